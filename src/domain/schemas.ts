@@ -1,0 +1,329 @@
+import { z } from 'zod';
+import { ZQuarterCode, ZTimeframe } from './timeframe.ts';
+import { ZFrequency } from './frequency.ts';
+
+/*
+ * The entities of a plan, as the API reads and writes them. Each entity has a `Z<Name>Fields` object (what a client
+ * may write), a `Z<Name>Create` schema (the fields plus the rules between them) and a `Z<Name>` output schema.
+ * Updates are PATCHes: the service merges the patch into the stored record and validates the result with the create
+ * schema, so the rules between fields hold after every write.
+ */
+
+export const ZId = z.uuid({ message: 'Ongeldige id' });
+const text = (max: number) => z.string().trim().max(max, { message: `Maximaal ${max} tekens` });
+const required = (max: number) => text(max).min(1, { message: 'Verplicht veld' });
+const optionalText = (max: number) => text(max).nullable().optional();
+const ZDate = z.iso.date({ message: 'Gebruik de vorm JJJJ-MM-DD' });
+export const ZCents = z.number().int({ message: 'Bedrag in hele centen' }).min(-1e14).max(1e14);
+const ZYear = z.number().int().min(1990).max(2100);
+
+export const ZCbsCode = z.string().regex(/^GM\d{4}$/, { message: 'Een CBS-gemeentecode heeft de vorm GM0000' });
+export const ZKernbeleidCode = z.string().regex(/^([1-5]|X)\.\d{1,2}$/, { message: 'Een Kernbeleid-code heeft de vorm 5.2' });
+
+export const ORGANISATION_KINDS = ['municipality', 'collaboration', 'partner', 'team'] as const;
+export const COLLABORATION_KINDS = ['district', 'basisteam', 'region', 'other'] as const;
+export const PARTNER_KINDS = [
+  'police', 'prosecutor', 'riec', 'care_safety_house', 'halt', 'welfare', 'housing', 'fire_service',
+  'safety_region', 'health', 'education', 'business', 'residents', 'government', 'other',
+] as const;
+export const PERSON_ROLES = ['mayor', 'alderman', 'municipal_secretary', 'adviser', 'official', 'partner_contact', 'other'] as const;
+export const PLAN_KINDS = ['ivp', 'uvp'] as const;
+export const PLAN_STATUSES = ['draft', 'adopted', 'sent_to_council', 'published', 'archived'] as const;
+export const DECIDING_BODIES = ['council', 'college', 'mayor'] as const;
+export const THEME_SCOPES = ['joint', 'local', 'other'] as const;
+export const DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
+export const TARGET_KINDS = ['absolute', 'relative', 'maximum', 'minimum'] as const;
+export const MEASUREMENT_KINDS = ['value', 'change_percent'] as const;
+export const ACTIVITY_STATUSES = ['not_started', 'in_progress', 'done', 'delayed', 'cancelled'] as const;
+export const BUDGET_NATURES = ['structural', 'incidental'] as const;
+export const FUNDING_KINDS = ['own', 'subsidy'] as const;
+export const FOLLOW_UP_KINDS = ['inform_council', 'publish', 'start', 'evaluate', 'other'] as const;
+
+const ZSection = z.object({ key: required(60), title: required(200), body: text(50_000) });
+export type TSection = z.infer<typeof ZSection>;
+
+/** Fields every stored record has. */
+const stored = {
+  id: ZId,
+  ownerId: ZId.nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+/** An update names the version it was based on, so concurrent edits are detected (409). */
+export const ZVersion = z.object({ version: z.number().int().min(1, { message: 'Verplicht veld' }) });
+
+// Organisations ------------------------------------------------------------------------------------------------------
+
+export const ZOrganisationFields = z.object({
+  kind: z.enum(ORGANISATION_KINDS),
+  name: required(200),
+  shortName: optionalText(60),
+  cbsCode: ZCbsCode.nullable().optional(),
+  collaborationKind: z.enum(COLLABORATION_KINDS).nullable().optional(),
+  partnerKind: z.enum(PARTNER_KINDS).nullable().optional(),
+  /** A team's municipality; a local partner's municipality or collaboration. */
+  parentId: ZId.nullable().optional(),
+  /** A collaboration's member municipalities. */
+  memberIds: z.array(ZId).max(400).optional(),
+});
+export const ZOrganisationCreate = ZOrganisationFields.superRefine((o, ctx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (o.kind === 'municipality' && !o.cbsCode) issue('cbsCode', 'Een gemeente heeft een CBS-code');
+  if (o.kind !== 'municipality' && o.cbsCode) issue('cbsCode', 'Alleen een gemeente heeft een CBS-code');
+  if (o.kind === 'collaboration' && !o.collaborationKind) issue('collaborationKind', 'Kies het soort samenwerking');
+  if (o.kind !== 'collaboration' && o.memberIds?.length) issue('memberIds', 'Alleen een samenwerking heeft leden');
+  if (o.kind === 'partner' && !o.partnerKind) issue('partnerKind', 'Kies het soort partner');
+  if (o.kind === 'team' && !o.parentId) issue('parentId', 'Een team hoort bij een gemeente');
+});
+export const ZOrganisation = ZOrganisationFields.extend({ ...stored, memberIds: z.array(ZId) });
+export type TOrganisation = z.infer<typeof ZOrganisation>;
+
+// People -------------------------------------------------------------------------------------------------------------
+
+export const ZPersonFields = z.object({
+  organisationId: ZId,
+  name: required(200),
+  role: z.enum(PERSON_ROLES),
+  functionTitle: optionalText(200),
+  email: z.email({ message: 'Ongeldig e-mailadres' }).max(254).nullable().optional(),
+});
+export const ZPersonCreate = ZPersonFields;
+export const ZPerson = ZPersonFields.extend(stored);
+export type TPerson = z.infer<typeof ZPerson>;
+
+// Plans --------------------------------------------------------------------------------------------------------------
+
+export const ZPlanFields = z.object({
+  ownerId: ZId,
+  kind: z.enum(PLAN_KINDS),
+  /** A UVP's IVP. */
+  parentPlanId: ZId.nullable().optional(),
+  /** A local part's joint (district, basisteam) programme. */
+  jointPlanId: ZId.nullable().optional(),
+  title: required(300),
+  subtitle: optionalText(300),
+  periodStart: ZQuarterCode,
+  periodEnd: ZQuarterCode,
+  status: z.enum(PLAN_STATUSES).default('draft'),
+  adoptedBy: z.enum(DECIDING_BODIES).nullable().optional(),
+  adoptedOn: ZDate.nullable().optional(),
+  decisionReference: optionalText(200),
+  availableBudgetCents: ZCents.nullable().optional(),
+  sections: z.array(ZSection).max(100).default([]),
+});
+export const ZPlanCreate = ZPlanFields.superRefine((p, ctx) => {
+  if (p.periodEnd < p.periodStart) {
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Het einde ligt voor het begin' });
+  }
+  if (p.kind === 'ivp' && p.parentPlanId) {
+    ctx.addIssue({ code: 'custom', path: ['parentPlanId'], message: 'Een IVP hoort niet bij een ander plan' });
+  }
+});
+export const ZPlan = ZPlanFields.extend({ ...stored, ownerId: ZId });
+export type TPlan = z.infer<typeof ZPlan>;
+
+/** A plan in a list: enough to choose it. */
+export const ZPlanSummary = ZPlan.pick({
+  id: true, kind: true, title: true, periodStart: true, periodEnd: true, status: true, ownerId: true,
+  parentPlanId: true, jointPlanId: true,
+}).extend({
+  owner: z.object({ id: ZId, name: z.string(), kind: z.enum(ORGANISATION_KINDS), cbsCode: z.string().nullable().optional() }),
+});
+export type TPlanSummary = z.infer<typeof ZPlanSummary>;
+
+// Themes -------------------------------------------------------------------------------------------------------------
+
+export const ZThemeFields = z.object({
+  planId: ZId,
+  number: optionalText(20),
+  title: required(300),
+  scope: z.enum(THEME_SCOPES),
+  kernbeleidCodes: z.array(ZKernbeleidCode).max(10).default([]),
+  portfolioHolderIds: z.array(ZId).max(20).default([]),
+  /** Responsible officials in order: the first is eerste verantwoordelijke, the others achtervang. */
+  officialIds: z.array(ZId).max(20).default([]),
+  challenge: optionalText(50_000),
+  motivation: optionalText(50_000),
+  evaluation: optionalText(50_000),
+  ambition: optionalText(50_000),
+  approach: optionalText(50_000),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export const ZThemeCreate = ZThemeFields;
+export const ZTheme = ZThemeFields.extend(stored);
+export type TTheme = z.infer<typeof ZTheme>;
+
+// Goals --------------------------------------------------------------------------------------------------------------
+
+export const ZGoalFields = z.object({
+  themeId: ZId,
+  title: required(2000),
+  description: optionalText(20_000),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export const ZGoalCreate = ZGoalFields;
+export const ZGoal = ZGoalFields.extend(stored);
+export type TGoal = z.infer<typeof ZGoal>;
+
+// Indicators ---------------------------------------------------------------------------------------------------------
+
+export const ZIndicatorFields = z.object({
+  planId: ZId,
+  themeId: ZId.nullable().optional(),
+  goalId: ZId.nullable().optional(),
+  name: required(500),
+  source: optionalText(300),
+  unit: optionalText(60),
+  direction: z.enum(DIRECTIONS).default('neutral'),
+  baselineValue: z.number().finite().nullable().optional(),
+  baselineYear: ZYear.nullable().optional(),
+  targetKind: z.enum(TARGET_KINDS).nullable().optional(),
+  /** The value to reach (absolute), the cap (maximum), the floor (minimum), or the stated result of a relative target. */
+  targetValue: z.number().finite().nullable().optional(),
+  /** A relative target: the change against the baseline in percent (-25 for "-25%"). */
+  targetChangePercent: z.number().finite().min(-100).max(10_000).nullable().optional(),
+  targetYear: ZYear.nullable().optional(),
+  /** The target as the document writes it ("60 (-25%)", "Max. 1,2%"). */
+  targetText: optionalText(200),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export const ZIndicatorCreate = ZIndicatorFields.superRefine((i, ctx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (i.targetKind === 'relative' && i.targetChangePercent == null) issue('targetChangePercent', 'Een relatief doel heeft een percentage');
+  if (i.targetKind && i.targetKind !== 'relative' && i.targetValue == null) issue('targetValue', 'Vul de doelwaarde in');
+  if (i.targetKind === 'relative' && i.baselineValue == null) issue('baselineValue', 'Een relatief doel heeft een nulmeting');
+});
+export const ZIndicator = ZIndicatorFields.extend(stored);
+export type TIndicator = z.infer<typeof ZIndicator>;
+
+export const ZMeasurementFields = z.object({
+  indicatorId: ZId,
+  /** The period as written ("jan-jun 2017", "2017"). */
+  periodLabel: required(60),
+  periodStart: ZDate,
+  periodEnd: ZDate,
+  kind: z.enum(MEASUREMENT_KINDS).default('value'),
+  value: z.number().finite(),
+  /** A reference area ("Midden-Nederland"); empty for the plan owner's own area. */
+  area: optionalText(120),
+  source: optionalText(300),
+  isProvisional: z.boolean().default(false),
+  note: optionalText(2000),
+});
+export const ZMeasurementCreate = ZMeasurementFields.refine((m) => m.periodEnd >= m.periodStart, {
+  path: ['periodEnd'],
+  message: 'Het einde ligt voor het begin',
+});
+export const ZMeasurement = ZMeasurementFields.extend(stored);
+export type TMeasurement = z.infer<typeof ZMeasurement>;
+
+// Activities ---------------------------------------------------------------------------------------------------------
+
+export const ZActivityFields = z.object({
+  themeId: ZId,
+  title: required(1000),
+  explanation: optionalText(20_000),
+  timeframeText: text(300).default(''),
+  frequencyText: text(300).default(''),
+  /** Betrokkenen as the document writes them; `stakeholderIds` links the organisations and teams. */
+  stakeholdersText: text(1000).default(''),
+  stakeholderIds: z.array(ZId).max(50).default([]),
+  responsibleIds: z.array(ZId).max(20).default([]),
+  goalIds: z.array(ZId).max(50).default([]),
+  status: z.enum(ACTIVITY_STATUSES).default('not_started'),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export const ZActivityCreate = ZActivityFields;
+export const ZActivity = ZActivityFields.extend({ ...stored, timeframe: ZTimeframe, frequency: ZFrequency });
+export type TActivity = z.infer<typeof ZActivity>;
+
+// Budget -------------------------------------------------------------------------------------------------------------
+
+/** An amount for one year, or, with `year` null, an amount per year throughout the plan period. */
+export const ZBudgetAmount = z.object({ year: ZYear.nullable(), amountCents: ZCents });
+export type TBudgetAmount = z.infer<typeof ZBudgetAmount>;
+
+export const ZBudgetLineFields = z.object({
+  planId: ZId,
+  /** A sub-specification's line. */
+  parentId: ZId.nullable().optional(),
+  title: required(500),
+  /** The table the line stands in ("Overzicht beschikbare subsidies"). */
+  section: optionalText(300),
+  nature: z.enum(BUDGET_NATURES).nullable().optional(),
+  /** Pro memorie: the amount is not yet known. */
+  isPm: z.boolean().default(false),
+  funding: z.enum(FUNDING_KINDS).default('own'),
+  funderId: ZId.nullable().optional(),
+  funderName: optionalText(300),
+  note: optionalText(5000),
+  amounts: z.array(ZBudgetAmount).max(50).default([]),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export const ZBudgetLineCreate = ZBudgetLineFields.superRefine((b, ctx) => {
+  if (b.isPm && b.amounts.length) {
+    ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'Een PM-post heeft nog geen bedrag' });
+  }
+  const years = b.amounts.map((a) => a.year);
+  if (new Set(years).size !== years.length) {
+    ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'Elk jaar komt één keer voor' });
+  }
+  if (b.funding === 'own' && (b.funderId || b.funderName)) {
+    ctx.addIssue({ code: 'custom', path: ['funderName'], message: 'Alleen een subsidie heeft een subsidiegever' });
+  }
+});
+export const ZBudgetLine = ZBudgetLineFields.extend(stored);
+export type TBudgetLine = z.infer<typeof ZBudgetLine>;
+
+// Regular tasks ------------------------------------------------------------------------------------------------------
+
+export const ZRegularTaskFields = z.object({
+  planId: ZId,
+  title: required(500),
+  description: optionalText(20_000),
+  frequencyText: text(300).default(''),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export const ZRegularTaskCreate = ZRegularTaskFields;
+export const ZRegularTask = ZRegularTaskFields.extend({ ...stored, frequency: ZFrequency });
+export type TRegularTask = z.infer<typeof ZRegularTask>;
+
+// Decisions (collegevoorstel, raadsbesluit) --------------------------------------------------------------------------
+
+export const ZFollowUp = z.object({
+  kind: z.enum(FOLLOW_UP_KINDS),
+  description: required(2000),
+  /** Who it goes to ("commissie ABM"). */
+  addressee: optionalText(200),
+  /** When, as written ("eind 2024"), and as a date where known. */
+  dueText: optionalText(100),
+  dueDate: ZDate.nullable().optional(),
+});
+
+export const ZDecisionFields = z.object({
+  planId: ZId,
+  title: required(300),
+  body: z.enum(DECIDING_BODIES),
+  isDecided: z.boolean().default(false),
+  decidedOn: ZDate.nullable().optional(),
+  reference: optionalText(200),
+  decisionPoints: z.array(required(2000)).max(30).default([]),
+  sections: z.array(ZSection).max(30).default([]),
+  followUps: z.array(ZFollowUp).max(30).default([]),
+});
+export const ZDecisionCreate = ZDecisionFields;
+export const ZDecision = ZDecisionFields.extend(stored);
+export type TDecision = z.infer<typeof ZDecision>;
+
+// Reference ----------------------------------------------------------------------------------------------------------
+
+export const ZKernbeleidTheme = z.object({
+  code: z.string(),
+  fieldNumber: z.string(),
+  fieldName: z.string(),
+  name: z.string(),
+  examples: z.string().nullable(),
+});
+export type TKernbeleidTheme = z.infer<typeof ZKernbeleidTheme>;

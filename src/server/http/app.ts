@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
+import { ZId, ZKernbeleidTheme, ZPlanSummary, ZVersion } from '../../domain/schemas.ts';
+import { ACTIVITY_STATUSES, THEME_SCOPES } from '../../domain/schemas.ts';
+import { ZQuarterCode } from '../../domain/timeframe.ts';
+import type { Db } from '../db/client.ts';
+import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
+import { RESOURCES, type ResourceDef } from '../modules/resources.ts';
+import { exportPlan, getPlanBudget, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
+import { handleError } from './errors.ts';
+
+const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
+const ZProblem = z.object({
+  type: z.string(), title: z.string(), status: z.number(), code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+const problems = { 400: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+/** Ids in paths: anything that is not a uuid cannot exist, so it is a 404 rather than a validation error. */
+const ZIdParam = z.object({ id: z.string().max(100) });
+const isUuid = (id: string) => ZId.safeParse(id).success;
+const notFound = (label: string) => new AppError('not_found', `${label} niet gevonden`);
+
+/** A PATCH body: every field optional and without its default (absent means unchanged), plus the version. */
+function patchSchema(def: ResourceDef) {
+  const shape = Object.fromEntries(
+    Object.entries(def.fields.shape).map(([k, s]) => {
+      const inner = s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : (s as z.ZodType);
+      return [k, inner.optional()];
+    }),
+  );
+  return z.strictObject(shape).extend(ZVersion.shape);
+}
+
+/** Builds the HTTP app on a database: the API under /api/v1, its OpenAPI document and docs, and the web app. */
+export async function buildApp(db: Db, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Regie API', version: '1', description: 'Integraal veiligheidsbeleid: plannen, programma’s, thema’s, doelen, activiteiten, indicatoren en begroting.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+
+  await app.register(async (api) => {
+    const r = api.withTypeProvider<ZodTypeProvider>();
+    r.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+    r.get('/plans', {
+      schema: {
+        tags: ['plans'], summary: 'Plannen met hun eigenaar',
+        querystring: z.object({ organisationId: ZId.optional(), kind: z.enum(['ivp', 'uvp']).optional() }),
+        response: { 200: z.array(ZPlanSummary), ...problems },
+      },
+    }, async (req) => listPlanSummaries(db, req.query) as never);
+
+    r.get('/plans/:id/export', {
+      schema: { tags: ['plans'], summary: 'Eén plan met alles erin, als één JSON-document', params: ZIdParam, response: { 200: z.looseObject({ id: ZId }), ...problems } },
+    }, async (req, reply) => {
+      if (!isUuid(req.params.id)) throw notFound('Plan');
+      const doc = await exportPlan(db, req.params.id);
+      const name = String((doc as Record<string, unknown>).title).replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
+      reply.header('content-disposition', `attachment; filename="${name}.json"`);
+      return doc;
+    });
+
+    r.get('/plans/:id/budget', {
+      schema: { tags: ['plans'], summary: 'Begroting: posten, totalen, beschikbaar en restant (berekend)', params: ZIdParam, response: { 200: z.looseObject({ planId: ZId }), ...problems } },
+    }, async (req) => {
+      if (!isUuid(req.params.id)) throw notFound('Plan');
+      return getPlanBudget(db, req.params.id);
+    });
+
+    r.get('/plans/:id/activities', {
+      schema: {
+        tags: ['plans'], summary: 'De activiteitentabel van een programma, gefilterd',
+        params: ZIdParam,
+        querystring: z.object({
+          themeId: ZId.optional(), scope: z.enum(THEME_SCOPES).optional(), stakeholderId: ZId.optional(),
+          responsibleId: ZId.optional(), status: z.enum(ACTIVITY_STATUSES).optional(), quarter: ZQuarterCode.optional(),
+          q: z.string().max(200).optional(),
+        }),
+        response: { 200: z.array(z.looseObject({ id: ZId })), ...problems },
+      },
+    }, async (req) => {
+      if (!isUuid(req.params.id)) throw notFound('Plan');
+      return listProgrammeActivities(db, req.params.id, req.query);
+    });
+
+    r.get('/kernbeleid-themes', {
+      schema: { tags: ['reference'], summary: 'VNG Kernbeleid Veiligheid: velden en thema’s', response: { 200: z.array(ZKernbeleidTheme) } },
+    }, async () => (await db.query('select * from kernbeleid_themes order by code')).map(fromRow) as never);
+
+    for (const def of RESOURCES) {
+      const tags = [def.name];
+      const filter = z.object(Object.fromEntries(def.filters.map((f) => [f, z.string().max(100).optional()])));
+      r.get(`/${def.name}`, { schema: { tags, summary: `${def.label}: lijst`, querystring: filter, response: { 200: z.array(def.output), ...problems } } },
+        async (req) => {
+          const q = req.query as Record<string, string | undefined>;
+          // A filter on an id that is not a uuid matches nothing.
+          if (Object.entries(q).some(([k, v]) => k.endsWith('Id') && v && !isUuid(v))) return [];
+          return listRecords(db, def, q) as never;
+        });
+      r.get(`/${def.name}/:id`, { schema: { tags, summary: `${def.label}: lezen`, params: ZIdParam, response: { 200: def.output, ...problems } } },
+        async (req) => {
+          if (!isUuid(req.params.id)) throw notFound(def.label);
+          return getRecord(db, def, req.params.id) as never;
+        });
+      r.post(`/${def.name}`, { schema: { tags, summary: `${def.label}: aanmaken`, body: def.fields, response: { 201: def.output, ...problems } } },
+        async (req, reply) => {
+          // Validate the raw body again with the rules between fields (the route schema checks each field).
+          const rec = await createRecord(db, def, req.body);
+          return reply.status(201).send(rec as never);
+        });
+      r.patch(`/${def.name}/:id`, { schema: { tags, summary: `${def.label}: wijzigen (met versie)`, params: ZIdParam, body: patchSchema(def), response: { 200: def.output, ...problems } } },
+        async (req) => {
+          if (!isUuid(req.params.id)) throw notFound(def.label);
+          return updateRecord(db, def, req.params.id, req.body as never) as never;
+        });
+      r.delete(`/${def.name}/:id`, {
+        schema: { tags, summary: `${def.label}: verwijderen`, params: ZIdParam, querystring: z.object({ version: z.coerce.number().int().optional() }), response: { 204: z.null(), ...problems } },
+      }, async (req, reply) => {
+        if (!isUuid(req.params.id)) throw notFound(def.label);
+        await deleteRecord(db, def, req.params.id, req.query.version);
+        return reply.status(204).send(null);
+      });
+    }
+  }, { prefix: '/api/v1' });
+
+  if (existsSync(WEB_DIR)) {
+    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !existsSync(join(WEB_DIR, 'index.html'))) {
+      return handleError(new AppError('not_found', 'Niet gevonden'), req, reply);
+    }
+    // The web app routes on the client: every other path gets its page.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldError } from '../../domain/errors.ts';
+
+/** An RFC 9457 problem document. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  errors?: FieldError[];
+}
+
+/** PostgreSQL error codes that are the client's doing, not the server's. */
+const PG_CODES: Record<string, AppError> = {
+  '23503': new AppError('in_use', 'Dit wordt nog gebruikt door andere gegevens en kan niet worden verwijderd of gewijzigd'),
+  '23505': new AppError('conflict', 'Dit bestaat al'),
+  '22P02': new AppError('bad_request', 'Ongeldige waarde in het verzoek'),
+  '23514': new AppError('validation', 'De invoer voldoet niet aan de regels'),
+};
+
+/** Maps any error to a problem document; unknown errors become a 500 without details. */
+export function toProblem(err: unknown): Problem {
+  let app: AppError;
+  if (err instanceof AppError) app = err;
+  else if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as { validationContext?: string }).validationContext;
+    app = new AppError(
+      where === 'body' ? 'validation' : 'bad_request',
+      'De invoer is niet geldig',
+      err.validation.map((v) => ({
+        path: [where === 'body' ? '' : where, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
+        message: v.message ?? 'Ongeldig',
+      })),
+    );
+  } else if (typeof (err as { code?: unknown })?.code === 'string' && PG_CODES[(err as { code: string }).code]) {
+    app = PG_CODES[(err as { code: string }).code];
+  } else {
+    const fe = err as FastifyError;
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      const title = fe.statusCode === 413 ? 'Het verzoek is te groot' : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? 'Stuur JSON (application/json)' : 'Ongeldig verzoek';
+      return { type: 'about:blank', title, status: fe.statusCode, code: 'bad_request' };
+    }
+    app = new AppError('internal', 'Er ging iets mis aan onze kant. Probeer het later opnieuw.');
+  }
+  return {
+    type: `https://regie.example/problems/${app.code}`,
+    title: app.message,
+    status: app.status,
+    code: app.code,
+    ...(app.fields.length ? { errors: app.fields } : {}),
+  };
+}
+
+/** Fastify error handler: problem+json, and a log line without request bodies (they may hold personal data). */
+export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const problem = toProblem(err);
+  if (problem.status >= 500) request.log.error({ err }, 'request failed');
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}

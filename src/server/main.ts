@@ -1,0 +1,27 @@
+import { readConfig } from './config.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { startRegie } from './start.ts';
+
+/** Entry point: `npm start`. */
+try {
+  const config = readConfig();
+  const started = Date.now();
+  const regie = await startRegie(config, { logger: process.env.REGIE_LOG === '1' });
+  const where = config.databaseUrl ? 'PostgreSQL-server (DATABASE_URL)' : `ingebouwde database in ${config.dataDir}`;
+  console.log(`Regie draait op ${regie.url}  (${where}, gestart in ${Date.now() - started} ms)`);
+  const shutdown = async () => {
+    await regie.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (err) {
+  if (err instanceof DataDirLockedError || (err instanceof Error && /PORT|DATABASE_URL/.test(err.message))) {
+    console.error(`Regie kan niet starten: ${err.message}`);
+  } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error('Regie kan niet starten: de poort is al in gebruik. Kies een andere met PORT=…');
+  } else {
+    console.error('Regie kan niet starten:', err);
+  }
+  process.exit(1);
+}

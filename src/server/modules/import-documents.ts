@@ -1,0 +1,115 @@
+import { AppError } from '../../domain/errors.ts';
+import type { TPlanDocument } from '../../domain/plan-document.ts';
+import type { Db } from '../db/client.ts';
+import { createRecord } from './records.ts';
+import * as R from './resources.ts';
+
+/** What an import created, by kind. */
+export type ImportCounts = Record<string, number>;
+
+/**
+ * Loads plan documents (the demo data, or an imported plan) in one transaction, through the same validation as the
+ * API: either everything is written or nothing. Keys are resolved to ids; a municipality that already exists (same
+ * CBS code) is reused.
+ */
+export async function importPlanDocuments(db: Db, docs: TPlanDocument[]): Promise<ImportCounts> {
+  return db.transaction(async (tx) => {
+    const counts: ImportCounts = {};
+    const ids = new Map<string, string>();
+    const create = async (def: R.ResourceDef, input: Record<string, unknown>, key?: string) => {
+      const rec = await createRecord(tx, def, input);
+      counts[def.name] = (counts[def.name] ?? 0) + 1;
+      if (key) ids.set(`${def.name}:${key}`, rec.id);
+      return rec.id;
+    };
+    const id = (kind: string, key: string | null | undefined, where: string) => {
+      if (key == null) return null;
+      const found = ids.get(`${kind}:${key}`);
+      if (!found) throw new AppError('validation', `Onbekende sleutel "${key}" bij ${where}`, [{ path: where, message: 'Onbekende sleutel' }]);
+      return found;
+    };
+    const idList = (kind: string, keys: string[], where: string) => keys.map((k) => id(kind, k, where)!);
+
+    // Organisations: parents and members before the organisations that name them; each key once.
+    const orgs = new Map(docs.flatMap((d) => d.organisations).map((o) => [o.key, o]));
+    let pending = [...orgs.values()];
+    while (pending.length) {
+      const ready = pending.filter((o) => [o.parentKey, ...o.memberKeys].every((k) => !k || ids.has(`organisations:${k}`)));
+      if (!ready.length) throw new AppError('validation', `Onbekende organisatie bij ${pending.map((o) => o.key).join(', ')}`);
+      for (const { key, parentKey, memberKeys, ...o } of ready) {
+        const [existing] = o.cbsCode ? await tx.query<{ id: string }>('select id from organisations where cbs_code = $1', [o.cbsCode]) : [];
+        if (existing) ids.set(`organisations:${key}`, existing.id);
+        else {
+          await create(R.organisations, { ...o, parentId: id('organisations', parentKey, `organisation ${key}`), memberIds: idList('organisations', memberKeys, key) }, key);
+        }
+      }
+      pending = pending.filter((o) => !ready.includes(o));
+    }
+
+    const people = new Map(docs.flatMap((d) => d.people).map((p) => [p.key, p]));
+    for (const { key, organisationKey, ...p } of people.values()) {
+      await create(R.people, { ...p, organisationId: id('organisations', organisationKey, `person ${key}`) }, key);
+    }
+
+    // Plans: an IVP or joint programme before the plans that refer to it.
+    let plans = docs.flatMap((d) => d.plans);
+    while (plans.length) {
+      const ready = plans.filter((p) => [p.parentPlanKey, p.jointPlanKey].every((k) => !k || ids.has(`plans:${k}`)));
+      if (!ready.length) throw new AppError('validation', `Onbekend plan bij ${plans.map((p) => p.key).join(', ')}`);
+      for (const plan of ready) await importPlan(plan);
+      plans = plans.filter((p) => !ready.includes(p));
+    }
+    return counts;
+
+    async function importPlan(doc: TPlanDocument['plans'][number]) {
+      const { key, ownerKey, parentPlanKey, jointPlanKey, indicators, themes, budgetLines, regularTasks, decisions, printedTotals: _, ...plan } = doc;
+      const planId = await create(R.plans, {
+        ...plan,
+        ownerId: id('organisations', ownerKey, `plan ${key}`),
+        parentPlanId: id('plans', parentPlanKey, `plan ${key}`),
+        jointPlanId: id('plans', jointPlanKey, `plan ${key}`),
+      }, key);
+
+      const addIndicators = async (list: typeof indicators, themeId: string | null, goalIds: Map<string, string>, start: number) => {
+        for (const [n, { measurements, goalKey, ...indicator }] of list.entries()) {
+          const indicatorId = await create(R.indicators, {
+            ...indicator, planId, themeId, goalId: goalKey ? goalIds.get(goalKey) ?? null : null, position: start + n,
+          });
+          for (const m of measurements) await create(R.measurements, { ...m, indicatorId });
+        }
+      };
+      await addIndicators(indicators, null, new Map(), 0);
+
+      for (const [n, { portfolioHolderKeys, officialKeys, goals, indicators: themeIndicators, activities, ...theme }] of themes.entries()) {
+        const themeId = await create(R.themes, {
+          ...theme, planId, position: n,
+          portfolioHolderIds: idList('people', portfolioHolderKeys, theme.title),
+          officialIds: idList('people', officialKeys, theme.title),
+        });
+        const goalIds = new Map<string, string>();
+        for (const [g, { key: goalKey, ...goal }] of goals.entries()) {
+          const goalId = await create(R.goals, { ...goal, themeId, position: g });
+          if (goalKey) goalIds.set(goalKey, goalId);
+        }
+        await addIndicators(themeIndicators, themeId, goalIds, 0);
+        for (const [a, { stakeholderKeys, responsibleKeys, goalKeys, ...activity }] of activities.entries()) {
+          await create(R.activities, {
+            ...activity, themeId, position: a,
+            stakeholderIds: idList('organisations', stakeholderKeys, activity.title),
+            responsibleIds: idList('people', responsibleKeys, activity.title),
+            goalIds: goalKeys.map((k) => goalIds.get(k) ?? id('goals', k, activity.title)!),
+          });
+        }
+      }
+
+      for (const [n, { subLines, funderKey, ...line }] of budgetLines.entries()) {
+        const lineId = await create(R.budgetLines, { ...line, planId, position: n, funderId: id('organisations', funderKey, line.title) });
+        for (const [s, { funderKey: subFunder, ...sub }] of subLines.entries()) {
+          await create(R.budgetLines, { ...sub, planId, parentId: lineId, position: s, funderId: id('organisations', subFunder, sub.title) });
+        }
+      }
+      for (const [n, task] of regularTasks.entries()) await create(R.regularTasks, { ...task, planId, position: n });
+      for (const decision of decisions) await create(R.decisions, { ...decision, planId });
+    }
+  });
+}

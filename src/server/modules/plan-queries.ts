@@ -1,0 +1,173 @@
+import { AppError } from '../../domain/errors.ts';
+import { computeBudgetTotals, findSubLineMismatches, type BudgetLineLike } from '../../domain/budget.ts';
+import { checkTarget } from '../../domain/indicator.ts';
+import { isActiveInQuarter, parseQuarterCode, type TTimeframe } from '../../domain/timeframe.ts';
+import type { Db } from '../db/client.ts';
+import { fromRow, getRecord, listRecords, listRecordsWhere, type Record_ } from './records.ts';
+import * as R from './resources.ts';
+
+/** Plans with their owner, for lists. With `organisationId`: the plans of that organisation and of the
+ * collaborations it is a member of, so a municipality sees its joint programmes too. */
+export async function listPlanSummaries(db: Db, filter: { organisationId?: string; kind?: string } = {}) {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (filter.organisationId) {
+    params.push(filter.organisationId);
+    where.push(`(p.owner_id = $${params.length} or p.owner_id in
+      (select collaboration_id from collaboration_members where municipality_id = $${params.length}))`);
+  }
+  if (filter.kind) {
+    params.push(filter.kind);
+    where.push(`p.kind = $${params.length}`);
+  }
+  const rows = await db.query(
+    `select p.id, p.kind, p.title, p.period_start, p.period_end, p.status, p.owner_id, p.parent_plan_id, p.joint_plan_id,
+            json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'cbsCode', o.cbs_code) as owner
+       from plans p join organisations o on o.id = p.owner_id
+      ${where.length ? `where ${where.join(' and ')}` : ''}
+      order by o.name, p.period_start desc, p.kind`,
+    params,
+  );
+  return rows.map(fromRow);
+}
+
+/** Budget lines of a plan with their computed totals, remainder and sub-line mismatches. */
+export async function getPlanBudget(db: Db, planId: string) {
+  const plan = await getRecord(db, R.plans, planId);
+  const lines = await listRecords(db, R.budgetLines, { planId });
+  const available = (plan.availableBudgetCents as number | null) ?? null;
+  const totals = computeBudgetTotals(lines as unknown as BudgetLineLike[], available);
+  const asList = (m: Map<number | 'per_jaar', number>) =>
+    [...m.entries()].map(([year, amountCents]) => ({ year: year === 'per_jaar' ? null : year, amountCents }));
+  return {
+    planId,
+    availableBudgetCents: available,
+    lines: nestLines(lines),
+    totals: asList(totals.totalsByYear),
+    remainders: asList(totals.remainderByYear),
+    pmCount: totals.pmCount,
+    mismatches: findSubLineMismatches(lines as unknown as BudgetLineLike[]).map((m) => ({
+      ...m,
+      year: m.year === 'per_jaar' ? null : m.year,
+    })),
+  };
+}
+
+function nestLines(lines: Record_[]) {
+  return lines
+    .filter((l) => !l.parentId)
+    .map((l) => ({ ...l, subLines: lines.filter((s) => s.parentId === l.id) }));
+}
+
+function withTargetProblems(i: Record_) {
+  return { ...i, targetProblems: checkTarget(i as never) };
+}
+
+/** One plan with everything in it, as one JSON document (the export, and the data behind the plan pages). */
+export async function exportPlan(db: Db, planId: string) {
+  return db.transaction(async (tx) => {
+    const plan = await getRecord(tx, R.plans, planId);
+    const [owner] = await tx.query('select id, name, kind, cbs_code from organisations where id = $1', [plan.ownerId]);
+    const themes = await listRecords(tx, R.themes, { planId });
+    const themeIds = themes.map((t) => t.id);
+    const goals = await listRecordsWhere(tx, R.goals, 'theme_id', themeIds);
+    const activities = await listRecordsWhere(tx, R.activities, 'theme_id', themeIds);
+    const indicators = await listRecords(tx, R.indicators, { planId });
+    const measurements = await listRecordsWhere(tx, R.measurements, 'indicator_id', indicators.map((i) => i.id));
+    const budget = await getPlanBudget(tx, planId);
+    const regularTasks = await listRecords(tx, R.regularTasks, { planId });
+    const decisions = await listRecords(tx, R.decisions, { planId });
+
+    const personIds = new Set<string>();
+    const orgIds = new Set<string>([plan.ownerId as string]);
+    themes.forEach((t) => [...(t.portfolioHolderIds as string[]), ...(t.officialIds as string[])].forEach((p) => personIds.add(p)));
+    activities.forEach((a) => {
+      (a.responsibleIds as string[]).forEach((p) => personIds.add(p));
+      (a.stakeholderIds as string[]).forEach((o) => orgIds.add(o));
+    });
+    const people = await listRecordsWhere(tx, R.people, 'id', [...personIds]);
+    people.forEach((p) => orgIds.add(p.organisationId as string));
+    const organisations = await listRecordsWhere(tx, R.organisations, 'id', [...orgIds]);
+
+    const indicatorWithMeasurements = (i: Record_) => ({
+      ...withTargetProblems(i),
+      measurements: measurements.filter((m) => m.indicatorId === i.id),
+    });
+    return {
+      ...plan,
+      owner: owner ? fromRow(owner) : null,
+      indicators: indicators.filter((i) => !i.themeId).map(indicatorWithMeasurements),
+      themes: themes.map((t) => ({
+        ...t,
+        goals: goals.filter((g) => g.themeId === t.id),
+        activities: activities.filter((a) => a.themeId === t.id),
+        indicators: indicators.filter((i) => i.themeId === t.id).map(indicatorWithMeasurements),
+      })),
+      budgetLines: budget.lines,
+      budget: { totals: budget.totals, remainders: budget.remainders, pmCount: budget.pmCount, mismatches: budget.mismatches },
+      regularTasks,
+      decisions,
+      organisations,
+      people,
+    };
+  });
+}
+
+export interface ActivityFilter {
+  themeId?: string;
+  scope?: string;
+  stakeholderId?: string;
+  responsibleId?: string;
+  status?: string;
+  /** "2023-Q4": activities with planned work in that quarter. */
+  quarter?: string;
+  q?: string;
+}
+
+/** The activity table of a whole programme, with the theme of each activity, filtered. With a joint programme
+ * behind a local part, the joint themes' activities are included and marked. */
+export async function listProgrammeActivities(db: Db, planId: string, filter: ActivityFilter = {}) {
+  const plan = await getRecord(db, R.plans, planId);
+  const params: unknown[] = [planId, plan.jointPlanId ?? null];
+  const where = ['(t.plan_id = $1 or t.plan_id = $2)'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('$?', `$${params.length}`));
+  };
+  if (filter.themeId) add('a.theme_id = $?', filter.themeId);
+  if (filter.scope) add('t.scope = $?', filter.scope);
+  if (filter.status) add('a.status = $?', filter.status);
+  if (filter.stakeholderId) add('exists (select 1 from activity_stakeholders s where s.activity_id = a.id and s.organisation_id = $?)', filter.stakeholderId);
+  if (filter.responsibleId) add('exists (select 1 from activity_responsibles r where r.activity_id = a.id and r.person_id = $?)', filter.responsibleId);
+  if (filter.q) {
+    add(
+      `(a.title ilike $? or a.explanation ilike $? or a.stakeholders_text ilike $? or a.timeframe_text ilike $? or a.frequency_text ilike $?)`,
+      `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
+  }
+  const rows = await db.query(
+    `select a.id from activities a join themes t on t.id = a.theme_id
+      where ${where.join(' and ')}
+      order by (t.plan_id = $1) , t.position, a.position, a.created_at`,
+    params,
+  );
+  let activities = await listRecordsWhere(db, R.activities, 'id', rows.map((r) => r.id as string));
+  const order = new Map(rows.map((r, n) => [r.id as string, n]));
+  activities.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  if (filter.quarter) {
+    const q = parseQuarterCode(filter.quarter);
+    activities = activities.filter((a) => isActiveInQuarter(a.timeframe as TTimeframe, q));
+  }
+  const themes = await listRecordsWhere(db, R.themes, 'id', [...new Set(activities.map((a) => a.themeId as string))]);
+  const themeById = new Map(themes.map((t) => [t.id, t]));
+  return activities.map((a) => {
+    const t = themeById.get(a.themeId as string)!;
+    return { ...a, theme: { id: t.id, number: t.number, title: t.title, scope: t.scope, planId: t.planId } };
+  });
+}
+
+/** Assert a plan exists (404 otherwise). */
+export async function assertPlan(db: Db, planId: string): Promise<void> {
+  const [found] = await db.query('select 1 from plans where id = $1', [planId]);
+  if (!found) throw new AppError('not_found', 'Plan niet gevonden');
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { openPglite, openPostgres, type Db } from './db/client.ts';
+import { lockDataDir } from './db/lock.ts';
+import { migrate } from './db/migrate.ts';
+import { loadDemoIfEmpty } from './demo.ts';
+import { buildApp } from './http/app.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  db: Db;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Composes Regie: database (embedded or server) → migrations → demo data → HTTP app → listening. */
+export async function startRegie(config: Config, options: { logger?: boolean } = {}): Promise<Running> {
+  let unlock = () => {};
+  let db: Db;
+  if (config.databaseUrl) db = await openPostgres(config.databaseUrl);
+  else {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(config.dataDir, { recursive: true });
+    unlock = lockDataDir(config.dataDir);
+    try {
+      db = await openPglite(config.dataDir);
+    } catch (err) {
+      unlock();
+      throw err;
+    }
+  }
+  try {
+    await migrate(db);
+    if (config.loadDemo) await loadDemoIfEmpty(db);
+    const app = await buildApp(db, options);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return {
+      app, db, url: `http://localhost:${port}`,
+      async stop() {
+        await app.close();
+        await db.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    unlock();
+    throw err;
+  }
+}
