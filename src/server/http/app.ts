@@ -12,7 +12,7 @@ import { ACTIVITY_STATUSES, THEME_SCOPES } from '../../domain/schemas.ts';
 import { ZQuarterCode } from '../../domain/timeframe.ts';
 import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
-import { RESOURCES, type ResourceDef } from '../modules/resources.ts';
+import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
 import { exportPlan, getPlanBudget, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { handleError } from './errors.ts';
 
@@ -109,7 +109,8 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
     for (const def of RESOURCES) {
       const tags = [def.name];
       const filter = z.object(Object.fromEntries(def.filters.map((f) => [f, z.string().max(100).optional()])));
-      r.get(`/${def.name}`, { schema: { tags, summary: `${def.label}: lijst`, querystring: filter, response: { 200: z.array(def.output), ...problems } } },
+      // Plans have their own list (with owner), above.
+      if (def !== plansDef) r.get(`/${def.name}`, { schema: { tags, summary: `${def.label}: lijst`, querystring: filter, response: { 200: z.array(def.output), ...problems } } },
         async (req) => {
           const q = req.query as Record<string, string | undefined>;
           // A filter on an id that is not a uuid matches nothing.

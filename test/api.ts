@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../src/server/http/app.ts';
+import type { Db } from '../src/server/db/client.ts';
+import { createTestDb } from './db.ts';
+
+export interface Res<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+/** An in-process HTTP client on the app, the way the web app calls the API. */
+export class Api {
+  constructor(readonly app: FastifyInstance) {}
+  async request<T = any>(method: string, url: string, body?: unknown): Promise<Res<T>> {
+    const res = await this.app.inject({ method: method as never, url: `/api/v1${url}`, payload: body as never });
+    const isJson = /json/.test(String(res.headers['content-type'] ?? ''));
+    return { status: res.statusCode, body: isJson ? res.json() : (res.body as T), headers: res.headers };
+  }
+  get = <T = any>(url: string) => this.request<T>('GET', url);
+  post = <T = any>(url: string, body: unknown) => this.request<T>('POST', url, body);
+  patch = <T = any>(url: string, body: unknown) => this.request<T>('PATCH', url, body);
+  delete = <T = any>(url: string) => this.request<T>('DELETE', url);
+
+  /** Creates and expects 201; fails the test with the problem document otherwise. */
+  async create<T = any>(path: string, body: unknown): Promise<T> {
+    const res = await this.post<T>(path, body);
+    if (res.status !== 201) throw new Error(`POST ${path} → ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+}
+
+/** Sets up a fresh database and app for the test file; `ctx.api` and `ctx.db` are ready in the tests. */
+export function useApi(): { api: Api; db: Db } {
+  const ctx = {} as { api: Api; db: Db };
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    const t = await createTestDb();
+    drop = t.drop;
+    app = await buildApp(t.db);
+    ctx.db = t.db;
+    ctx.api = new Api(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await drop?.();
+  });
+  return ctx;
+}
+
+let counter = 0;
+const next = () => ++counter;
+
+/** Factories: each creates its own parents unless given, so tests need no shared fixtures and no clean-up. */
+export const make = {
+  async municipality(api: Api, over: Record<string, unknown> = {}) {
+    const n = next();
+    return api.create('/organisations', { kind: 'municipality', name: `Gemeente ${n}`, cbsCode: `GM${String(9000 + n).padStart(4, '0')}`, ...over });
+  },
+  async person(api: Api, over: Record<string, unknown> = {}) {
+    const organisationId = over.organisationId ?? (await make.municipality(api)).id;
+    return api.create('/people', { name: `Persoon ${next()}`, role: 'adviser', organisationId, ...over });
+  },
+  async plan(api: Api, over: Record<string, unknown> = {}) {
+    const ownerId = over.ownerId ?? (await make.municipality(api)).id;
+    return api.create('/plans', { kind: 'uvp', title: `Programma ${next()}`, periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId, ...over });
+  },
+  async theme(api: Api, over: Record<string, unknown> = {}) {
+    const planId = over.planId ?? (await make.plan(api)).id;
+    return api.create('/themes', { title: `Thema ${next()}`, scope: 'local', planId, ...over });
+  },
+  async goal(api: Api, over: Record<string, unknown> = {}) {
+    const themeId = over.themeId ?? (await make.theme(api)).id;
+    return api.create('/goals', { title: `Doel ${next()}`, themeId, ...over });
+  },
+  async activity(api: Api, over: Record<string, unknown> = {}) {
+    const themeId = over.themeId ?? (await make.theme(api)).id;
+    return api.create('/activities', { title: `Activiteit ${next()}`, timeframeText: 'Q1-Q2 2024', frequencyText: 'Tweemaal per jaar', themeId, ...over });
+  },
+  async indicator(api: Api, over: Record<string, unknown> = {}) {
+    const planId = over.planId ?? (await make.plan(api)).id;
+    return api.create('/indicators', { name: `Indicator ${next()}`, baselineValue: 83, baselineYear: 2022, targetKind: 'absolute', targetValue: 85, targetYear: 2026, direction: 'higher_is_better', planId, ...over });
+  },
+  async measurement(api: Api, over: Record<string, unknown> = {}) {
+    const indicatorId = over.indicatorId ?? (await make.indicator(api)).id;
+    return api.create('/measurements', { periodLabel: '2023', periodStart: '2023-01-01', periodEnd: '2023-12-31', value: 84, indicatorId, ...over });
+  },
+  async budgetLine(api: Api, over: Record<string, unknown> = {}) {
+    const planId = over.planId ?? (await make.plan(api)).id;
+    return api.create('/budget-lines', { title: `Post ${next()}`, nature: 'structural', amounts: [{ year: null, amountCents: 500_000 }], planId, ...over });
+  },
+  async regularTask(api: Api, over: Record<string, unknown> = {}) {
+    const planId = over.planId ?? (await make.plan(api)).id;
+    return api.create('/regular-tasks', { title: `Taak ${next()}`, frequencyText: '1x per 2 weken', planId, ...over });
+  },
+  async decision(api: Api, over: Record<string, unknown> = {}) {
+    const planId = over.planId ?? (await make.plan(api)).id;
+    return api.create('/decisions', { title: `Besluit ${next()}`, body: 'college', decisionPoints: ['Instemmen met het programma'], planId, ...over });
+  },
+};
