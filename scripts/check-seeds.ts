@@ -31,6 +31,19 @@ for (const file of new Set([...all, ...files])) {
   docs.set(file, parsed.data);
 }
 
+// A key may be defined in several files, but only with the same content.
+const defined = new Map<string, string>();
+for (const [file, doc] of docs) {
+  for (const item of [...doc.organisations, ...doc.people]) {
+    const seen = defined.get(item.key);
+    if (seen !== undefined && seen !== JSON.stringify(item) && files.includes(file)) {
+      console.log(`ERROR ${file}: "${item.key}" is defined differently in another file`);
+      errors++;
+    }
+    defined.set(item.key, JSON.stringify(item));
+  }
+}
+
 const orgKeys = new Set<string>();
 const personKeys = new Set<string>();
 const planKeys = new Set<string>();

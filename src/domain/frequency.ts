@@ -53,29 +53,31 @@ const ADVERBS: Record<string, { amount: number; unit: 'week' | 'month' | 'year' 
 export function parseFrequency(text: string): TFrequency {
   const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
   if (!t) return { kind: 'unparsed' };
-  if (/^(op )?afroep\b|^op verzoek\b/.test(t)) return { kind: 'on_request' };
+  if (/(^|\s)(op )?afroep\b|(^|\s)op verzoek\b/.test(t)) return { kind: 'on_request' };
   if (/^eenmalig\b/.test(t)) return { kind: 'once' };
   if (/^doorlopend\b/.test(t)) return { kind: 'continuous' };
 
-  const isMinimum = /^(minimaal|ten minste|tenminste)\b/.test(t) || undefined;
-  const body = t.replace(/^(minimaal|ten minste|tenminste) /, '');
+  const isMinimum = /(^|\s)(minimaal|ten minste|tenminste)\s/.test(t) || undefined;
+  const body = t.replace(/(^|\s)(minimaal|ten minste|tenminste)\s/, '$1');
   let m: RegExpMatchArray | null;
 
-  // "5-wekelijks", "2-maandelijks", "wekelijks", "jaarlijks"
-  if ((m = body.match(/(?<![a-zà-ÿ0-9])(?:(\d+)[- ]?)?(wekelijks|maandelijks|driemaandelijks|tweejaarlijks|jaarlijks)\b/))) {
+  // "5-wekelijks", "driewekelijks", "2-maandelijks", "wekelijks", "jaarlijks"
+  if ((m = body.match(/(?<![a-zà-ÿ0-9])(?:(\d+|twee|drie|vier|vijf|zes)[- ]?)?(wekelijks|maandelijks|driemaandelijks|tweejaarlijks|jaarlijks)\b/))) {
     const base = ADVERBS[m[2]];
-    return { kind: 'recurring', count: 1, per: { ...base, amount: base.amount * Number(m[1] ?? 1) }, isMinimum };
+    // "jaarlijks op meerdere momenten" is several times a year, not once: leave it to a person.
+    if (/meerdere|diverse|verschillende/.test(body)) return { kind: 'unparsed' };
+    return { kind: 'recurring', count: 1, per: { ...base, amount: base.amount * (m[1] ? toNumber(m[1]) : 1) }, isMinimum };
   }
   // "per kwartaal"
   if (/^(eens |1x |1 maal )?per kwartaal\b/.test(body)) {
     return { kind: 'recurring', count: 1, per: { amount: 3, unit: 'month' }, isMinimum };
   }
   // "iedere 2 maanden", "elke drie weken", "eens per 4 weken", "1x per 2 weken", "1 maal per 6 weken"
-  if ((m = body.match(new RegExp(`${START}(?:iedere|elke|eens per|1x per|1 ?maal per|eenmaal per|een keer per) ${NUM} ${UNIT}\\b`)))) {
+  if ((m = body.match(new RegExp(`${START}(?:iedere|elke|elk|ieder|eens per|1x per|1 ?maal per|eenmaal per|een keer per) ${NUM} ${UNIT}\\b`)))) {
     return { kind: 'recurring', count: 1, per: toPer(toNumber(m[1]), m[2]), isMinimum };
   }
   // "iedere week", "eens per jaar", "1 maal per jaar"
-  if ((m = body.match(new RegExp(`${START}(?:iedere|elke|eens per|1x per|1 ?maal per|eenmaal per|een keer per) ${UNIT}\\b`)))) {
+  if ((m = body.match(new RegExp(`${START}(?:iedere|elke|elk|ieder|eens per|1x per|1 ?maal per|eenmaal per|een keer per) ${UNIT}\\b`)))) {
     return { kind: 'recurring', count: 1, per: toPer(1, m[1]), isMinimum };
   }
   // "tweemaal per jaar", "twee/driemaal per jaar", "2x per jaar", "4 maal per jaar", "3 verschillende activiteiten per jaar"

@@ -15,7 +15,7 @@ function isRunning(pid: number): boolean {
 
 /**
  * Takes the data folder for this process. PGlite has no lock of its own, and two processes on one folder corrupt it.
- * A lock left by a process that no longer runs is taken over. Returns the function that releases the lock.
+ * A lock left by a process that no longer runs (a crash) is taken over. Returns the function that releases the lock.
  */
 export function lockDataDir(dataDir: string): () => void {
   const file = join(dataDir, 'regie.lock');
@@ -28,7 +28,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(file, 'utf8'));
-      if (pid && pid !== process.pid && isRunning(pid)) {
+      if (pid && isRunning(pid)) {
         throw new DataDirLockedError(
           `De datamap ${dataDir} is in gebruik door een ander Regie-proces (pid ${pid}). ` +
             'Stop dat proces, of kies een andere map met REGIE_DATA_DIR.',

@@ -31,7 +31,7 @@ export async function importPlanDocuments(db: Db, docs: TPlanDocument[]): Promis
     const idList = (kind: string, keys: string[], where: string) => keys.map((k) => id(kind, k, where)!);
 
     // Organisations: parents and members before the organisations that name them; each key once.
-    const orgs = new Map(docs.flatMap((d) => d.organisations).map((o) => [o.key, o]));
+    const orgs = byKey(docs.flatMap((d) => d.organisations), 'organisatie');
     let pending = [...orgs.values()];
     while (pending.length) {
       const ready = pending.filter((o) => [o.parentKey, ...o.memberKeys].every((k) => !k || ids.has(`organisations:${k}`)));
@@ -46,7 +46,7 @@ export async function importPlanDocuments(db: Db, docs: TPlanDocument[]): Promis
       pending = pending.filter((o) => !ready.includes(o));
     }
 
-    const people = new Map(docs.flatMap((d) => d.people).map((p) => [p.key, p]));
+    const people = byKey(docs.flatMap((d) => d.people), 'persoon');
     for (const { key, organisationKey, ...p } of people.values()) {
       await create(R.people, { ...p, organisationId: id('organisations', organisationKey, `person ${key}`) }, key);
     }
@@ -112,4 +112,19 @@ export async function importPlanDocuments(db: Db, docs: TPlanDocument[]): Promis
       for (const decision of decisions) await create(R.decisions, { ...decision, planId });
     }
   });
+}
+
+/** Items by key; a key may be defined in several documents, but only with the same content. */
+function byKey<T extends { key: string }>(items: T[], label: string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const seen = map.get(item.key);
+    if (seen && JSON.stringify(seen) !== JSON.stringify(item)) {
+      throw new AppError('validation', `De ${label} "${item.key}" is in twee documenten verschillend beschreven`, [
+        { path: item.key, message: 'Verschillende beschrijvingen' },
+      ]);
+    }
+    map.set(item.key, item);
+  }
+  return map;
 }

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeBudgetTotals, type BudgetLineLike } from '../../src/domain/budget.ts';
+import { readDemoDocuments } from '../../src/server/demo.ts';
+import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
+import { useApi } from '../api.ts';
+
+const ctx = useApi();
+const docs = readDemoDocuments();
+const planDocs = docs.flatMap((d) => d.plans);
+const exports = new Map<string, any>();
+
+beforeAll(async () => {
+  await importPlanDocuments(ctx.db, docs);
+  const plans = (await ctx.api.get('/plans')).body;
+  for (const p of plans) exports.set(p.id, (await ctx.api.get(`/plans/${p.id}/export`)).body);
+});
+
+const exportOf = (titlePart: string, ownerName: string) => {
+  const found = [...exports.values()].filter((e) => e.title.includes(titlePart) && e.owner.name === ownerName);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+const byTitle = (title: string) => {
+  const found = [...exports.values()].filter((e) => e.title === title);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+describe('demo data: the five source documents', () => {
+  it('has every plan of the seeds, with its owner', () => {
+    expect([...exports.values()].map((e) => `${e.kind} ${e.owner.name}`).sort()).toEqual([
+      'ivp Huizen', 'ivp Laren', 'uvp Basisteam Heuvelrug', 'uvp Huizen', 'uvp Utrechtse Heuvelrug',
+    ]);
+  });
+
+  it.each(planDocs.map((p) => [p.key, p] as const))('%s: nothing of the document is lost on import', (_, doc) => {
+    const e = byTitle(doc.title);
+    const themeIndicators = doc.themes.flatMap((t) => t.indicators);
+    expect(e.themes.map((t: any) => t.title)).toEqual(doc.themes.map((t) => t.title));
+    expect(e.themes.map((t: any) => t.goals.length)).toEqual(doc.themes.map((t) => t.goals.length));
+    expect(e.themes.map((t: any) => t.activities.length)).toEqual(doc.themes.map((t) => t.activities.length));
+    expect(e.themes.map((t: any) => t.indicators.length)).toEqual(doc.themes.map((t) => t.indicators.length));
+    expect(e.indicators.length).toBe(doc.indicators.length);
+    const measurements = (list: any[]) => list.reduce((n, i) => n + i.measurements.length, 0);
+    expect(measurements([...e.indicators, ...e.themes.flatMap((t: any) => t.indicators)])).toBe(measurements([...doc.indicators, ...themeIndicators]));
+    expect(e.budgetLines.map((l: any) => [l.title, l.subLines.length])).toEqual(doc.budgetLines.map((l) => [l.title, l.subLines.length]));
+    expect(e.regularTasks.length).toBe(doc.regularTasks.length);
+    expect(e.decisions.length).toBe(doc.decisions.length);
+  });
+
+  it.each(planDocs.flatMap((p) => p.printedTotals.map((t) => [p.key, t.label, p, t] as const)))(
+    '%s: the computed total equals the printed "%s"',
+    (_, __, doc, printed) => {
+      const e = byTitle(doc.title);
+      const lines: BudgetLineLike[] = e.budgetLines
+        .flatMap((l: any) => [l, ...l.subLines])
+        .filter((l: any) => (printed.section == null || l.section === printed.section) && (printed.nature == null || l.nature === printed.nature));
+      const totals = computeBudgetTotals(lines, null).totalsByYear;
+      expect(totals.get(printed.year ?? 'per_jaar')).toBe(printed.amountCents);
+    },
+  );
+
+  it('Utrechtse Heuvelrug: total € 201.500, available € 214.571, remainder € 13.071, all computed', async () => {
+    const e = exportOf('Utrechtse Heuvelrug 2023-2024', 'Utrechtse Heuvelrug');
+    const budget = (await ctx.api.get(`/plans/${e.id}/budget`)).body;
+    expect(budget.totals).toEqual([{ year: null, amountCents: 20_150_000 }]);
+    expect(budget.availableBudgetCents).toBe(21_457_100);
+    expect(budget.remainders).toEqual([{ year: null, amountCents: 1_307_100 }]);
+  });
+
+  it('Utrechtse Heuvelrug: the joint part belongs to the basisteam of five and is visible from each member', async () => {
+    const local = exportOf('Utrechtse Heuvelrug 2023-2024', 'Utrechtse Heuvelrug');
+    const joint = [...exports.values()].find((e) => e.id === local.jointPlanId);
+    expect(joint.owner.name).toBe('Basisteam Heuvelrug');
+    expect(joint.themes.map((t: any) => t.title)).toEqual(['Ondermijning', 'Digitale veiligheid', 'Maatschappelijke onrust']);
+    expect(joint.themes.every((t: any) => t.scope === 'joint')).toBe(true);
+    const members = (await ctx.api.get(`/organisations/${joint.ownerId}`)).body.memberIds;
+    expect(members).toHaveLength(5);
+    for (const m of members) {
+      expect((await ctx.api.get(`/plans?organisationId=${m}`)).body.map((p: any) => p.id)).toContain(joint.id);
+    }
+    expect(local.regularTasks.length).toBe(11);
+  });
+
+  it('Laren: the contradictory target "20 → 60 (-25%)" is kept as printed and flagged', () => {
+    const e = exportOf('Integraal Veiligheidsplan', 'Laren');
+    const attempts = e.indicators.find((i: any) => /pogingen woninginbraken/i.test(i.name));
+    expect(attempts).toMatchObject({ baselineValue: 20, targetValue: 60, targetChangePercent: -25, targetKind: 'relative' });
+    expect(attempts.targetProblems.map((p: any) => p.code)).toContain('relative_mismatch');
+    const flagged = [...e.indicators, ...e.themes.flatMap((t: any) => t.indicators)].filter((i: any) => i.targetProblems.length);
+    expect(flagged.map((i: any) => i.name)).toEqual(['Aantal pogingen woninginbraken']);
+  });
+
+  it('Laren: both police-figure tables are measurements (20 crime types, 2014–2018)', () => {
+    const e = exportOf('Integraal Veiligheidsplan', 'Laren');
+    const burglaries = e.indicators.find((i: any) => i.name === 'Woninginbraken');
+    const counts = burglaries.measurements.filter((m: any) => m.kind === 'value' && !m.area && /Tabel/.test(m.source ?? ''));
+    expect(counts.map((m: any) => [m.periodLabel, m.value])).toEqual(expect.arrayContaining([
+      ['2014', 90], ['2015', 79], ['2016', 77], ['2017', 79],
+      ['jan-jun 2015', 42], ['jan-jun 2016', 34], ['jan-jun 2017', 54], ['jan-jun 2018', 26],
+    ]));
+  });
+
+  it('Huizen IVP: the budget per product per year equals the printed totals', async () => {
+    const e = exportOf('Integraal Veiligheidsplan', 'Huizen');
+    const products = e.budgetLines.filter((l: any) => l.section === 'Producten');
+    const totals = computeBudgetTotals(products, null).totalsByYear;
+    expect([2019, 2020, 2021, 2022].map((y) => totals.get(y))).toEqual([52_198_800, 44_984_300, 24_598_100, 24_148_100]);
+    expect(e.themes).toHaveLength(6);
+  });
+});

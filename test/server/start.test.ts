@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/server/config.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { startRegie } from '../../src/server/start.ts';
+import { createTestDb, TEST_DB } from '../db.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'regie-start-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const config = (over: Partial<ReturnType<typeof readConfig>>) => ({ ...readConfig({}), port: 0, loadDemo: false, ...over });
+const json = async (url: string, init?: RequestInit) => (await fetch(url, init)).json();
+
+describe.runIf(TEST_DB === 'pglite')('embedded database in a data folder', () => {
+  it('keeps data across restarts and applies migrations once', async () => {
+    const dataDir = tempDir();
+    const first = await startRegie(config({ dataDir }));
+    const org = await json(`${first.url}/api/v1/organisations`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'municipality', name: 'Blijvend', cbsCode: 'GM0406' }),
+    });
+    await first.stop();
+    const second = await startRegie(config({ dataDir }));
+    try {
+      expect((await json(`${second.url}/api/v1/organisations/${org.id}`)).name).toBe('Blijvend');
+      expect(await migrate(second.db)).toEqual([]);
+      expect(await second.db.query('select name from schema_migrations')).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('refuses a second process on the same folder with a clear message', async () => {
+    const dataDir = tempDir();
+    const running = await startRegie(config({ dataDir }));
+    try {
+      const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+        env: { ...process.env, REGIE_DATA_DIR: dataDir, PORT: '0', REGIE_DEMO: '0' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(/in gebruik door een ander Regie-proces/);
+      // The running instance is unharmed.
+      expect((await fetch(`${running.url}/api/v1/plans`)).status).toBe(200);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('takes over the lock of a process that no longer runs', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'regie.lock'), '2147483646');
+    const regie = await startRegie(config({ dataDir }));
+    await regie.stop();
+  });
+});
+
+describe('start-up on an empty database', () => {
+  it('loads the demo data once, and not again on the next start', async () => {
+    const test = TEST_DB === 'postgres' ? await createTestDb() : null;
+    const over = test ? { databaseUrl: test.url } : { dataDir: tempDir() };
+    try {
+      const first = await startRegie(config({ ...over, loadDemo: true }));
+      const plans = await json(`${first.url}/api/v1/plans`);
+      await first.stop();
+      expect(plans.length).toBeGreaterThanOrEqual(5);
+      const second = await startRegie(config({ ...over, loadDemo: true }));
+      expect(await json(`${second.url}/api/v1/plans`)).toHaveLength(plans.length);
+      await second.stop();
+    } finally {
+      await test?.drop();
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('reads PORT, REGIE_DATA_DIR, DATABASE_URL and REGIE_DEMO, and refuses nonsense', () => {
+    const c = readConfig({ PORT: '8080', REGIE_DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://u@h/db', REGIE_DEMO: '0' });
+    expect(c).toMatchObject({ port: 8080, dataDir: '/tmp/x', databaseUrl: 'postgres://u@h/db', loadDemo: false });
+    expect(readConfig({})).toMatchObject({ port: 3000, loadDemo: true });
+    expect(readConfig({}).dataDir).toMatch(/\.regie$/);
+    expect(() => readConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+});
