@@ -60,6 +60,9 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
   await app.register(async (api) => {
     const r = api.withTypeProvider<ZodTypeProvider>();
     r.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    r.get('/health', {
+      schema: { tags: ['system'], summary: 'Levensteken voor load balancers (raakt de database niet)', response: { 200: z.object({ status: z.literal('ok') }) } },
+    }, async () => ({ status: 'ok' as const }));
 
     r.get('/plans', {
       schema: {

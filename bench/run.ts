@@ -1,0 +1,128 @@
+/**
+ * npm run bench: start-up time to first answer (fresh and existing data folder), and throughput and p95 latency of
+ * the programme activity list and the plan export, each against the minimal /api/v1/health route of the same server
+ * in the same run, on PGlite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) on PostgreSQL.
+ * Load generator and server share the machine: compare ratios within one run, not absolute figures across machines.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Regie as its own process (as `npm start` does, without the build) and waits for the first answer. */
+async function startServer(env: Record<string, string>): Promise<Server & { ms: number }> {
+  const port = 3300 + Math.floor(Math.random() * 500);
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('Regie stopped during start-up');
+    try {
+      if ((await fetch(`${url}/api/v1/plans`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const ms = performance.now() - started;
+  return {
+    url, ms,
+    stop: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+async function load(url: string) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  // autocannon reports p90 and p97.5; p95 is interpolated between them.
+  const { p90, p97_5 } = r.latency as unknown as { p90: number; p97_5: number };
+  const p95 = Math.round((p90 + ((p97_5 - p90) * 5) / 7.5) * 10) / 10;
+  return { rps: Math.round(r.requests.average), p95, errors: r.errors + r.non2xx };
+}
+
+async function measureRoutes(label: string, server: Server) {
+  const plans = (await (await fetch(`${server.url}/api/v1/plans`)).json()) as { id: string; title: string }[];
+  const huizen = plans.find((p) => /Uitvoeringsprogramma/.test(p.title) && /Huizen|Q2 2023/.test(p.title)) ?? plans[0];
+  const rows: string[] = [];
+  const base = await load(`${server.url}/api/v1/health`);
+  rows.push(`| ${label} | minimal route \`/api/v1/health\` | ${base.rps} | ${base.p95} | 1.00 | ${base.errors} |`);
+  for (const [name, path] of [
+    ['programme activity list', `/api/v1/plans/${huizen.id}/activities`],
+    ['plan export', `/api/v1/plans/${huizen.id}/export`],
+  ]) {
+    const r = await load(`${server.url}${path}`);
+    rows.push(`| ${label} | ${name} | ${r.rps} | ${r.p95} | ${(r.rps / base.rps).toFixed(2)} | ${r.errors} |`);
+  }
+  return rows;
+}
+
+async function freshPostgresDb(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `regie_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+const out: string[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
+try {
+  out.push('### Start-up to first answer (demo data)', '', '| database | data | ms |', '|---|---|---|');
+  const fresh = await startServer({ REGIE_DATA_DIR: dir });
+  out.push(`| PGlite | fresh folder (migrate + load demo) | ${Math.round(fresh.ms)} |`);
+  await fresh.stop();
+  const again = await startServer({ REGIE_DATA_DIR: dir });
+  out.push(`| PGlite | existing folder | ${Math.round(again.ms)} |`);
+  const routes = await measureRoutes('PGlite', again);
+  await again.stop();
+
+  const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (pgAdmin) {
+    const db = await freshPostgresDb(pgAdmin);
+    try {
+      const pgFresh = await startServer({ DATABASE_URL: db.url });
+      out.push(`| PostgreSQL | empty database (migrate + load demo) | ${Math.round(pgFresh.ms)} |`);
+      await pgFresh.stop();
+      const pgAgain = await startServer({ DATABASE_URL: db.url });
+      out.push(`| PostgreSQL | existing database | ${Math.round(pgAgain.ms)} |`);
+      routes.push(...(await measureRoutes('PostgreSQL', pgAgain)));
+      await pgAgain.stop();
+    } finally {
+      await db.drop();
+    }
+  } else {
+    console.warn('BENCH_DATABASE_URL/TEST_DATABASE_URL not set: PostgreSQL is not measured.');
+  }
+  out.push('', `### Throughput (${CONNECTIONS} connections, ${DURATION} s each)`, '',
+    '| database | route | req/s | p95 ms | req/s vs minimal | errors |', '|---|---|---|---|---|---|', ...routes);
+  out.push('', `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
+  console.log(out.join('\n'));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
