@@ -53,8 +53,8 @@ const ADVERBS: Record<string, { amount: number; unit: 'week' | 'month' | 'year' 
 export function parseFrequency(text: string): TFrequency {
   const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
   if (!t) return { kind: 'unparsed' };
-  if (/(^|\s)(op )?afroep\b|(^|\s)op verzoek\b/.test(t)) return { kind: 'on_request' };
-  if (/^eenmalig\b/.test(t)) return { kind: 'once' };
+  if (/^(op )?afroep\b|^op verzoek\b/.test(t)) return { kind: 'on_request' };
+  if (/^(eenmalig|éénmalig|eénmalig)/.test(t)) return { kind: 'once' };
   if (/^doorlopend\b/.test(t)) return { kind: 'continuous' };
 
   const isMinimum = /(^|\s)(minimaal|ten minste|tenminste)\s/.test(t) || undefined;
@@ -104,6 +104,8 @@ export function parseFrequency(text: string): TFrequency {
       isMinimum,
     };
   }
+  // "ZVHGV op afroep": on request, unless a count was found above ("Iedere 6 weken …; op afroep …").
+  if (/(^|\s)(op )?afroep\b|(^|\s)op verzoek\b/.test(t)) return { kind: 'on_request' };
   return { kind: 'unparsed' };
 }
 

@@ -57,8 +57,8 @@ export function parseTimeframe(text: string, defaultYear?: number): TTimeframe {
   }
 
   let m: RegExpMatchArray | null;
-  // "2023/doorlopend", "Doorlopend"
-  if ((m = lower.match(new RegExp(`^(?:${YEAR}\\s*/\\s*)?doorlopend$`)))) {
+  // "2023/doorlopend", "Doorlopend", "Doorlopen" (sic), "Doorlopend; Q3 en Q4 implementatie …"
+  if ((m = lower.match(new RegExp(`^(?:${YEAR}\\s*/\\s*)?doorlopend?(?:$|\\s*[;,.(])`)))) {
     return m[1] ? { kind: 'continuous', start: { year: Number(m[1]), quarter: 1 } } : { kind: 'continuous' };
   }
   // "Vanaf Q3 2023", "Vanaf Q3" (year from context), "Vanaf 2024"
@@ -75,9 +75,9 @@ export function parseTimeframe(text: string, defaultYear?: number): TTimeframe {
     const q = { year: Number(m[2]), quarter: Number(m[1]) };
     return { kind: 'range', start: q, end: q };
   }
-  // "Q1-Q2 2023", "Q3 Q4 2023", "Q3+Q4 2023"
-  if ((m = t.match(new RegExp(`^${QUARTER}\\s*[-–+/ ]\\s*${QUARTER}\\s*${YEAR}$`, 'i')))) {
-    const year = Number(m[3]);
+  // "Q1-Q2 2023", "Q3 Q4 2023", "Q3+Q4 2023", "Q2 en Q3 2023", "Q3 en Q4" (year from context)
+  if ((m = t.match(new RegExp(`^${QUARTER}\\s*(?:[-–+/ ]|en)\\s*${QUARTER}(?:\\s*${YEAR})?$`, 'i'))) && (m[3] || defaultYear)) {
+    const year = m[3] ? Number(m[3]) : defaultYear!;
     return { kind: 'range', start: { year, quarter: Number(m[1]) }, end: { year, quarter: Number(m[2]) } };
   }
   // "Q4 2023/Q1 2024", "Q42023 /Q12024", "Q4 2023 - Q1 2024"
@@ -87,6 +87,10 @@ export function parseTimeframe(text: string, defaultYear?: number): TTimeframe {
       start: { year: Number(m[2]), quarter: Number(m[1]) },
       end: { year: Number(m[4]), quarter: Number(m[3]) },
     };
+  }
+  // "Q4 2023-2024": from that quarter to the end of the last year
+  if ((m = t.match(new RegExp(`^${QUARTER}\\s*${YEAR}\\s*[-–]\\s*${YEAR}$`, 'i')))) {
+    return { kind: 'range', start: { year: Number(m[2]), quarter: Number(m[1]) }, end: { year: Number(m[3]), quarter: 4 } };
   }
   // "2023-2024", "2023 -2024", "2023 2024"
   if ((m = t.match(new RegExp(`^${YEAR}\\s*[-–/ ]\\s*${YEAR}$`)))) {

@@ -32,6 +32,8 @@ describe('parseFrequency: every frequency form in the seeds', () => {
     ['ZVHGV op afroep.', { kind: 'on_request' }],
     ['Eenmalig', { kind: 'once' }],
     ['Eenmalig. Daarna evaluatie', { kind: 'once' }],
+    ['Eénmalig onderzoek', { kind: 'once' }],
+    ['Iedere 6 weken PGA-overleg; ZVHGV op afroep', every(1, 6, 'week')],
     ['Doorlopend', { kind: 'continuous' }],
   ])('%s', (text, expected) => {
     expect(parseFrequency(text)).toEqual(expected);

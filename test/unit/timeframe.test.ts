@@ -23,6 +23,10 @@ describe('parseTimeframe: every tijdpad form in the seeds', () => {
     ['Doorlopend', { kind: 'continuous' }],
     ['doorlopend', { kind: 'continuous' }],
     ['2023/doorlopend', { kind: 'continuous', start: { year: 2023, quarter: 1 } }],
+    ['Doorlopen', { kind: 'continuous' }],
+    ['Doorlopend; Q3 en Q4 implementatie "nieuwe" werkwijze', { kind: 'continuous' }],
+    ['Q2 en Q3 2023', range(2023, 2, 2023, 3)],
+    ['Q4 2023-2024', range(2023, 4, 2024, 4)],
   ])('%s', (text, expected) => {
     expect(parseTimeframe(text)).toEqual(expected);
   });
@@ -30,6 +34,7 @@ describe('parseTimeframe: every tijdpad form in the seeds', () => {
   it('fills in the plan year for a quarter without a year ("Vanaf Q3")', () => {
     expect(parseTimeframe('Vanaf Q3', 2023)).toEqual({ kind: 'continuous', start: { year: 2023, quarter: 3 } });
     expect(parseTimeframe('Vanaf Q3')).toEqual({ kind: 'unparsed' });
+    expect(parseTimeframe('Q3 en Q4', 2023)).toEqual(range(2023, 3, 2023, 4));
   });
 
   it('reads an annual cycle with its quarter steps', () => {
