@@ -1,9 +1,8 @@
-import { AppError } from '../../domain/errors.ts';
 import { computeBudgetTotals, findSubLineMismatches, type BudgetLineLike } from '../../domain/budget.ts';
 import { checkTarget } from '../../domain/indicator.ts';
 import { isActiveInQuarter, parseQuarterCode, type TTimeframe } from '../../domain/timeframe.ts';
 import type { Db } from '../db/client.ts';
-import { fromRow, getRecord, listRecords, listRecordsWhere, type Record_ } from './records.ts';
+import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords, type Record_ } from './records.ts';
 import * as R from './resources.ts';
 
 /** Plans with their owner, for lists. With `organisationId`: the plans of that organisation and of the
@@ -134,40 +133,28 @@ export async function listProgrammeActivities(db: Db, planId: string, filter: Ac
     params.push(value);
     where.push(sql.replaceAll('$?', `$${params.length}`));
   };
-  if (filter.themeId) add('a.theme_id = $?', filter.themeId);
+  if (filter.themeId) add('r.theme_id = $?', filter.themeId);
   if (filter.scope) add('t.scope = $?', filter.scope);
-  if (filter.status) add('a.status = $?', filter.status);
-  if (filter.stakeholderId) add('exists (select 1 from activity_stakeholders s where s.activity_id = a.id and s.organisation_id = $?)', filter.stakeholderId);
-  if (filter.responsibleId) add('exists (select 1 from activity_responsibles r where r.activity_id = a.id and r.person_id = $?)', filter.responsibleId);
+  if (filter.status) add('r.status = $?', filter.status);
+  if (filter.stakeholderId) add('exists (select 1 from activity_stakeholders s where s.activity_id = r.id and s.organisation_id = $?)', filter.stakeholderId);
+  if (filter.responsibleId) add('exists (select 1 from activity_responsibles p where p.activity_id = r.id and p.person_id = $?)', filter.responsibleId);
   if (filter.q) {
     add(
-      `(a.title ilike $? or a.explanation ilike $? or a.stakeholders_text ilike $? or a.timeframe_text ilike $? or a.frequency_text ilike $?)`,
+      `(r.title ilike $? or r.explanation ilike $? or r.stakeholders_text ilike $? or r.timeframe_text ilike $? or r.frequency_text ilike $?)`,
       `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
     );
   }
-  const rows = await db.query(
-    `select a.id from activities a join themes t on t.id = a.theme_id
-      where ${where.join(' and ')}
-      order by (t.plan_id = $1) , t.position, a.position, a.created_at`,
+  let activities = await queryRecords(db, R.activities, {
+    select: `json_build_object('id', t.id, 'number', t.number, 'title', t.title, 'scope', t.scope, 'planId', t.plan_id) as theme`,
+    join: 'join themes t on t.id = r.theme_id',
+    where,
     params,
-  );
-  let activities = await listRecordsWhere(db, R.activities, 'id', rows.map((r) => r.id as string));
-  const order = new Map(rows.map((r, n) => [r.id as string, n]));
-  activities.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    // The joint programme's themes first, as the documents print them.
+    order: '(t.plan_id = $1), t.position, r.position, r.created_at',
+  });
   if (filter.quarter) {
     const q = parseQuarterCode(filter.quarter);
     activities = activities.filter((a) => isActiveInQuarter(a.timeframe as TTimeframe, q));
   }
-  const themes = await listRecordsWhere(db, R.themes, 'id', [...new Set(activities.map((a) => a.themeId as string))]);
-  const themeById = new Map(themes.map((t) => [t.id, t]));
-  return activities.map((a) => {
-    const t = themeById.get(a.themeId as string)!;
-    return { ...a, theme: { id: t.id, number: t.number, title: t.title, scope: t.scope, planId: t.planId } };
-  });
-}
-
-/** Assert a plan exists (404 otherwise). */
-export async function assertPlan(db: Db, planId: string): Promise<void> {
-  const [found] = await db.query('select 1 from plans where id = $1', [planId]);
-  if (!found) throw new AppError('not_found', 'Plan niet gevonden');
+  return activities;
 }

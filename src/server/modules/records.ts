@@ -22,27 +22,19 @@ export function fromRow(row: Row): Row {
 
 const linkFields = (def: ResourceDef) => new Set((def.links ?? []).map((l) => l.field));
 
-async function loadLinks(tx: Db, def: ResourceDef, records: Row[]): Promise<void> {
-  if (!def.links?.length || !records.length) return;
-  const ids = records.map((r) => r.id);
-  for (const link of def.links) {
-    const rows = await tx.query<{ f: string; t: string }>(
-      `select ${link.from} as f, ${link.to} as t from ${link.table} where ${link.from} = any($1::uuid[]) order by position`,
-      [ids],
-    );
-    const byFrom = new Map<string, string[]>();
-    for (const r of rows) byFrom.set(r.f, [...(byFrom.get(r.f) ?? []), r.t]);
-    for (const rec of records) rec[link.field] = byFrom.get(rec.id as string) ?? [];
-  }
+/** The columns of a record with its link fields as json arrays, so one query reads everything. */
+function selectFrom(def: ResourceDef, extra?: string): string {
+  const links = (def.links ?? []).map(
+    (l) => `(select coalesce(json_agg(x.${l.to} order by x.position), '[]') from ${l.table} x where x.${l.from} = r.id) as ${snake(l.field)}`,
+  );
+  return `select r.*${[...links, ...(extra ? [extra] : [])].map((c) => `, ${c}`).join('')} from ${def.table} r`;
 }
 
 /** Reads one record with its links; 404 when it does not exist. */
 export async function getRecord(tx: Db, def: ResourceDef, id: string): Promise<Record_> {
-  const [row] = await tx.query(`select * from ${def.table} where id = $1`, [id]);
+  const [row] = await tx.query(`${selectFrom(def)} where r.id = $1`, [id]);
   if (!row) throw new AppError('not_found', `${def.label} niet gevonden`);
-  const rec = fromRow(row);
-  await loadLinks(tx, def, [rec]);
-  return rec as Record_;
+  return fromRow(row) as Record_;
 }
 
 /** Lists records, filtered on the definition's filter fields (exact match). */
@@ -53,15 +45,10 @@ export async function listRecords(tx: Db, def: ResourceDef, filter: Row = {}): P
     const value = filter[field];
     if (value === undefined || value === '') continue;
     params.push(value);
-    where.push(`${snake(field)} = $${params.length}`);
+    where.push(`r.${snake(field)} = $${params.length}`);
   }
-  const rows = await tx.query(
-    `select * from ${def.table} ${where.length ? `where ${where.join(' and ')}` : ''} order by ${def.order}`,
-    params,
-  );
-  const recs = rows.map(fromRow);
-  await loadLinks(tx, def, recs);
-  return recs as Record_[];
+  const rows = await tx.query(`${selectFrom(def)} ${where.length ? `where ${where.join(' and ')}` : ''} order by ${def.order}`, params);
+  return rows.map(fromRow) as Record_[];
 }
 
 function validate(def: ResourceDef, input: unknown): Row {
@@ -222,13 +209,24 @@ export async function deleteRecord(db: Db, def: ResourceDef, id: string, version
   });
 }
 
+/** Records with extra SQL: a join (alias of the record: r), conditions and order; extra select columns too. */
+export async function queryRecords(
+  tx: Db,
+  def: ResourceDef,
+  q: { select?: string; join?: string; where: string[]; params: unknown[]; order?: string },
+): Promise<Record_[]> {
+  const rows = await tx.query(
+    `${selectFrom(def, q.select)} ${q.join ?? ''} ${q.where.length ? `where ${q.where.join(' and ')}` : ''} order by ${q.order ?? def.order}`,
+    q.params,
+  );
+  return rows.map(fromRow) as Record_[];
+}
+
 /** Records of several ids at once, keyed by id (for exports). */
 export async function listRecordsWhere(tx: Db, def: ResourceDef, column: string, ids: string[]): Promise<Record_[]> {
   if (!ids.length) return [];
-  const rows = await tx.query(`select * from ${def.table} where ${column} = any($1::uuid[]) order by ${def.order}`, [ids]);
-  const recs = rows.map(fromRow);
-  await loadLinks(tx, def, recs);
-  return recs as Record_[];
+  const rows = await tx.query(`${selectFrom(def)} where r.${column} = any($1::uuid[]) order by ${def.order}`, [ids]);
+  return rows.map(fromRow) as Record_[];
 }
 
 export type { LinkDef };
