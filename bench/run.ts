@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createScratchDatabase } from '../test/db.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -71,25 +71,6 @@ async function measureRoutes(label: string, server: Server) {
   return rows;
 }
 
-async function freshPostgresDb(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `regie_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
 const out: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
 try {
@@ -104,7 +85,7 @@ try {
 
   const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (pgAdmin) {
-    const db = await freshPostgresDb(pgAdmin);
+    const db = await createScratchDatabase(pgAdmin, 'regie_bench');
     try {
       const pgFresh = await startServer({ DATABASE_URL: db.url });
       out.push(`| PostgreSQL | empty database (migrate + load demo) | ${Math.round(pgFresh.ms)} |`);

@@ -239,6 +239,19 @@ export const ZActivityCreate = ZActivityFields;
 export const ZActivity = ZActivityFields.extend({ ...stored, timeframe: ZTimeframe, frequency: ZFrequency });
 export type TActivity = z.infer<typeof ZActivity>;
 
+/** Filters of a programme's activity table; also the query of /plans/{id}/activities and the web app's URL. */
+export const ZActivityFilter = z.object({
+  themeId: ZId.optional(),
+  scope: z.enum(THEME_SCOPES).optional(),
+  stakeholderId: ZId.optional(),
+  responsibleId: ZId.optional(),
+  status: z.enum(ACTIVITY_STATUSES).optional(),
+  /** "2023-Q4": activities with planned work in that quarter. */
+  quarter: ZQuarterCode.optional(),
+  q: z.string().max(200).optional(),
+});
+export type TActivityFilter = z.infer<typeof ZActivityFilter>;
+
 // Budget -------------------------------------------------------------------------------------------------------------
 
 /** An amount for one year, or, with `year` null, an amount per year throughout the plan period. */

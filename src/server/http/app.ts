@@ -7,9 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
-import { ZId, ZKernbeleidTheme, ZPlanSummary, ZVersion } from '../../domain/schemas.ts';
-import { ACTIVITY_STATUSES, THEME_SCOPES } from '../../domain/schemas.ts';
-import { ZQuarterCode } from '../../domain/timeframe.ts';
+import { ZActivityFilter, ZId, ZKernbeleidTheme, ZPlanSummary, ZVersion } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
@@ -93,11 +91,7 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
       schema: {
         tags: ['plans'], summary: 'De activiteitentabel van een programma, gefilterd',
         params: ZIdParam,
-        querystring: z.object({
-          themeId: ZId.optional(), scope: z.enum(THEME_SCOPES).optional(), stakeholderId: ZId.optional(),
-          responsibleId: ZId.optional(), status: z.enum(ACTIVITY_STATUSES).optional(), quarter: ZQuarterCode.optional(),
-          q: z.string().max(200).optional(),
-        }),
+        querystring: ZActivityFilter,
         response: { 200: z.array(z.looseObject({ id: ZId })), ...problems },
       },
     }, async (req) => {

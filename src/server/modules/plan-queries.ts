@@ -1,6 +1,7 @@
 import { computeBudgetTotals, findSubLineMismatches, type BudgetLineLike } from '../../domain/budget.ts';
 import { checkTarget } from '../../domain/indicator.ts';
 import { isActiveInQuarter, parseQuarterCode, type TTimeframe } from '../../domain/timeframe.ts';
+import type { TActivityFilter } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords, type Record_ } from './records.ts';
 import * as R from './resources.ts';
@@ -112,20 +113,9 @@ export async function exportPlan(db: Db, planId: string) {
   });
 }
 
-export interface ActivityFilter {
-  themeId?: string;
-  scope?: string;
-  stakeholderId?: string;
-  responsibleId?: string;
-  status?: string;
-  /** "2023-Q4": activities with planned work in that quarter. */
-  quarter?: string;
-  q?: string;
-}
-
 /** The activity table of a whole programme, with the theme of each activity, filtered. With a joint programme
  * behind a local part, the joint themes' activities are included and marked. */
-export async function listProgrammeActivities(db: Db, planId: string, filter: ActivityFilter = {}) {
+export async function listProgrammeActivities(db: Db, planId: string, filter: TActivityFilter = {}) {
   const plan = await getRecord(db, R.plans, planId);
   const params: unknown[] = [planId, plan.jointPlanId ?? null];
   const where = ['(t.plan_id = $1 or t.plan_id = $2)'];

@@ -1,0 +1,93 @@
+import type { FormEvent } from 'react';
+import {
+  Button, ButtonGroup, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormLabel, Select, SelectOption,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { ACTIVITY_STATUSES, THEME_SCOPES, type TOrganisation, type TTheme } from '../../domain/schemas.ts';
+import type { ActivityFilter } from '../api/types.ts';
+import { nl } from '../i18n/nl.ts';
+import { formatQuarterCode } from '../lib/format.ts';
+import { AppLink } from './AppLink.tsx';
+
+interface Props {
+  filter: ActivityFilter;
+  themes: TTheme[];
+  partners: TOrganisation[];
+  quarters: string[];
+  onApply: (filter: ActivityFilter) => void;
+  clearTo: string;
+}
+
+interface SelectProps {
+  name: keyof ActivityFilter;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+}
+
+function FilterSelect({ name, label, value, options }: SelectProps) {
+  const id = `filter-${name}`;
+  return (
+    <FormField label={<FormLabel htmlFor={id}>{label}</FormLabel>} className="regie-filter">
+      <Select id={id} name={name} defaultValue={value ?? ''}>
+        <SelectOption value="">{nl.programme.all}</SelectOption>
+        {options.map((o) => (
+          <SelectOption key={o.value} value={o.value}>{o.label}</SelectOption>
+        ))}
+      </Select>
+    </FormField>
+  );
+}
+
+/** The filters of the activity table. Applied with a button, not on change: a select must not navigate (WCAG 3.2.2). */
+export function ActivityFilterForm({ filter, themes, partners, quarters, onApply, clearTo }: Props) {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next: ActivityFilter = {};
+    for (const [key, value] of data.entries()) {
+      if (typeof value === 'string' && value.trim()) next[key as keyof ActivityFilter] = value.trim();
+    }
+    onApply(next);
+  };
+  return (
+    <form onSubmit={submit} className="regie-filter-form" role="search" aria-label={nl.programme.filters}>
+      <Fieldset>
+        <FieldsetLegend>{nl.programme.filters}</FieldsetLegend>
+        <div className="regie-filter-grid">
+          <FilterSelect
+            name="themeId" label={nl.programme.theme} value={filter.themeId}
+            options={themes.map((t) => ({ value: t.id, label: [t.number, t.title].filter(Boolean).join(' ') }))}
+          />
+          <FilterSelect
+            name="scope" label={nl.programme.scope} value={filter.scope}
+            options={THEME_SCOPES.map((s) => ({ value: s, label: nl.labels.scope[s] }))}
+          />
+          <FilterSelect
+            name="stakeholderId" label={nl.programme.partner} value={filter.stakeholderId}
+            options={partners.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <FilterSelect
+            name="quarter" label={nl.programme.quarter} value={filter.quarter}
+            options={quarters.map((q) => ({ value: q, label: formatQuarterCode(q) }))}
+          />
+          <FilterSelect
+            name="status" label={nl.programme.status} value={filter.status}
+            options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: nl.labels.activityStatus[s] }))}
+          />
+          <FormField
+            label={<FormLabel htmlFor="filter-q">{nl.programme.search}</FormLabel>}
+            description={<FormFieldDescription id="filter-q-help">{nl.programme.searchHelp}</FormFieldDescription>}
+            className="regie-filter regie-filter--wide"
+          >
+            <Textbox id="filter-q" name="q" type="search" defaultValue={filter.q ?? ''} aria-describedby="filter-q-help" />
+          </FormField>
+        </div>
+        <ButtonGroup className="regie-filter-actions">
+          <Button type="submit" appearance="primary-action-button">{nl.programme.apply}</Button>
+          <AppLink to={clearTo}>{nl.programme.clear}</AppLink>
+        </ButtonGroup>
+      </Fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import {
+  Alert, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem,
+} from '@utrecht/component-library-react';
+import type { IndicatorWithMeasurements } from '../api/types.ts';
+import { nl } from '../i18n/nl.ts';
+import { formatNumber } from '../lib/format.ts';
+import { paths, withReturn } from '../lib/paths.ts';
+import { AppButtonLink } from './AppLink.tsx';
+import { MeasurementTable } from './MeasurementTable.tsx';
+
+/** The target in structured form: "Relatieve verandering: -25% → 15 in 2021". */
+function structuredTarget(i: IndicatorWithMeasurements): string {
+  if (!i.targetKind) return nl.app.empty;
+  const year = i.targetYear ? ` ${nl.indicator.inYear(i.targetYear)}` : '';
+  if (i.targetKind === 'relative') {
+    const pct = i.targetChangePercent ?? 0;
+    const stated = i.targetValue != null ? ` → ${formatNumber(i.targetValue)}` : '';
+    return `${nl.labels.targetKind.relative}: ${pct > 0 ? '+' : ''}${formatNumber(pct)}%${stated}${year}`;
+  }
+  return `${nl.labels.targetKind[i.targetKind]}: ${formatNumber(i.targetValue)}${year}`;
+}
+
+function TargetWarning({ indicator }: { indicator: IndicatorWithMeasurements }) {
+  if (!indicator.targetProblems.length) return null;
+  return (
+    <Alert type="warning" className="regie-target-warning">
+      <Paragraph>
+        <strong>{nl.indicator.warningTitle}</strong>
+      </Paragraph>
+      <UnorderedList>
+        {indicator.targetProblems.map((p) => (
+          <UnorderedListItem key={p.code}>
+            {p.code === 'relative_mismatch'
+              ? nl.indicator.relativeMismatch(formatNumber(p.expected))
+              : nl.indicator.directionMismatch}
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </Alert>
+  );
+}
+
+interface Props {
+  indicator: IndicatorWithMeasurements;
+  planId: string;
+  returnTo: string;
+  headingLevel: number;
+}
+
+/** One effect indicator: source, baseline, target as written and structured, a warning, and its measurements. */
+export function IndicatorCard({ indicator: i, planId, returnTo, headingLevel }: Props) {
+  const baseline = i.baselineValue == null
+    ? nl.app.empty
+    : `${formatNumber(i.baselineValue)}${i.baselineYear ? ` (${i.baselineYear})` : ''}`;
+  return (
+    <article className="regie-card regie-indicator">
+      <Heading level={headingLevel} className="regie-card__heading">
+        {i.name}
+      </Heading>
+      <TargetWarning indicator={i} />
+      <DataList className="regie-data-list">
+        <DataListItem>
+          <DataListKey>{nl.indicator.source}</DataListKey>
+          <DataListValue>{i.source || nl.app.empty}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{nl.indicator.unit}</DataListKey>
+          <DataListValue>{i.unit || nl.app.empty}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{nl.indicator.direction}</DataListKey>
+          <DataListValue>{nl.labels.direction[i.direction]}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{nl.indicator.baseline}</DataListKey>
+          <DataListValue>{baseline}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{nl.indicator.target}</DataListKey>
+          <DataListValue>{i.targetText || nl.app.empty}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{nl.indicator.targetStructured}</DataListKey>
+          <DataListValue>{structuredTarget(i)}</DataListValue>
+        </DataListItem>
+      </DataList>
+      {i.measurements.length > 0 && (
+        <details className="regie-details">
+          <summary>
+            {nl.indicator.measurements} ({nl.indicator.measurementCount(i.measurements.length)})
+          </summary>
+          <MeasurementTable measurements={i.measurements} caption={`${nl.indicator.measurements}: ${i.name}`} />
+        </details>
+      )}
+      <AppButtonLink appearance="subtle" to={withReturn(paths.editIndicator(planId, i.id), returnTo)}>
+        {nl.indicator.edit}
+        <span className="regie-visually-hidden">: {i.name}</span>
+      </AppButtonLink>
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { ApiError } from '../api/client.ts';
+import { nl } from '../i18n/nl.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import type { Loaded } from '../lib/useLoad.ts';
+
+/** The Dutch message for any error: the API's own title where it gave one, else the message of its code. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'network' || error.code === 'unknown' || !error.message) return nl.errors[error.code];
+    return error.message;
+  }
+  return nl.errors.unknown;
+}
+
+/** An error while loading, with a way to try again. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  useDocumentTitle(nl.errorTitle);
+  return (
+    <Alert type="error">
+      <Heading level={1}>{nl.errorTitle}</Heading>
+      <Paragraph>{errorMessage(error)}</Paragraph>
+      {onRetry && (
+        <Button appearance="secondary-action-button" onClick={onRetry}>
+          {nl.retry}
+        </Button>
+      )}
+    </Alert>
+  );
+}
+
+/** "Bezig met laden…", announced politely. */
+export function Loading() {
+  return (
+    <Paragraph role="status" className="regie-loading">
+      {nl.app.loading}
+    </Paragraph>
+  );
+}
+
+/** Renders loaded data, or the loading or error state. */
+export function LoadState<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
+  if (state.data !== undefined) return <>{children(state.data)}</>;
+  if (state.error) return <LoadError error={state.error} onRetry={state.reload} />;
+  return <Loading />;
+}

@@ -1,0 +1,33 @@
+import { FormField, Textbox } from '@utrecht/component-library-react';
+import { Description, ErrorMessage, fieldAria, Label, type BaseFieldProps } from './FieldParts.tsx';
+
+interface Props extends BaseFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  autoComplete?: string;
+  size?: 'small' | 'medium' | 'large';
+}
+
+/** A labelled text input with its description and error message. */
+export function TextField({ value, onChange, inputMode, autoComplete = 'off', size = 'large', ...field }: Props) {
+  return (
+    <FormField
+      invalid={!!field.error}
+      label={<Label {...field} />}
+      description={<Description {...field} />}
+      errorMessage={<ErrorMessage {...field} />}
+      input={
+        <Textbox
+          {...fieldAria(field)}
+          className={`regie-input regie-input--${size}`}
+          value={value}
+          invalid={!!field.error}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,30 @@
+import { FormField, Textarea } from '@utrecht/component-library-react';
+import { Description, ErrorMessage, fieldAria, Label, type BaseFieldProps } from './FieldParts.tsx';
+
+interface Props extends BaseFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+}
+
+/** A labelled multi-line text input. */
+export function TextareaField({ value, onChange, rows = 4, ...field }: Props) {
+  return (
+    <FormField
+      invalid={!!field.error}
+      label={<Label {...field} />}
+      description={<Description {...field} />}
+      errorMessage={<ErrorMessage {...field} />}
+      input={
+        <Textarea
+          {...fieldAria(field)}
+          className="regie-input regie-input--large"
+          value={value}
+          rows={rows}
+          invalid={!!field.error}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      }
+    />
+  );
+}

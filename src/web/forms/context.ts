@@ -1,0 +1,56 @@
+import type { TOrganisation, TPerson } from '../../domain/schemas.ts';
+import { api } from '../api/client.ts';
+import type { PlanExport } from '../api/types.ts';
+import { nl } from '../i18n/nl.ts';
+
+/** What every form of a plan needs: the plan with its themes and goals, and the people and organisations to choose. */
+export interface FormContext {
+  plan: PlanExport;
+  people: TPerson[];
+  organisations: TOrganisation[];
+}
+
+export async function loadFormContext(planId: string): Promise<FormContext> {
+  const [plan, people, organisations] = await Promise.all([api.exportPlan(planId), api.listPeople(), api.listOrganisations()]);
+  return { plan, people, organisations };
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl');
+
+/**
+ * The people who can be responsible in a plan: those of its owner, the owner's member municipalities and their
+ * teams, plus anyone already chosen.
+ */
+export function peopleFor(ctx: FormContext, chosen: string[] = []): TPerson[] {
+  const owner = ctx.organisations.find((o) => o.id === ctx.plan.ownerId);
+  const orgIds = new Set([ctx.plan.ownerId, ...(owner?.memberIds ?? [])]);
+  for (const o of ctx.organisations) if (o.parentId && orgIds.has(o.parentId)) orgIds.add(o.id);
+  const list = ctx.people.filter((p) => orgIds.has(p.organisationId) || chosen.includes(p.id));
+  return list.sort(byName);
+}
+
+/** "Niek Meijer (Wethouder, Huizen)". */
+export function personOptions(ctx: FormContext, people: TPerson[]) {
+  const orgName = new Map(ctx.organisations.map((o) => [o.id, o.shortName || o.name]));
+  return people.map((p) => ({
+    value: p.id,
+    label: `${p.name} (${[p.functionTitle || nl.labels.personRole[p.role], orgName.get(p.organisationId)].filter(Boolean).join(', ')})`,
+  }));
+}
+
+/** Organisations that can be involved in an activity: partners, teams and municipalities, by name. */
+export function stakeholderOptions(ctx: FormContext) {
+  return ctx.organisations
+    .filter((o) => o.kind !== 'collaboration')
+    .sort(byName)
+    .map((o) => ({ value: o.id, label: o.shortName && o.shortName !== o.name ? `${o.name} (${o.shortName})` : o.name }));
+}
+
+export const themeLabel = (t: { number?: string | null; title: string }) => [t.number, t.title].filter(Boolean).join(' ');
+
+/** The next position after the existing ones, so a new item is added at the end. */
+export const nextPosition = (items: { position: number }[]) => items.reduce((max, i) => Math.max(max, i.position + 1), 0);
+
+/** Form text for an optional field: null becomes the empty string, and back. */
+export const text = (v: string | null | undefined) => v ?? '';
+export const orNull = (v: string) => (v.trim() ? v : null);

@@ -1,0 +1,35 @@
+/** The web app's URLs, in one place so links and routes agree. */
+export const paths = {
+  home: () => '/',
+  organisation: (id: string) => `/organisaties/${id}`,
+  plan: (id: string) => `/plannen/${id}`,
+  programme: (planId: string) => `/plannen/${planId}/activiteiten`,
+  budget: (planId: string) => `/plannen/${planId}/begroting`,
+  theme: (planId: string, themeId: string) => `/plannen/${planId}/themas/${themeId}`,
+  newTheme: (planId: string) => `/plannen/${planId}/themas/nieuw`,
+  editTheme: (planId: string, themeId: string) => `/plannen/${planId}/themas/${themeId}/bewerken`,
+  newGoal: (planId: string, themeId: string) => `/plannen/${planId}/themas/${themeId}/doelen/nieuw`,
+  editGoal: (planId: string, goalId: string) => `/plannen/${planId}/doelen/${goalId}/bewerken`,
+  newActivity: (planId: string, themeId: string) => `/plannen/${planId}/themas/${themeId}/activiteiten/nieuw`,
+  editActivity: (planId: string, activityId: string) => `/plannen/${planId}/activiteiten/${activityId}/bewerken`,
+  newIndicator: (planId: string, themeId?: string) =>
+    `/plannen/${planId}/indicatoren/nieuw${themeId ? `?thema=${encodeURIComponent(themeId)}` : ''}`,
+  editIndicator: (planId: string, indicatorId: string) => `/plannen/${planId}/indicatoren/${indicatorId}/bewerken`,
+  newBudgetLine: (planId: string, parentId?: string) =>
+    `/plannen/${planId}/begroting/posten/nieuw${parentId ? `?hoofdpost=${encodeURIComponent(parentId)}` : ''}`,
+  editBudgetLine: (planId: string, lineId: string) => `/plannen/${planId}/begroting/posten/${lineId}/bewerken`,
+};
+
+const RETURN_PARAM = 'terug';
+
+/** A form link that remembers the page it was opened from, so saving returns there. */
+export function withReturn(path: string, from: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}${RETURN_PARAM}=${encodeURIComponent(from)}`;
+}
+
+/** The page to return to: the `terug` parameter when it is a path of this app, else the fallback. */
+export function returnTarget(search: URLSearchParams, fallback: string): string {
+  const target = search.get(RETURN_PARAM);
+  // Only local paths: "//host" or "https://…" would make the form an open redirect.
+  return target && target.startsWith('/') && !target.startsWith('//') && !target.includes('\\') ? target : fallback;
+}

@@ -1,0 +1,9 @@
+import { useEffect } from 'react';
+import { nl } from '../i18n/nl.ts';
+
+/** Sets the browser tab's title: "<page> – Regie". */
+export function useDocumentTitle(title: string | undefined): void {
+  useEffect(() => {
+    if (title) document.title = `${title} – ${nl.app.titleSuffix}`;
+  }, [title]);
+}

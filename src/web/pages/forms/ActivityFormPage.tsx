@@ -1,0 +1,146 @@
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { parseFrequency } from '../../../domain/frequency.ts';
+import { ACTIVITY_STATUSES, ZActivityCreate, type TActivity } from '../../../domain/schemas.ts';
+import { parseQuarterCode, parseTimeframe } from '../../../domain/timeframe.ts';
+import { api } from '../../api/client.ts';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField.tsx';
+import { FormPageFrame } from '../../components/FormPageFrame.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { TextareaField } from '../../components/TextareaField.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import {
+  loadFormContext, nextPosition, orNull, peopleFor, personOptions, stakeholderOptions, text, themeLabel,
+  type FormContext,
+} from '../../forms/context.ts';
+import { useEntityForm } from '../../forms/useEntityForm.ts';
+import { nl } from '../../i18n/nl.ts';
+import { formatFrequency, formatTimeframe } from '../../lib/format.ts';
+import { paths, returnTarget } from '../../lib/paths.ts';
+import { useLoad } from '../../lib/useLoad.ts';
+
+const L = {
+  title: nl.activity.title, themeId: nl.activity.theme, explanation: nl.activity.explanation,
+  timeframeText: nl.activity.timeframe, frequencyText: nl.activity.frequency, stakeholdersText: nl.activity.stakeholders,
+  stakeholderIds: nl.activity.stakeholderOrganisations, responsibleIds: nl.activity.responsibles,
+  goalIds: nl.activity.goals, status: nl.activity.status,
+};
+const FIELDS = Object.keys(L);
+
+/** Create (under a theme) or edit an activity. */
+export function ActivityFormPage() {
+  const { planId = '', themeId, activityId } = useParams();
+  const state = useLoad(async () => {
+    const [ctx, record] = await Promise.all([
+      loadFormContext(planId), activityId ? api.get('activities', activityId) : Promise.resolve(undefined),
+    ]);
+    return { ctx, record };
+  }, `${planId}/${activityId ?? themeId}`);
+  return (
+    <LoadState state={state}>
+      {({ ctx, record }) => (
+        <ActivityForm key={record?.version ?? 'new'} ctx={ctx} record={record} themeId={record?.themeId ?? themeId ?? ''} onReload={state.reload} />
+      )}
+    </LoadState>
+  );
+}
+
+interface Props {
+  ctx: FormContext;
+  record?: TActivity;
+  themeId: string;
+  onReload: () => void;
+}
+
+/** A reading of what was typed, shown under the field: "gelezen als Q1 2024 t/m Q2 2024" or "niet herkend". */
+function reading(textValue: string, parsed: string | null, help: string) {
+  if (!textValue.trim()) return help;
+  return `${help} ${parsed ? `${nl.activity.parsedAs}: ${parsed}` : `${nl.activity.notRecognised}.`}`;
+}
+
+function ActivityForm({ ctx, record, themeId, onReload }: Props) {
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const { plan } = ctx;
+  const back = returnTarget(search, paths.theme(plan.id, themeId));
+  const startYear = parseQuarterCode(plan.periodStart).year;
+  const form = useEntityForm({
+    resource: 'activities',
+    record,
+    schema: ZActivityCreate,
+    fieldOrder: FIELDS,
+    initial: {
+      title: text(record?.title), themeId, explanation: text(record?.explanation),
+      timeframeText: text(record?.timeframeText), frequencyText: text(record?.frequencyText),
+      stakeholdersText: text(record?.stakeholdersText), stakeholderIds: record?.stakeholderIds ?? [],
+      responsibleIds: record?.responsibleIds ?? [], goalIds: record?.goalIds ?? [], status: record?.status ?? 'not_started',
+    },
+    toFields: (v) => ({
+      fields: {
+        ...v,
+        explanation: orNull(v.explanation),
+        ...(record ? {} : { position: nextPosition(plan.themes.find((t) => t.id === v.themeId)?.activities ?? []) }),
+      },
+      errors: {},
+    }),
+    onSaved: () => navigate(back),
+  });
+  const { values: v, setValue: set, errors: e } = form;
+  const theme = plan.themes.find((t) => t.id === v.themeId);
+  const goals = theme?.goals ?? [];
+  const people = peopleFor(ctx, v.responsibleIds);
+
+  return (
+    <FormPageFrame
+      title={record ? nl.form.editActivity : nl.form.newActivity}
+      context={theme ? themeLabel(theme) : plan.title}
+      crumbs={[{ label: plan.title, to: paths.plan(plan.id) }, ...(theme ? [{ label: themeLabel(theme), to: paths.theme(plan.id, theme.id) }] : [])]}
+      form={form}
+      labels={L}
+      onReload={onReload}
+      cancelTo={back}
+    >
+      <TextareaField name="title" label={L.title} isRequired rows={3} value={v.title} error={e.title} onChange={(x) => set('title', x)} />
+      <SelectField
+        name="themeId" label={L.themeId} isRequired value={v.themeId} error={e.themeId}
+        options={plan.themes.map((t) => ({ value: t.id, label: themeLabel(t) }))} onChange={(x) => set('themeId', x)}
+      />
+      <TextField
+        name="timeframeText" label={L.timeframeText} size="medium" value={v.timeframeText} error={e.timeframeText}
+        description={reading(v.timeframeText, formatTimeframe(parseTimeframe(v.timeframeText, startYear)), nl.activity.timeframeHelp)}
+        onChange={(x) => set('timeframeText', x)}
+      />
+      <TextField
+        name="frequencyText" label={L.frequencyText} size="medium" value={v.frequencyText} error={e.frequencyText}
+        description={reading(v.frequencyText, formatFrequency(parseFrequency(v.frequencyText)), nl.activity.frequencyHelp)}
+        onChange={(x) => set('frequencyText', x)}
+      />
+      <TextField
+        name="stakeholdersText" label={L.stakeholdersText} value={v.stakeholdersText} error={e.stakeholdersText}
+        description={nl.activity.stakeholdersTextHelp} onChange={(x) => set('stakeholdersText', x)}
+      />
+      <SelectField
+        name="status" label={L.status} isRequired value={v.status} error={e.status}
+        options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: nl.labels.activityStatus[s] }))}
+        onChange={(x) => set('status', x as TActivity['status'])}
+      />
+      <TextareaField name="explanation" label={L.explanation} value={v.explanation} error={e.explanation} onChange={(x) => set('explanation', x)} />
+      {goals.length > 0 && (
+        <CheckboxGroupField
+          name="goalIds" label={L.goalIds} value={v.goalIds} error={e.goalIds}
+          options={goals.map((g) => ({ value: g.id, label: g.title }))} onChange={(x) => set('goalIds', x)}
+        />
+      )}
+      {people.length > 0 && (
+        <CheckboxGroupField
+          name="responsibleIds" label={L.responsibleIds} value={v.responsibleIds} error={e.responsibleIds}
+          options={personOptions(ctx, people)} onChange={(x) => set('responsibleIds', x)}
+        />
+      )}
+      <CheckboxGroupField
+        name="stakeholderIds" label={L.stakeholderIds} value={v.stakeholderIds} error={e.stakeholderIds}
+        options={stakeholderOptions(ctx)} onChange={(x) => set('stakeholderIds', x)}
+      />
+    </FormPageFrame>
+  );
+}

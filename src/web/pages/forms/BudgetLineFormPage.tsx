@@ -1,0 +1,137 @@
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
+import { BUDGET_NATURES, FUNDING_KINDS, ZBudgetLineCreate, type TBudgetLine } from '../../../domain/schemas.ts';
+import { parseQuarterCode } from '../../../domain/timeframe.ts';
+import { api } from '../../api/client.ts';
+import { CheckboxField } from '../../components/CheckboxField.tsx';
+import { Description, ErrorMessage } from '../../components/FieldParts.tsx';
+import { FormPageFrame } from '../../components/FormPageFrame.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { RadioGroupField } from '../../components/RadioGroupField.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { TextareaField } from '../../components/TextareaField.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { loadFormContext, nextPosition, orNull, text, type FormContext } from '../../forms/context.ts';
+import { useEntityForm, type FieldErrors } from '../../forms/useEntityForm.ts';
+import { nl } from '../../i18n/nl.ts';
+import { centsToEuroText, parseEuroToCents } from '../../lib/parse.ts';
+import { paths, returnTarget } from '../../lib/paths.ts';
+import { useLoad } from '../../lib/useLoad.ts';
+
+const B = nl.budget;
+/** The form's key of an amount field: "amount-2023", "amount-per-jaar". */
+const amountKey = (year: number | null) => `amount-${year ?? 'per-jaar'}`;
+
+/** Create or edit a budget line or sub-line. Amounts are typed in euros and sent as integer cents. */
+export function BudgetLineFormPage() {
+  const { planId = '', lineId } = useParams();
+  const state = useLoad(async () => {
+    const [ctx, record] = await Promise.all([
+      loadFormContext(planId), lineId ? api.get('budget-lines', lineId) : Promise.resolve(undefined),
+    ]);
+    return { ctx, record };
+  }, `${planId}/${lineId}`);
+  return (
+    <LoadState state={state}>
+      {({ ctx, record }) => <BudgetLineForm key={record?.version ?? 'new'} ctx={ctx} record={record} onReload={state.reload} />}
+    </LoadState>
+  );
+}
+
+function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: TBudgetLine; onReload: () => void }) {
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const { plan } = ctx;
+  const back = returnTarget(search, paths.budget(plan.id));
+  const first = parseQuarterCode(plan.periodStart).year;
+  const last = parseQuarterCode(plan.periodEnd).year;
+  const years = new Set<number | null>(Array.from({ length: Math.max(0, last - first + 1) }, (_, n) => first + n));
+  record?.amounts.forEach((a) => years.add(a.year));
+  const yearList = [...years].filter((y) => y !== null).sort((a, b) => a! - b!).concat([null]);
+  const labels: Record<string, string> = {
+    title: B.line, section: B.section, parentId: B.parent, nature: B.nature, isPm: B.pmLong, funding: B.funding,
+    funderName: B.funderName, amounts: B.amounts,
+    ...Object.fromEntries(yearList.map((y) => [amountKey(y), B.amountFor(y === null ? B.perYearLong : String(y))])),
+    note: B.note,
+  };
+  const form = useEntityForm({
+    resource: 'budget-lines',
+    record,
+    schema: ZBudgetLineCreate,
+    fieldOrder: Object.keys(labels),
+    initial: {
+      title: text(record?.title), section: text(record?.section), parentId: record?.parentId ?? search.get('hoofdpost') ?? '',
+      nature: record?.nature ?? '', isPm: record?.isPm ?? false, funding: record?.funding ?? 'own',
+      funderName: text(record?.funderName), note: text(record?.note),
+      ...Object.fromEntries(yearList.map((y) => {
+        const a = record?.amounts.find((x) => x.year === y);
+        return [amountKey(y), a ? centsToEuroText(a.amountCents) : ''];
+      })) as Record<string, string>,
+    },
+    toFields: (v) => {
+      const errors: FieldErrors = {};
+      const amounts: { year: number | null; amountCents: number }[] = [];
+      for (const y of yearList) {
+        const cents = parseEuroToCents(String(v[amountKey(y)] ?? ''));
+        if (Number.isNaN(cents)) errors[amountKey(y)] = nl.form.notAnAmount;
+        else if (cents !== undefined) amounts.push({ year: y, amountCents: cents });
+      }
+      const siblings = plan.budgetLines.flatMap((l) => [l, ...l.subLines]).filter((l) => (l.parentId ?? '') === v.parentId);
+      return {
+        fields: {
+          planId: plan.id, title: v.title, section: orNull(v.section), parentId: v.parentId || null,
+          nature: v.nature || null, isPm: v.isPm, funding: v.funding,
+          funderName: v.funding === 'subsidy' ? orNull(v.funderName) : null, note: orNull(v.note), amounts,
+          ...(record ? {} : { position: nextPosition(siblings) }),
+        },
+        errors,
+      };
+    },
+    onSaved: () => navigate(back),
+  });
+  const { values: v, setValue: set, errors: e } = form;
+  const parents = plan.budgetLines.filter((l) => l.id !== record?.id);
+  const str = (k: string) => String(v[k] ?? '');
+  return (
+    <FormPageFrame
+      title={record ? nl.form.editBudgetLine : nl.form.newBudgetLine}
+      context={plan.title}
+      crumbs={[{ label: plan.title, to: paths.plan(plan.id) }, { label: B.heading, to: paths.budget(plan.id) }]}
+      form={form}
+      labels={labels}
+      onReload={onReload}
+      cancelTo={back}
+    >
+      <TextField name="title" label={labels.title} isRequired value={v.title} error={e.title} onChange={(x) => set('title', x)} />
+      <TextField name="section" label={labels.section} value={v.section} error={e.section} onChange={(x) => set('section', x)} />
+      <SelectField
+        name="parentId" label={labels.parentId} value={v.parentId} error={e.parentId} emptyLabel={B.noParent}
+        options={parents.map((l) => ({ value: l.id, label: l.title }))} onChange={(x) => set('parentId', x)}
+      />
+      <SelectField
+        name="nature" label={labels.nature} value={v.nature} error={e.nature} emptyLabel={nl.form.none}
+        options={BUDGET_NATURES.map((n) => ({ value: n, label: nl.labels.budgetNature[n] }))} onChange={(x) => set('nature', x)}
+      />
+      <CheckboxField name="isPm" label={labels.isPm} value={v.isPm} error={e.isPm} onChange={(x) => set('isPm', x)} />
+      <RadioGroupField
+        name="funding" label={labels.funding} isRequired value={v.funding} error={e.funding}
+        options={FUNDING_KINDS.map((f) => ({ value: f, label: nl.labels.funding[f] }))} onChange={(x) => set('funding', x as TBudgetLine['funding'])}
+      />
+      {v.funding === 'subsidy' && (
+        <TextField name="funderName" label={labels.funderName} value={v.funderName} error={e.funderName} onChange={(x) => set('funderName', x)} />
+      )}
+      <Fieldset className="regie-fieldset" id="field-amounts" tabIndex={-1} invalid={!!e.amounts} aria-describedby={`field-amounts-description${e.amounts ? ' field-amounts-error' : ''}`}>
+        <FieldsetLegend>{labels.amounts}</FieldsetLegend>
+        <Description name="amounts" label="" description={B.amountsHelp} />
+        <ErrorMessage name="amounts" label="" error={e.amounts} />
+        {yearList.map((y) => (
+          <TextField
+            key={String(y)} name={amountKey(y)} label={labels[amountKey(y)]} size="small" inputMode="decimal"
+            value={str(amountKey(y))} error={e[amountKey(y)]} onChange={(x) => set(amountKey(y), x)}
+          />
+        ))}
+      </Fieldset>
+      <TextareaField name="note" label={labels.note} value={v.note} error={e.note} onChange={(x) => set('note', x)} />
+    </FormPageFrame>
+  );
+}

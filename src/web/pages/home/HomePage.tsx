@@ -1,0 +1,86 @@
+import {
+  Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+} from '@utrecht/component-library-react';
+import type { TOrganisation, TPlanSummary } from '../../../domain/schemas.ts';
+import { api } from '../../api/client.ts';
+import { AppLink } from '../../components/AppLink.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { PlanList } from '../../components/PlanList.tsx';
+import { nl } from '../../i18n/nl.ts';
+import { paths } from '../../lib/paths.ts';
+import { useLoad } from '../../lib/useLoad.ts';
+
+async function loadHome() {
+  const [organisations, plans] = await Promise.all([api.listOrganisations(), api.listPlans()]);
+  return { organisations, plans };
+}
+
+/** Start page: municipalities and collaborations with their plans. */
+export function HomePage() {
+  const state = useLoad(loadHome, 'home');
+  return (
+    <>
+      <PageHeading>{nl.home.title}</PageHeading>
+      <Paragraph appearance="lead">{nl.home.intro}</Paragraph>
+      <LoadState state={state}>{(data) => <HomeContent {...data} />}</LoadState>
+    </>
+  );
+}
+
+function HomeContent({ organisations, plans }: { organisations: TOrganisation[]; plans: TPlanSummary[] }) {
+  const plansOf = (id: string) => plans.filter((p) => p.ownerId === id);
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const municipalities = organisations.filter((o) => o.kind === 'municipality');
+  const collaborations = organisations.filter((o) => o.kind === 'collaboration');
+  return (
+    <>
+      <section aria-labelledby="gemeenten">
+        <Heading level={2} id="gemeenten">{nl.home.municipalities}</Heading>
+        <div className="regie-table-container">
+          <Table className="regie-table">
+            <TableCaption className="regie-visually-hidden">{nl.home.municipalities}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{nl.home.municipality}</TableHeaderCell>
+                <TableHeaderCell scope="col">{nl.home.plans}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {municipalities.map((m) => (
+                <TableRow key={m.id}>
+                  <TableHeaderCell scope="row">
+                    <AppLink to={paths.organisation(m.id)}>{m.name}</AppLink>
+                  </TableHeaderCell>
+                  <TableCell>
+                    <PlanList plans={plansOf(m.id)} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </section>
+      <section aria-labelledby="samenwerkingen">
+        <Heading level={2} id="samenwerkingen">{nl.home.collaborations}</Heading>
+        {collaborations.map((c) => (
+          <section key={c.id} className="regie-card" aria-labelledby={`org-${c.id}`}>
+            <Heading level={3} id={`org-${c.id}`}>
+              <AppLink to={paths.organisation(c.id)}>{c.name}</AppLink>
+            </Heading>
+            <Paragraph>
+              {nl.home.members}:{' '}
+              {c.memberIds.map((id, n) => (
+                <span key={id}>
+                  {n > 0 && ', '}
+                  <AppLink to={paths.organisation(id)}>{byId.get(id)?.name ?? id}</AppLink>
+                </span>
+              ))}
+            </Paragraph>
+            <PlanList plans={plansOf(c.id)} />
+          </section>
+        ))}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { useParams } from 'react-router';
+import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import type { TOrganisation, TPlanSummary } from '../../../domain/schemas.ts';
+import { api } from '../../api/client.ts';
+import { AppLink } from '../../components/AppLink.tsx';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { PlanList } from '../../components/PlanList.tsx';
+import { nl } from '../../i18n/nl.ts';
+import { paths } from '../../lib/paths.ts';
+import { useLoad } from '../../lib/useLoad.ts';
+
+async function loadOrganisation(id: string) {
+  const [organisation, organisations, plans] = await Promise.all([
+    api.getOrganisation(id), api.listOrganisations(), api.listPlans({ organisationId: id }),
+  ]);
+  return { organisation, organisations, plans };
+}
+
+/** An organisation: its own plans, and for a municipality the joint programmes of its collaborations. */
+export function OrganisationPage() {
+  const { organisationId = '' } = useParams();
+  const state = useLoad(() => loadOrganisation(organisationId), organisationId);
+  return <LoadState state={state}>{(data) => <OrganisationContent {...data} />}</LoadState>;
+}
+
+interface Props {
+  organisation: TOrganisation;
+  organisations: TOrganisation[];
+  plans: TPlanSummary[];
+}
+
+function OrganisationContent({ organisation: org, organisations, plans }: Props) {
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const memberOf = organisations.filter((o) => o.kind === 'collaboration' && o.memberIds.includes(org.id));
+  const own = plans.filter((p) => p.ownerId === org.id);
+  const joint = plans.filter((p) => p.ownerId !== org.id);
+  const kind = org.kind === 'collaboration' && org.collaborationKind
+    ? nl.labels.collaborationKind[org.collaborationKind]
+    : nl.labels.organisationKind[org.kind];
+  return (
+    <>
+      <Breadcrumbs items={[]} />
+      <PageHeading preHeading={kind}>{org.name}</PageHeading>
+      {memberOf.length > 0 && (
+        <Paragraph>
+          {nl.organisation.memberOf}:{' '}
+          {memberOf.map((c, n) => (
+            <span key={c.id}>
+              {n > 0 && ', '}
+              <AppLink to={paths.organisation(c.id)}>{c.name}</AppLink>
+            </span>
+          ))}
+        </Paragraph>
+      )}
+      {org.kind === 'collaboration' && (
+        <section aria-labelledby="leden">
+          <Heading level={2} id="leden">{nl.organisation.members}</Heading>
+          <UnorderedList>
+            {org.memberIds.map((id) => (
+              <UnorderedListItem key={id}>
+                <AppLink to={paths.organisation(id)}>{byId.get(id)?.name ?? id}</AppLink>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </section>
+      )}
+      <section aria-labelledby="eigen-plannen">
+        <Heading level={2} id="eigen-plannen">
+          {org.kind === 'municipality' ? nl.organisation.ownPlans : nl.organisation.plans}
+        </Heading>
+        <PlanList plans={own} empty={nl.organisation.noPlans} />
+      </section>
+      {org.kind === 'municipality' && (
+        <section aria-labelledby="gezamenlijk">
+          <Heading level={2} id="gezamenlijk">{nl.organisation.jointProgrammes}</Heading>
+          <PlanList plans={joint} empty={nl.organisation.noJoint} noteFor={(p) => nl.organisation.jointProgrammeOf(p.owner.name)} />
+        </section>
+      )}
+    </>
+  );
+}

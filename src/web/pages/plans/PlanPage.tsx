@@ -1,0 +1,101 @@
+import { useLocation, useParams } from 'react-router';
+import { ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import type { TPlanSummary } from '../../../domain/schemas.ts';
+import { api } from '../../api/client.ts';
+import type { PlanExport } from '../../api/types.ts';
+import { AppButtonLink } from '../../components/AppLink.tsx';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { DecisionList } from '../../components/DecisionList.tsx';
+import { IndicatorCard } from '../../components/IndicatorCard.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { PlanFacts } from '../../components/PlanFacts.tsx';
+import { RegularTaskTable } from '../../components/RegularTaskTable.tsx';
+import { SectionList } from '../../components/SectionList.tsx';
+import { ThemeTable } from '../../components/ThemeTable.tsx';
+import { nl } from '../../i18n/nl.ts';
+import { makeNames } from '../../lib/names.ts';
+import { paths, withReturn } from '../../lib/paths.ts';
+import { useLoad } from '../../lib/useLoad.ts';
+
+async function loadPlan(id: string) {
+  const [plan, allPlans] = await Promise.all([api.exportPlan(id), api.listPlans()]);
+  return { plan, allPlans };
+}
+
+/** A plan (IVP or UVP): facts, links, themes, indicators, narrative, decisions and regular tasks. */
+export function PlanPage() {
+  const { planId = '' } = useParams();
+  const state = useLoad(() => loadPlan(planId), planId);
+  return <LoadState state={state}>{(data) => <PlanContent {...data} />}</LoadState>;
+}
+
+function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSummary[] }) {
+  const location = useLocation();
+  const here = location.pathname;
+  const names = makeNames(plan.people, plan.organisations);
+  return (
+    <>
+      <Breadcrumbs items={plan.owner ? [{ label: plan.owner.name, to: paths.organisation(plan.owner.id) }] : []} />
+      <PageHeading preHeading={nl.labels.planKindLong[plan.kind]}>{plan.title}</PageHeading>
+      {plan.subtitle && <Paragraph appearance="lead">{plan.subtitle}</Paragraph>}
+      <PlanFacts plan={plan} allPlans={allPlans} />
+
+      <nav aria-label={nl.plan.actions} className="regie-actions">
+        <ButtonGroup>
+          <AppButtonLink appearance="primary" to={paths.programme(plan.id)}>{nl.plan.activityTable}</AppButtonLink>
+          <AppButtonLink to={paths.budget(plan.id)}>{nl.plan.budget}</AppButtonLink>
+          <a
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            href={api.exportUrl(plan.id)}
+            download
+          >
+            {nl.plan.export}
+          </a>
+        </ButtonGroup>
+      </nav>
+
+      <section aria-labelledby="themas">
+        <Heading level={2} id="themas">{nl.plan.themes}</Heading>
+        {plan.themes.length ? (
+          <ThemeTable themes={plan.themes} names={names} planId={plan.id} />
+        ) : (
+          <Paragraph>{nl.plan.noThemes}</Paragraph>
+        )}
+        <AppButtonLink to={withReturn(paths.newTheme(plan.id), here)}>{nl.plan.addTheme}</AppButtonLink>
+      </section>
+
+      <section aria-labelledby="indicatoren">
+        <Heading level={2} id="indicatoren">{nl.plan.indicators}</Heading>
+        {plan.indicators.length === 0 && <Paragraph>{nl.plan.noIndicators}</Paragraph>}
+        <div className="regie-card-grid">
+          {plan.indicators.map((i) => (
+            <IndicatorCard key={i.id} indicator={i} planId={plan.id} returnTo={here} headingLevel={3} />
+          ))}
+        </div>
+        <AppButtonLink to={withReturn(paths.newIndicator(plan.id), here)}>{nl.theme.addIndicator}</AppButtonLink>
+      </section>
+
+      {plan.sections.length > 0 && (
+        <section aria-labelledby="toelichting">
+          <Heading level={2} id="toelichting">{nl.plan.sections}</Heading>
+          <SectionList sections={plan.sections} />
+        </section>
+      )}
+
+      {plan.decisions.length > 0 && (
+        <section aria-labelledby="besluiten">
+          <Heading level={2} id="besluiten">{nl.plan.decisions}</Heading>
+          <DecisionList decisions={plan.decisions} />
+        </section>
+      )}
+
+      {plan.regularTasks.length > 0 && (
+        <section aria-labelledby="vaste-taken">
+          <Heading level={2} id="vaste-taken">{nl.plan.regularTasks}</Heading>
+          <RegularTaskTable tasks={plan.regularTasks} />
+        </section>
+      )}
+    </>
+  );
+}

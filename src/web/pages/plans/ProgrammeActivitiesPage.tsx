@@ -1,0 +1,92 @@
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import { Paragraph } from '@utrecht/component-library-react';
+import { api } from '../../api/client.ts';
+import type { ActivityFilter, ProgrammeActivity } from '../../api/types.ts';
+import { ActivityFilterForm } from '../../components/ActivityFilterForm.tsx';
+import { ActivityTable } from '../../components/ActivityTable.tsx';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { nl } from '../../i18n/nl.ts';
+import { quartersBetween } from '../../lib/format.ts';
+import { makeNames } from '../../lib/names.ts';
+import { paths } from '../../lib/paths.ts';
+import { useLoad } from '../../lib/useLoad.ts';
+
+const FILTER_KEYS = ['themeId', 'scope', 'stakeholderId', 'status', 'quarter', 'q'] as const;
+
+/** What the table needs besides the filtered rows: plan, themes (with the joint programme's), names, partners. */
+async function loadContext(planId: string) {
+  const plan = await api.getPlan(planId);
+  const [themes, jointThemes, organisations, people, all] = await Promise.all([
+    api.listThemes(planId),
+    plan.jointPlanId ? api.listThemes(plan.jointPlanId) : Promise.resolve([]),
+    api.listOrganisations(),
+    api.listPeople(),
+    api.listProgrammeActivities(planId),
+  ]);
+  const partnerIds = new Set(all.flatMap((a) => a.stakeholderIds));
+  const partners = organisations.filter((o) => partnerIds.has(o.id)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  return { plan, themes: [...jointThemes, ...themes], partners, names: makeNames(people, organisations) };
+}
+
+/** The activity table of a whole programme, filtered by theme, scope, partner, quarter, status and text. */
+export function ProgrammeActivitiesPage() {
+  const { planId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const filter: ActivityFilter = Object.fromEntries(
+    FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
+  );
+  const search = params.toString();
+  const context = useLoad(() => loadContext(planId), planId);
+  const rows = useLoad<ProgrammeActivity[]>(
+    () => api.listProgrammeActivities(planId, filter),
+    `${planId}?${search}`,
+    { keepPrevious: true },
+  );
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+
+  return (
+    <LoadState state={context}>
+      {({ plan, themes, partners, names }) => (
+        <>
+          <Breadcrumbs items={[{ label: plan.title, to: paths.plan(plan.id) }]} />
+          <PageHeading preHeading={plan.title} title={nl.programme.title(plan.title)}>
+            {nl.programme.heading}
+          </PageHeading>
+          {plan.jointPlanId && <Paragraph>{nl.programme.includesJoint}</Paragraph>}
+          <ActivityFilterForm
+            key={search}
+            filter={filter}
+            themes={themes}
+            partners={partners}
+            quarters={quartersBetween(plan.periodStart, plan.periodEnd)}
+            onApply={(next) => setParams(next as Record<string, string>)}
+            clearTo={paths.programme(plan.id)}
+          />
+          <Paragraph role="status" className="regie-count" aria-busy={rows.isLoading}>
+            {rows.data && nl.theme.activityCount(rows.data.length)}
+          </Paragraph>
+          <LoadState state={rows}>
+            {(activities) =>
+              activities.length ? (
+                <ActivityTable
+                  activities={activities}
+                  names={names}
+                  planId={plan.id}
+                  returnTo={here}
+                  caption={nl.programme.heading}
+                  captionHidden
+                  showTheme
+                />
+              ) : (
+                <Paragraph>{nl.programme.none}</Paragraph>
+              )
+            }
+          </LoadState>
+        </>
+      )}
+    </LoadState>
+  );
+}
