@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import zodNl from 'zod/v4/locales/nl.js';
 import { ZQuarterCode, ZTimeframe } from './timeframe.ts';
+
+// Zod's own messages (wrong type, too long …) in Dutch, on the server and in the web app alike.
+z.config(zodNl());
 import { ZFrequency } from './frequency.ts';
 
 /*

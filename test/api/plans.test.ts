@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { make, useApi } from '../api.ts';
 
@@ -184,5 +186,16 @@ describe('the API as a whole', () => {
     const res = await ctx.api.get('/bestaat-niet');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+});
+
+describe('the web app', () => {
+  const built = existsSync(join(import.meta.dirname, '../../dist/web/index.html'));
+  it.runIf(built)('serves the app for its own paths, and 404 for missing assets and API paths', async () => {
+    const page = await ctx.api.app.inject({ method: 'GET', url: '/plannen/onbekend' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('<div id="root">');
+    expect((await ctx.api.app.inject({ method: 'GET', url: '/assets/bestaat-niet.js' })).statusCode).toBe(404);
   });
 });

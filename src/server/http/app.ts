@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -140,11 +140,11 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
     }
   }, { prefix: '/api/v1' });
 
-  if (existsSync(WEB_DIR)) {
-    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false });
-  }
+  // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
+  mkdirSync(WEB_DIR, { recursive: true });
+  await app.register(fastifyStatic, { root: WEB_DIR, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !existsSync(join(WEB_DIR, 'index.html'))) {
+    if (/^\/(api|assets)\//.test(req.url) || !existsSync(join(WEB_DIR, 'index.html'))) {
       return handleError(new AppError('not_found', 'Niet gevonden'), req, reply);
     }
     // The web app routes on the client: every other path gets its page.

@@ -1,6 +1,6 @@
 import type { TargetProblem } from '../../domain/indicator.ts';
 import type {
-  TActivity, TBudgetLine, TDecision, TGoal, TIndicator, TMeasurement, TOrganisation, TPerson, TPlan, TRegularTask,
+  TActivity, TActivityFilter, TBudgetLine, TDecision, TGoal, TIndicator, TMeasurement, TOrganisation, TPerson, TPlan, TRegularTask,
   TTheme,
 } from '../../domain/schemas.ts';
 
@@ -77,12 +77,5 @@ export interface ProgrammeActivity extends TActivity {
   theme: { id: string; number?: string | null; title: string; scope: TTheme['scope']; planId: string };
 }
 
-export interface ActivityFilter {
-  themeId?: string;
-  scope?: string;
-  stakeholderId?: string;
-  responsibleId?: string;
-  status?: string;
-  quarter?: string;
-  q?: string;
-}
+/** The filters of a programme's activity table: the domain's schema, shared with the API's query. */
+export type ActivityFilter = TActivityFilter;

@@ -14,7 +14,8 @@ interface Props {
   themes: TTheme[];
   partners: TOrganisation[];
   quarters: string[];
-  onApply: (filter: ActivityFilter) => void;
+  /** The chosen filters as URL parameters. */
+  onApply: (params: Record<string, string>) => void;
   clearTo: string;
 }
 
@@ -44,9 +45,9 @@ export function ActivityFilterForm({ filter, themes, partners, quarters, onApply
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const next: ActivityFilter = {};
+    const next: Record<string, string> = {};
     for (const [key, value] of data.entries()) {
-      if (typeof value === 'string' && value.trim()) next[key as keyof ActivityFilter] = value.trim();
+      if (typeof value === 'string' && value.trim()) next[key] = value.trim();
     }
     onApply(next);
   };

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import {
   DataBadge, Table, TableBody, TableCaption, TableCell, TableFooter, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import { formatEuro } from '../../domain/budget.ts';
+import { formatEuro, sumAmounts } from '../../domain/budget.ts';
 import type { TBudgetLine } from '../../domain/schemas.ts';
 import type { BudgetLineWithSubLines, PlanBudget } from '../api/types.ts';
 import { nl } from '../i18n/nl.ts';
@@ -75,6 +75,20 @@ function LineRow({ line, years, planId, returnTo, isSubLine, hasMismatch }: RowP
   );
 }
 
+/** A section's subtotal per year (top-level lines; PM lines count nothing), as the documents print it. */
+function SubtotalRow({ section, lines, years }: { section: string; lines: BudgetLineWithSubLines[]; years: YearKey[] }) {
+  const sums = sumAmounts(lines);
+  return (
+    <TableRow className="regie-budget-subtotal">
+      <TableHeaderCell scope="row" colSpan={3}>{nl.budget.subtotal(section)}</TableHeaderCell>
+      {years.map((y) => (
+        <TableCell key={String(y)} className="regie-numeric">{euroOrEmpty(sums.get(y ?? 'per_jaar'))}</TableCell>
+      ))}
+      <TableCell />
+    </TableRow>
+  );
+}
+
 function groupBySection(lines: BudgetLineWithSubLines[]): [string, BudgetLineWithSubLines[]][] {
   const groups = new Map<string, BudgetLineWithSubLines[]>();
   for (const l of lines) {
@@ -89,6 +103,7 @@ export function BudgetTable({ budget, planId, returnTo }: { budget: PlanBudget; 
   const years = yearColumns(budget);
   const width = 4 + years.length;
   const mismatched = new Set(budget.mismatches.map((m) => m.lineId));
+  const groups = groupBySection(budget.lines);
   return (
     <ScrollRegion label={nl.budget.heading}>
       <Table className="regie-table regie-budget-table">
@@ -104,7 +119,7 @@ export function BudgetTable({ budget, planId, returnTo }: { budget: PlanBudget; 
             <TableHeaderCell scope="col"><span className="regie-visually-hidden">{nl.budget.edit}</span></TableHeaderCell>
           </TableRow>
         </TableHeader>
-        {groupBySection(budget.lines).map(([section, lines]) => (
+        {groups.map(([section, lines]) => (
           <TableBody key={section}>
             <TableRow className="regie-budget-section">
               <TableHeaderCell scope="colgroup" colSpan={width}>{section}</TableHeaderCell>
@@ -117,6 +132,7 @@ export function BudgetTable({ budget, planId, returnTo }: { budget: PlanBudget; 
                 ))}
               </Fragment>
             ))}
+            {groups.length > 1 && <SubtotalRow section={section} lines={lines} years={years} />}
           </TableBody>
         ))}
         <TableFooter>

@@ -15,11 +15,11 @@ export function errorMessage(error: unknown): string {
 }
 
 /** An error while loading, with a way to try again. */
-export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  useDocumentTitle(nl.errorTitle);
+export function LoadError({ error, onRetry, isNested }: { error: unknown; onRetry?: () => void; isNested?: boolean }) {
+  useDocumentTitle(isNested ? undefined : nl.errorTitle);
   return (
     <Alert type="error">
-      <Heading level={1}>{nl.errorTitle}</Heading>
+      <Heading level={isNested ? 2 : 1}>{nl.errorTitle}</Heading>
       <Paragraph>{errorMessage(error)}</Paragraph>
       {onRetry && (
         <Button appearance="secondary-action-button" onClick={onRetry}>
@@ -39,9 +39,16 @@ export function Loading() {
   );
 }
 
+interface LoadStateProps<T> {
+  state: Loaded<T>;
+  children: (data: T) => ReactNode;
+  /** Part of a page that has its own h1 (a table below filters). */
+  isNested?: boolean;
+}
+
 /** Renders loaded data, or the loading or error state. */
-export function LoadState<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
+export function LoadState<T>({ state, children, isNested }: LoadStateProps<T>) {
   if (state.data !== undefined) return <>{children(state.data)}</>;
-  if (state.error) return <LoadError error={state.error} onRetry={state.reload} />;
+  if (state.error) return <LoadError error={state.error} onRetry={state.reload} isNested={isNested} />;
   return <Loading />;
 }

@@ -11,6 +11,10 @@ interface Props {
   parsed: string | null;
 }
 
+/** Whether the reading only repeats the text ("1x per 2 weken" → "1× per 2 weken"). */
+const isSame = (text: string, parsed: string) =>
+  text.toLowerCase().replace(/(\d)\s*x\b/g, '$1×').replace(/\s+/g, ' ').trim() === parsed.toLowerCase();
+
 /** A tijdpad or frequency as written, with Regie's reading under it or a "niet herkend" badge. */
 function ParsedText({ text, parsed }: Props) {
   if (!text.trim()) return <>{nl.app.empty}</>;
@@ -22,7 +26,7 @@ function ParsedText({ text, parsed }: Props) {
           {nl.activity.notRecognised}
         </DataBadge>
       ) : (
-        parsed !== text && (
+        !isSame(text, parsed) && (
           <span className="regie-parsed__reading">
             <span className="regie-visually-hidden">{nl.activity.parsedAs} </span>
             {parsed}

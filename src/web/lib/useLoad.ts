@@ -30,5 +30,5 @@ export function useLoad<T>(load: () => Promise<T>, key: string, options: { keepP
   }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, data: state.data, reload };
+  return { data: state.data, error: state.error, isLoading: state.isLoading, reload };
 }

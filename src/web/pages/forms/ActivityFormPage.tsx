@@ -52,10 +52,15 @@ interface Props {
   onReload: () => void;
 }
 
-/** A reading of what was typed, shown under the field: "gelezen als Q1 2024 t/m Q2 2024" or "niet herkend". */
+/** A reading of what was typed, shown under the field: "Gelezen als: Q1 2024 t/m Q2 2024" or "niet herkend". */
 function reading(textValue: string, parsed: string | null, help: string) {
   if (!textValue.trim()) return help;
-  return `${help} ${parsed ? `${nl.activity.parsedAs}: ${parsed}` : `${nl.activity.notRecognised}.`}`;
+  return (
+    <>
+      {help}
+      <span className="regie-reading">{parsed ? `${nl.activity.readingLabel}: ${parsed}` : nl.activity.notRecognisedLong}</span>
+    </>
+  );
 }
 
 function ActivityForm({ ctx, record, themeId, onReload }: Props) {
@@ -79,6 +84,8 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
       fields: {
         ...v,
         explanation: orNull(v.explanation),
+        // Goals belong to a theme: after a move to another theme, the old theme's goals no longer apply.
+        goalIds: v.goalIds.filter((id) => plan.themes.find((t) => t.id === v.themeId)?.goals.some((g) => g.id === id)),
         ...(record ? {} : { position: nextPosition(plan.themes.find((t) => t.id === v.themeId)?.activities ?? []) }),
       },
       errors: {},

@@ -20,7 +20,19 @@ import { useLoad } from '../../lib/useLoad.ts';
 
 const B = nl.budget;
 /** The form's key of an amount field: "amount-2023", "amount-per-jaar". */
-const amountKey = (year: number | null) => `amount-${year ?? 'per-jaar'}`;
+const amountKey = (year: number | null): `amount-${string}` => `amount-${year ?? 'per-jaar'}`;
+
+type Values = {
+  title: string;
+  section: string;
+  parentId: string;
+  nature: string;
+  isPm: boolean;
+  funding: TBudgetLine['funding'];
+  funderName: string;
+  note: string;
+  [amount: `amount-${string}`]: string;
+};
 
 /** Create or edit a budget line or sub-line. Amounts are typed in euros and sent as integer cents. */
 export function BudgetLineFormPage() {
@@ -47,14 +59,15 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
   const last = parseQuarterCode(plan.periodEnd).year;
   const years = new Set<number | null>(Array.from({ length: Math.max(0, last - first + 1) }, (_, n) => first + n));
   record?.amounts.forEach((a) => years.add(a.year));
-  const yearList = [...years].filter((y) => y !== null).sort((a, b) => a! - b!).concat([null]);
+  const yearList: (number | null)[] = [...years].filter((y): y is number => y !== null).sort((a, b) => a - b);
+  yearList.push(null);
   const labels: Record<string, string> = {
     title: B.line, section: B.section, parentId: B.parent, nature: B.nature, isPm: B.pmLong, funding: B.funding,
     funderName: B.funderName, amounts: B.amounts,
     ...Object.fromEntries(yearList.map((y) => [amountKey(y), B.amountFor(y === null ? B.perYearLong : String(y))])),
     note: B.note,
   };
-  const form = useEntityForm({
+  const form = useEntityForm<Values, 'budget-lines'>({
     resource: 'budget-lines',
     record,
     schema: ZBudgetLineCreate,
@@ -66,13 +79,13 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
       ...Object.fromEntries(yearList.map((y) => {
         const a = record?.amounts.find((x) => x.year === y);
         return [amountKey(y), a ? centsToEuroText(a.amountCents) : ''];
-      })) as Record<string, string>,
+      })),
     },
     toFields: (v) => {
       const errors: FieldErrors = {};
       const amounts: { year: number | null; amountCents: number }[] = [];
       for (const y of yearList) {
-        const cents = parseEuroToCents(String(v[amountKey(y)] ?? ''));
+        const cents = parseEuroToCents(v[amountKey(y)] ?? '');
         if (Number.isNaN(cents)) errors[amountKey(y)] = nl.form.notAnAmount;
         else if (cents !== undefined) amounts.push({ year: y, amountCents: cents });
       }
@@ -91,7 +104,6 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
   });
   const { values: v, setValue: set, errors: e } = form;
   const parents = plan.budgetLines.filter((l) => l.id !== record?.id);
-  const str = (k: string) => String(v[k] ?? '');
   return (
     <FormPageFrame
       title={record ? nl.form.editBudgetLine : nl.form.newBudgetLine}
@@ -127,7 +139,7 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
         {yearList.map((y) => (
           <TextField
             key={String(y)} name={amountKey(y)} label={labels[amountKey(y)]} size="small" inputMode="decimal"
-            value={str(amountKey(y))} error={e[amountKey(y)]} onChange={(x) => set(amountKey(y), x)}
+            value={v[amountKey(y)] ?? ''} error={e[amountKey(y)]} onChange={(x) => set(amountKey(y), x)}
           />
         ))}
       </Fieldset>

@@ -1,5 +1,6 @@
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { Paragraph } from '@utrecht/component-library-react';
+import { ZActivityFilter } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
 import type { ActivityFilter, ProgrammeActivity } from '../../api/types.ts';
 import { ActivityFilterForm } from '../../components/ActivityFilterForm.tsx';
@@ -13,7 +14,16 @@ import { makeNames } from '../../lib/names.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 
-const FILTER_KEYS = ['themeId', 'scope', 'stakeholderId', 'status', 'quarter', 'q'] as const;
+/** The filters in the URL, each checked with the domain's filter schema; a value that does not fit is left out. */
+function filterFromUrl(params: URLSearchParams): ActivityFilter {
+  const filter: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(ZActivityFilter.shape)) {
+    const value = params.get(key);
+    const parsed = value ? schema.safeParse(value) : undefined;
+    if (parsed?.success && parsed.data !== undefined) filter[key] = parsed.data;
+  }
+  return filter as ActivityFilter;
+}
 
 /** What the table needs besides the filtered rows: plan, themes (with the joint programme's), names, partners. */
 async function loadContext(planId: string) {
@@ -34,10 +44,8 @@ async function loadContext(planId: string) {
 export function ProgrammeActivitiesPage() {
   const { planId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const filter: ActivityFilter = Object.fromEntries(
-    FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
-  );
-  const search = params.toString();
+  const filter = filterFromUrl(params);
+  const search = new URLSearchParams(filter as Record<string, string>).toString();
   const context = useLoad(() => loadContext(planId), planId);
   const rows = useLoad<ProgrammeActivity[]>(
     () => api.listProgrammeActivities(planId, filter),
@@ -62,13 +70,13 @@ export function ProgrammeActivitiesPage() {
             themes={themes}
             partners={partners}
             quarters={quartersBetween(plan.periodStart, plan.periodEnd)}
-            onApply={(next) => setParams(next as Record<string, string>)}
+            onApply={(next) => setParams(next)}
             clearTo={paths.programme(plan.id)}
           />
           <Paragraph role="status" className="regie-count" aria-busy={rows.isLoading}>
             {rows.data && nl.theme.activityCount(rows.data.length)}
           </Paragraph>
-          <LoadState state={rows}>
+          <LoadState state={rows} isNested>
             {(activities) =>
               activities.length ? (
                 <ActivityTable

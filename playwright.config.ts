@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3199;
+
+/**
+ * Browser tests against a real server with a fresh data directory (demo data loads on start). The web app must be
+ * built first (`npm test` does). Debian's Chromium: Playwright's own browser download does not work here.
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: 'nl-NL',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf .tmp/e2e-data && PORT=${PORT} REGIE_DATA_DIR=.tmp/e2e-data node --import tsx src/server/main.ts`,
+    url: `http://localhost:${PORT}/api/v1/plans`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

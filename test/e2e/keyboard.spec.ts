@@ -1,0 +1,60 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, findPlan } from './helpers.ts';
+
+/** Presses Tab until the element is focused: what a keyboard user does. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 150) {
+  for (let n = 0; n < max; n++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('not reachable with Tab');
+}
+
+test('skip link first, then main content', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Direct naar de inhoud' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  // The first link in the content has a visible focus indicator.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+test('add a goal with the keyboard only', async ({ page, request }) => {
+  const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
+  await page.goto(`/plannen/${plan.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await tabTo(page, page.getByRole('link', { name: 'Jeugd & veiligheid' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jeugd & veiligheid');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  await tabTo(page, page.getByRole('link', { name: 'Doel toevoegen' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nieuw doel');
+  await expectAccessible(page);
+
+  // Submitting empty: focus goes to the error summary, its link leads to the field.
+  await tabTo(page, page.getByRole('button', { name: 'Opslaan' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.regie-error-summary')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const title = page.getByRole('textbox', { name: 'Doel' });
+  await expect(title).toBeFocused();
+  await page.keyboard.type('Minder jongerenoverlast in het centrum van Driebergen');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: /Toelichting/ })).toBeFocused();
+  await page.keyboard.type('Samen met het jongerenwerk.');
+  await tabTo(page, page.getByRole('button', { name: 'Opslaan' }));
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jeugd & veiligheid');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByText('Minder jongerenoverlast in het centrum van Driebergen')).toBeVisible();
+});
