@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ZPlanDocument, type TPlanDocument } from '../src/domain/plan-document.ts';
 import { parseTimeframe } from '../src/domain/timeframe.ts';
 import { parseFrequency } from '../src/domain/frequency.ts';
-import { computeBudgetTotals, findSubLineMismatches, formatEuro, type BudgetLineLike } from '../src/domain/budget.ts';
+import { findSubLineMismatches, formatEuro, totalOfSelection, type BudgetLineLike } from '../src/domain/budget.ts';
 import { checkTarget } from '../src/domain/indicator.ts';
 
 const dir = 'data/seeds';
@@ -118,8 +118,7 @@ for (const file of files) {
       console.log(`FLAG  ${plan.key}: budget "${m.title}" ${m.year}: line ${formatEuro(m.lineCents)} ≠ sub-lines ${formatEuro(m.subLinesCents)}`);
     }
     for (const t of plan.printedTotals) {
-      const subset = lines.filter((l) => (t.section == null || l.section === t.section) && (t.nature == null || l.nature === t.nature));
-      const totals = computeBudgetTotals(subset, null).totalsByYear;
+      const totals = totalOfSelection(lines, (l) => (t.section == null || l.section === t.section) && (t.nature == null || l.nature === t.nature));
       const computed = totals.get(t.year ?? 'per_jaar') ?? 0;
       const ok = computed === t.amountCents;
       if (!ok) errors++;

@@ -51,6 +51,12 @@ const ADVERBS: Record<string, { amount: number; unit: 'week' | 'month' | 'year' 
  * "Tweemaal per jaar", "Eens per 4 weken", "Iedere 2 maanden", "op afroep", "Eenmalig", "Minimaal 2 maal per jaar".
  */
 export function parseFrequency(text: string): TFrequency {
+  // "0x per jaar", "iedere 0 weken": not a frequency a person can plan; kept as text and flagged.
+  const parsed = readFrequency(text);
+  return ZFrequency.safeParse(parsed).success ? parsed : { kind: 'unparsed' };
+}
+
+function readFrequency(text: string): TFrequency {
   const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
   if (!t) return { kind: 'unparsed' };
   if (/^(op )?afroep\b|^op verzoek\b/.test(t)) return { kind: 'on_request' };

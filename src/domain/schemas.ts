@@ -14,10 +14,14 @@ import { ZFrequency } from './frequency.ts';
  */
 
 export const ZId = z.uuid({ message: 'Ongeldige id' });
-const text = (max: number) => z.string().trim().max(max, { message: `Maximaal ${max} tekens` });
+// PostgreSQL cannot store the NUL character; refuse it here rather than fail in the database.
+const text = (max: number) =>
+  z.string().trim().max(max, { message: `Maximaal ${max} tekens` }).refine((s) => !s.includes('\u0000'), { message: 'Ongeldig teken' });
 const required = (max: number) => text(max).min(1, { message: 'Verplicht veld' });
 const optionalText = (max: number) => text(max).nullable().optional();
-const ZDate = z.iso.date({ message: 'Gebruik de vorm JJJJ-MM-DD' });
+const ZDate = z.iso
+  .date({ message: 'Gebruik de vorm JJJJ-MM-DD' })
+  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', { message: 'Kies een datum tussen 1900 en 2100' });
 export const ZCents = z.number().int({ message: 'Bedrag in hele centen' }).min(-1e14).max(1e14);
 const ZYear = z.number().int().min(1990).max(2100);
 

@@ -20,7 +20,7 @@ export const ZTimeframe = z.discriminatedUnion('kind', [
 export type TTimeframe = z.infer<typeof ZTimeframe>;
 
 /** "YYYY-Qn", the way plan periods are written in the API. */
-export const ZQuarterCode = z.string().regex(/^\d{4}-Q[1-4]$/, 'Gebruik de vorm JJJJ-Qn, bijvoorbeeld 2023-Q2');
+export const ZQuarterCode = z.string().regex(/^(19|20)\d{2}-Q[1-4]$/, 'Gebruik de vorm JJJJ-Qn, bijvoorbeeld 2023-Q2');
 
 export function quarterCode(q: TQuarter): string {
   return `${q.year}-Q${q.quarter}`;

@@ -14,9 +14,18 @@ export function readDemoDocuments(dir = SEEDS_DIR): TPlanDocument[] {
     .map((f) => ZPlanDocument.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
 }
 
-/** Loads the demo data into an empty database; does nothing when there are plans already. */
+/** Any fixed number: app servers starting together on an empty database load the demo data once. */
+const DEMO_LOCK = 720_432;
+
+/** Loads the demo data into a new, empty database, once: not again after the plans are deleted. */
 export async function loadDemoIfEmpty(db: Db): Promise<ImportCounts | null> {
-  const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from plans');
-  if (n > 0) return null;
-  return importPlanDocuments(db, readDemoDocuments());
+  return db.transaction(async (tx) => {
+    if (tx.kind === 'postgres') await tx.query('select pg_advisory_xact_lock($1)', [DEMO_LOCK]);
+    const [state] = await tx.query("select 1 from app_state where key = 'demo_loaded'");
+    const [{ n }] = await tx.query<{ n: number }>('select count(*)::int as n from plans');
+    if (state || n > 0) return null;
+    const counts = await importPlanDocuments(tx, readDemoDocuments());
+    await tx.query("insert into app_state (key, value) values ('demo_loaded', 'true')");
+    return counts;
+  });
 }

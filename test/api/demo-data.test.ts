@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeBudgetTotals, type BudgetLineLike } from '../../src/domain/budget.ts';
+import { totalOfSelection, type BudgetLineLike } from '../../src/domain/budget.ts';
 import { readDemoDocuments } from '../../src/server/demo.ts';
 import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
 import { useApi } from '../api.ts';
@@ -53,10 +53,8 @@ describe('demo data: the five source documents', () => {
     '%s: the computed total equals the printed "%s"',
     (_, __, doc, printed) => {
       const e = byTitle(doc.title);
-      const lines: BudgetLineLike[] = e.budgetLines
-        .flatMap((l: any) => [l, ...l.subLines])
-        .filter((l: any) => (printed.section == null || l.section === printed.section) && (printed.nature == null || l.nature === printed.nature));
-      const totals = computeBudgetTotals(lines, null).totalsByYear;
+      const lines: BudgetLineLike[] = e.budgetLines.flatMap((l: any) => [l, ...l.subLines]);
+      const totals = totalOfSelection(lines, (l) => (printed.section == null || l.section === printed.section) && (printed.nature == null || l.nature === printed.nature));
       expect(totals.get(printed.year ?? 'per_jaar')).toBe(printed.amountCents);
     },
   );
@@ -102,11 +100,38 @@ describe('demo data: the five source documents', () => {
     ]));
   });
 
-  it('Huizen IVP: the budget per product per year equals the printed totals', async () => {
+  it('Huizen IVP: the plan’s budget per year is the printed total, with the 2019 projects as its specification', async () => {
     const e = exportOf('Integraal Veiligheidsplan', 'Huizen');
-    const products = e.budgetLines.filter((l: any) => l.section === 'Producten');
-    const totals = computeBudgetTotals(products, null).totalsByYear;
-    expect([2019, 2020, 2021, 2022].map((y) => totals.get(y))).toEqual([52_198_800, 44_984_300, 24_598_100, 24_148_100]);
+    const budget = (await ctx.api.get(`/plans/${e.id}/budget`)).body;
+    expect(budget.totals).toEqual([
+      { year: 2019, amountCents: 52_198_800 }, { year: 2020, amountCents: 44_984_300 },
+      { year: 2021, amountCents: 24_598_100 }, { year: 2022, amountCents: 24_148_100 },
+    ]);
+    expect(budget.lines.flatMap((l: any) => l.subLines)).toHaveLength(12);
     expect(e.themes).toHaveLength(6);
+    expect(e.themes.flatMap((t: any) => t.goals)).toHaveLength(26);
+  });
+
+  it('Huizen UVP: 9 themes with the activities of the document, and specifications that add up', async () => {
+    const e = exportOf('Uitvoeringsprogramma', 'Huizen');
+    expect(e.themes.map((t: any) => t.activities.length)).toEqual([13, 6, 5, 7, 3, 6, 7, 7, 5]);
+    expect(e.themes.map((t: any) => t.scope)).toEqual(['joint', 'joint', 'local', 'local', 'local', 'local', 'local', 'local', 'other']);
+    const line = (title: string) => e.budgetLines.find((l: any) => l.title.startsWith(title));
+    expect(line('Projecten op het gebied').subLines.reduce((n: number, s: any) => n + s.amounts[0].amountCents, 0)).toBe(3_565_000);
+    expect(line('Aanpak Ondermijning').subLines.reduce((n: number, s: any) => n + s.amounts[0].amountCents, 0)).toBe(10_000_000);
+    expect(line('Aanpak Overlast openbare ruimte').isPm).toBe(true);
+    expect(e.decisions[0].followUps.map((f: any) => f.kind)).toEqual(['inform_council', 'publish', 'start', 'evaluate']);
+  });
+
+  it('Utrechtse Heuvelrug: every DOELSTELLING and action of the joint and the local part', () => {
+    const local = exportOf('Utrechtse Heuvelrug 2023-2024', 'Utrechtse Heuvelrug');
+    const joint = [...exports.values()].find((e) => e.id === local.jointPlanId);
+    expect(joint.themes.map((t: any) => [t.goals.length, t.activities.length])).toEqual([[4, 25], [4, 11], [2, 6]]);
+    expect(local.themes.map((t: any) => [t.goals.length, t.activities.length])).toEqual([[3, 13], [3, 4], [4, 12], [2, 6]]);
+    expect(local.budgetLines).toHaveLength(16);
+  });
+
+  it('no demo plan has a specification that does not add up to its line', () => {
+    for (const e of exports.values()) expect(e.budget.mismatches, e.title).toEqual([]);
   });
 });

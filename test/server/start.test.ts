@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,8 @@ describe.runIf(TEST_DB === 'pglite')('embedded database in a data folder', () =>
     try {
       expect((await json(`${second.url}/api/v1/organisations/${org.id}`)).name).toBe('Blijvend');
       expect(await migrate(second.db)).toEqual([]);
-      expect(await second.db.query('select name from schema_migrations')).toHaveLength(1);
+      const files = readdirSync(join(import.meta.dirname, '../../db/migrations')).filter((f) => f.endsWith('.sql'));
+      expect(await second.db.query('select name from schema_migrations')).toHaveLength(files.length);
     } finally {
       await second.stop();
     }
@@ -60,22 +61,27 @@ describe.runIf(TEST_DB === 'pglite')('embedded database in a data folder', () =>
     const dataDir = tempDir();
     writeFileSync(join(dataDir, 'regie.lock'), '2147483646');
     const regie = await startRegie(config({ dataDir }));
+    expect((await fetch(`${regie.url}/api/v1/health`)).status).toBe(200);
     await regie.stop();
   });
 });
 
 describe('start-up on an empty database', () => {
-  it('loads the demo data once, and not again on the next start', async () => {
+  it('loads the demo data once: not again on the next start, nor after every plan was deleted', async () => {
     const test = TEST_DB === 'postgres' ? await createTestDb() : null;
     const over = test ? { databaseUrl: test.url } : { dataDir: tempDir() };
     try {
       const first = await startRegie(config({ ...over, loadDemo: true }));
       const plans = await json(`${first.url}/api/v1/plans`);
       await first.stop();
-      expect(plans.length).toBeGreaterThanOrEqual(5);
+      expect(plans).toHaveLength(5);
       const second = await startRegie(config({ ...over, loadDemo: true }));
-      expect(await json(`${second.url}/api/v1/plans`)).toHaveLength(plans.length);
+      expect(await json(`${second.url}/api/v1/plans`)).toHaveLength(5);
+      for (const p of plans) expect((await fetch(`${second.url}/api/v1/plans/${p.id}`, { method: 'DELETE' })).status).toBe(204);
       await second.stop();
+      const third = await startRegie(config({ ...over, loadDemo: true }));
+      expect(await json(`${third.url}/api/v1/plans`)).toHaveLength(0);
+      await third.stop();
     } finally {
       await test?.drop();
     }

@@ -16,9 +16,11 @@ describe('budget sums', () => {
     ];
     const t = computeBudgetTotals(lines, 4_000_000);
     expect(t.totalsByYear.get('per_jaar')).toBe(3_565_000);
-    expect(t.totalsByYear.get(2024)).toBe(450_000);
+    // An amount per year holds in 2024 too.
+    expect(t.totalsByYear.get(2024)).toBe(3_565_000 + 450_000);
     expect(t.pmCount).toBe(1);
     expect(t.remainderByYear.get('per_jaar')).toBe(435_000);
+    expect(t.remainderByYear.get(2024)).toBe(-15_000);
   });
 
   it('finds a sub-specification that does not add up to its line', () => {
@@ -32,6 +34,14 @@ describe('budget sums', () => {
     ]);
     lines.push(line('Rest', 5_750_000, { parentId: 'a' }));
     expect(findSubLineMismatches(lines)).toEqual([]);
+  });
+
+  it('checks a specification of one year against that year only', () => {
+    const product = line('Lokaal veiligheidsbeleid', 0, { id: 'p', amounts: [{ year: 2019, amountCents: 20_408_700 }, { year: 2020, amountCents: 19_984_300 }] });
+    const project = line('Aanpak ondermijning', 0, { parentId: 'p', amounts: [{ year: 2019, amountCents: 20_408_700 }] });
+    expect(findSubLineMismatches([product, project])).toEqual([]);
+    project.amounts = [{ year: 2019, amountCents: 1 }];
+    expect(findSubLineMismatches([product, project])).toHaveLength(1);
   });
 
   it('formats cents as Dutch euros', () => {

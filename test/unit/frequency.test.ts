@@ -61,3 +61,9 @@ describe('plannedPerYear', () => {
     expect(plannedPerYear(parseFrequency(text))).toBe(n);
   });
 });
+
+describe('parseFrequency refuses frequencies that cannot be planned', () => {
+  it.each(['0x per jaar', 'eens per 0 weken', '0-wekelijks', 'iedere 0 maanden', '0 maal per jaar'])('%s', (text) => {
+    expect(parseFrequency(text)).toEqual({ kind: 'unparsed' });
+  });
+});

@@ -60,6 +60,8 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     max,
     types: { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as never },
   });
+  // An idle connection that the server drops (restart, failover) must not take the process down; the pool replaces it.
+  pool.on('error', (err) => console.error('PostgreSQL connection lost:', err.message));
   await pool.query('select 1');
   const wrap = (client: pg.Pool | pg.PoolClient, inTx: boolean): Db => ({
     kind: 'postgres',

@@ -7,7 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
-import { ZActivityFilter, ZId, ZKernbeleidTheme, ZPlanSummary, ZVersion } from '../../domain/schemas.ts';
+import { PLAN_KINDS, PLAN_STATUSES, ZActivityFilter, ZId, ZKernbeleidTheme, ZPlanSummary, ZVersion } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
@@ -23,7 +23,6 @@ const problems = { 400: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
 /** Ids in paths: anything that is not a uuid cannot exist, so it is a 404 rather than a validation error. */
 const ZIdParam = z.object({ id: z.string().max(100) });
 const isUuid = (id: string) => ZId.safeParse(id).success;
-const notFound = (label: string) => new AppError('not_found', `${label} niet gevonden`);
 
 /** A PATCH body: every field optional and without its default (absent means unchanged), plus the version. */
 function patchSchema(def: ResourceDef) {
@@ -41,6 +40,8 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     bodyLimit: 2 * 1024 * 1024,
+    // A malformed URL ("%ZZ") gets a problem document like every other bad request.
+    frameworkErrors: (err, req, reply) => handleError(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -57,6 +58,11 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
 
   await app.register(async (api) => {
     const r = api.withTypeProvider<ZodTypeProvider>();
+    // An id that is not a uuid cannot exist: 404, like any unknown id, rather than a validation error.
+    r.addHook('preValidation', async (req) => {
+      const id = (req.params as { id?: string }).id;
+      if (id !== undefined && !isUuid(id)) throw new AppError('not_found', 'Niet gevonden');
+    });
     r.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     r.get('/health', {
       schema: { tags: ['system'], summary: 'Levensteken voor load balancers (raakt de database niet)', response: { 200: z.object({ status: z.literal('ok') }) } },
@@ -65,7 +71,9 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
     r.get('/plans', {
       schema: {
         tags: ['plans'], summary: 'Plannen met hun eigenaar',
-        querystring: z.object({ organisationId: ZId.optional(), kind: z.enum(['ivp', 'uvp']).optional() }),
+        querystring: z.object({
+          organisationId: ZId.optional(), ownerId: ZId.optional(), kind: z.enum(PLAN_KINDS).optional(), status: z.enum(PLAN_STATUSES).optional(),
+        }),
         response: { 200: z.array(ZPlanSummary), ...problems },
       },
     }, async (req) => listPlanSummaries(db, req.query) as never);
@@ -73,7 +81,6 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
     r.get('/plans/:id/export', {
       schema: { tags: ['plans'], summary: 'Eén plan met alles erin, als één JSON-document', params: ZIdParam, response: { 200: z.looseObject({ id: ZId }), ...problems } },
     }, async (req, reply) => {
-      if (!isUuid(req.params.id)) throw notFound('Plan');
       const doc = await exportPlan(db, req.params.id);
       const name = String((doc as Record<string, unknown>).title).replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
       reply.header('content-disposition', `attachment; filename="${name}.json"`);
@@ -83,7 +90,6 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
     r.get('/plans/:id/budget', {
       schema: { tags: ['plans'], summary: 'Begroting: posten, totalen, beschikbaar en restant (berekend)', params: ZIdParam, response: { 200: z.looseObject({ planId: ZId }), ...problems } },
     }, async (req) => {
-      if (!isUuid(req.params.id)) throw notFound('Plan');
       return getPlanBudget(db, req.params.id);
     });
 
@@ -95,7 +101,6 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
         response: { 200: z.array(z.looseObject({ id: ZId })), ...problems },
       },
     }, async (req) => {
-      if (!isUuid(req.params.id)) throw notFound('Plan');
       return listProgrammeActivities(db, req.params.id, req.query);
     });
 
@@ -116,7 +121,6 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
         });
       r.get(`/${def.name}/:id`, { schema: { tags, summary: `${def.label}: lezen`, params: ZIdParam, response: { 200: def.output, ...problems } } },
         async (req) => {
-          if (!isUuid(req.params.id)) throw notFound(def.label);
           return getRecord(db, def, req.params.id) as never;
         });
       r.post(`/${def.name}`, { schema: { tags, summary: `${def.label}: aanmaken`, body: def.fields, response: { 201: def.output, ...problems } } },
@@ -127,13 +131,11 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
         });
       r.patch(`/${def.name}/:id`, { schema: { tags, summary: `${def.label}: wijzigen (met versie)`, params: ZIdParam, body: patchSchema(def), response: { 200: def.output, ...problems } } },
         async (req) => {
-          if (!isUuid(req.params.id)) throw notFound(def.label);
           return updateRecord(db, def, req.params.id, req.body as never) as never;
         });
       r.delete(`/${def.name}/:id`, {
         schema: { tags, summary: `${def.label}: verwijderen`, params: ZIdParam, querystring: z.object({ version: z.coerce.number().int().optional() }), response: { 204: z.null(), ...problems } },
       }, async (req, reply) => {
-        if (!isUuid(req.params.id)) throw notFound(def.label);
         await deleteRecord(db, def, req.params.id, req.query.version);
         return reply.status(204).send(null);
       });

@@ -36,6 +36,9 @@ export function toProblem(err: unknown): Problem {
     );
   } else if (typeof (err as { code?: unknown })?.code === 'string' && PG_CODES[(err as { code: string }).code]) {
     app = PG_CODES[(err as { code: string }).code];
+  } else if (/^22[0-9A-Z]{3}$/.test(String((err as { code?: unknown })?.code))) {
+    // Class 22, data exception: a value the database cannot take (out of range, bad encoding).
+    app = new AppError('validation', 'Een waarde in het verzoek kan niet worden opgeslagen');
   } else {
     const fe = err as FastifyError;
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {

@@ -8,7 +8,10 @@ import * as R from './resources.ts';
 
 /** Plans with their owner, for lists. With `organisationId`: the plans of that organisation and of the
  * collaborations it is a member of, so a municipality sees its joint programmes too. */
-export async function listPlanSummaries(db: Db, filter: { organisationId?: string; kind?: string } = {}) {
+export async function listPlanSummaries(
+  db: Db,
+  filter: { organisationId?: string; ownerId?: string; kind?: string; status?: string } = {},
+) {
   const params: unknown[] = [];
   const where: string[] = [];
   if (filter.organisationId) {
@@ -16,9 +19,10 @@ export async function listPlanSummaries(db: Db, filter: { organisationId?: strin
     where.push(`(p.owner_id = $${params.length} or p.owner_id in
       (select collaboration_id from collaboration_members where municipality_id = $${params.length}))`);
   }
-  if (filter.kind) {
-    params.push(filter.kind);
-    where.push(`p.kind = $${params.length}`);
+  for (const [field, column] of [['ownerId', 'owner_id'], ['kind', 'kind'], ['status', 'status']] as const) {
+    if (!filter[field]) continue;
+    params.push(filter[field]);
+    where.push(`p.${column} = $${params.length}`);
   }
   const rows = await db.query(
     `select p.id, p.kind, p.title, p.period_start, p.period_end, p.status, p.owner_id, p.parent_plan_id, p.joint_plan_id,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, toFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
-import { startYear, type DeriveContext, type LinkDef, type ResourceDef } from './resources.ts';
+import { startYear, type DeriveContext, type ResourceDef } from './resources.ts';
 
 /*
  * The generic service and repository behind every entity: create, read, list, update (PATCH with optimistic
@@ -57,62 +57,48 @@ function validate(def: ResourceDef, input: unknown): Row {
   return parsed.data as Row;
 }
 
-/** The owner (tenant) of a record: the organisation itself, its plan's owner, its parent's owner. */
+/** The owner (tenant) of a record: the organisation itself, the plan's owner field, or its parent's owner. */
 async function resolveOwner(tx: Db, def: ResourceDef, id: string, rec: Row): Promise<string | null> {
-  if (def.name === 'organisations') {
-    if (rec.kind === 'municipality' || rec.kind === 'collaboration') return id;
-    if (!rec.parentId) return null;
-    const [parent] = await tx.query<{ owner_id: string | null }>('select owner_id from organisations where id = $1', [rec.parentId]);
-    return parent?.owner_id ?? (rec.parentId as string);
-  }
-  if (def.name === 'plans') return rec.ownerId as string;
-  if (!def.parent) return null;
-  const [parent] = await tx.query<{ id: string; owner_id: string | null }>(
-    `select id, owner_id from ${def.parent.table} where id = $1`,
-    [rec[def.parent.field]],
-  );
-  if (!parent) return null;
-  // A person's owner is their organisation's owner, or the organisation itself when it is shared (a partner).
-  return parent.owner_id ?? parent.id;
+  if (def.owner === 'field') return rec.ownerId as string;
+  if (def.owner === 'organisation' && (rec.kind === 'municipality' || rec.kind === 'collaboration')) return id;
+  const parent = def.parent ?? { field: 'parentId', table: def.table };
+  if (!rec[parent.field]) return null;
+  const [row] = await tx.query<{ id: string; owner_id: string | null }>(`select id, owner_id from ${parent.table} where id = $1`, [rec[parent.field]]);
+  // A shared organisation (a partner such as the police) owns itself and its people.
+  return row ? (row.owner_id ?? row.id) : null;
 }
 
-async function checkReferences(tx: Db, def: ResourceDef, rec: Row): Promise<void> {
+/** Binds `:name` placeholders of a reference's condition to the record's fields, after the given parameters. */
+function bind(where: string, rec: Row, id: string, params: unknown[]): string {
+  return where.replace(/(?<!:):([a-zA-Z]\w*)/g, (_, name: string) => {
+    params.push(name === 'id' ? id : (rec[name] ?? null));
+    return `$${params.length}`;
+  });
+}
+
+async function checkReferences(tx: Db, def: ResourceDef, id: string, rec: Row): Promise<void> {
   const errors: FieldError[] = [];
-  if (def.parent) {
-    const [found] = await tx.query(`select 1 from ${def.parent.table} where id = $1`, [rec[def.parent.field]]);
-    if (!found) errors.push({ path: def.parent.field, message: 'Bestaat niet' });
-  }
-  for (const ref of def.references ?? []) {
+  const refs = [...(def.parent ? [{ field: def.parent.field, table: def.parent.table }] : []), ...(def.references ?? [])];
+  for (const ref of refs) {
     const value = rec[ref.field];
-    if (value == null) continue;
-    const params: unknown[] = [value];
-    let sql = `select 1 from ${ref.table} where id = $1`;
-    if (ref.same && rec[ref.same.field] != null) {
-      params.push(rec[ref.same.field]);
-      sql += ` and ${ref.same.column} = $2`;
-    }
-    if (ref.where) sql += ` and ${ref.where}`;
-    const [found] = await tx.query(sql, params);
-    if (!found) errors.push({ path: ref.field, message: ref.message ?? 'Bestaat niet' });
-  }
-  for (const link of def.links ?? []) {
-    const ids = (rec[link.field] as string[] | undefined) ?? [];
-    if (!ids.length) continue;
-    if (new Set(ids).size !== ids.length) {
-      errors.push({ path: link.field, message: 'Komt dubbel voor' });
+    const values = ref.many ? ((value as unknown[] | undefined) ?? []) : value == null ? [] : [value];
+    if (!values.length) continue;
+    if (new Set(values).size !== values.length) {
+      errors.push({ path: ref.field, message: 'Komt dubbel voor' });
       continue;
     }
-    let sql = `select count(*)::int as n from ${link.target} where id = any($1::uuid[])`;
-    const params: unknown[] = [ids];
-    // An activity serves goals of its own theme only.
-    if (link.target === 'goals') {
-      sql += ' and theme_id = $2';
-      params.push(rec.themeId);
+    const column = ref.column ?? 'id';
+    const params: unknown[] = [values];
+    const where = ref.where ? ` and (${bind(ref.where, rec, id, params)})` : '';
+    const [{ n }] = await tx.query<{ n: number }>(
+      `select count(*)::int as n from ${ref.table} where ${column} = any($1::${column === 'id' ? 'uuid' : 'text'}[])${where}`,
+      params,
+    );
+    if (n !== values.length) {
+      errors.push({ path: ref.field, message: ref.message ?? (ref.many ? 'Een of meer verwijzingen bestaan niet' : 'Bestaat niet') });
     }
-    const [{ n }] = await tx.query<{ n: number }>(sql, params);
-    if (n !== ids.length) errors.push({ path: link.field, message: 'Een of meer verwijzingen bestaan niet' });
   }
-  if (errors.length) throw new AppError('validation', 'De invoer verwijst naar iets dat niet bestaat', errors);
+  if (errors.length) throw new AppError('validation', 'De invoer verwijst naar iets dat niet bestaat of niet past', errors);
 }
 
 async function deriveContext(tx: Db, rec: Row): Promise<DeriveContext> {
@@ -157,8 +143,8 @@ async function writeLinks(tx: Db, def: ResourceDef, id: string, ownerId: string 
 export async function createRecord(db: Db, def: ResourceDef, input: unknown): Promise<Record_> {
   const rec = validate(def, input);
   return db.transaction(async (tx) => {
-    await checkReferences(tx, def, rec);
     const id = randomUUID();
+    await checkReferences(tx, def, id, rec);
     const ownerId = await resolveOwner(tx, def, id, rec);
     const [cols, values] = await toColumns(tx, def, rec);
     await tx.query(
@@ -182,10 +168,14 @@ export async function updateRecord(db: Db, def: ResourceDef, id: string, patch: 
   return db.transaction(async (tx) => {
     const current = await getRecord(tx, def, id);
     if (current.version !== patch.version) throw staleVersion(def);
+    const moved = (def.fixed ?? []).filter((f) => f in patch && (patch[f] ?? null) !== (current[f] ?? null));
+    if (moved.length) {
+      throw new AppError('validation', `${def.label} kan niet worden verplaatst; maak een nieuwe aan`, moved.map((path) => ({ path, message: 'Kan niet worden gewijzigd' })));
+    }
     const fields = Object.keys(def.fields.shape);
     const merged = Object.fromEntries(fields.map((f) => [f, f in patch ? patch[f] : current[f]]));
     const rec = validate(def, merged);
-    await checkReferences(tx, def, rec);
+    await checkReferences(tx, def, id, rec);
     const ownerId = await resolveOwner(tx, def, id, rec);
     const [cols, values] = await toColumns(tx, def, rec);
     const updated = await tx.query(
@@ -203,9 +193,13 @@ export async function updateRecord(db: Db, def: ResourceDef, id: string, patch: 
 /** Deletes a record and what it contains; with `version`, only when nobody changed it in the meantime. */
 export async function deleteRecord(db: Db, def: ResourceDef, id: string, version?: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const current = await getRecord(tx, def, id);
-    if (version !== undefined && current.version !== version) throw staleVersion(def);
-    await tx.query(`delete from ${def.table} where id = $1`, [id]);
+    const deleted = await tx.query(
+      `delete from ${def.table} where id = $1 ${version === undefined ? '' : 'and version = $2'} returning id`,
+      version === undefined ? [id] : [id, version],
+    );
+    if (deleted.length) return;
+    await getRecord(tx, def, id); // 404 when it does not exist
+    throw staleVersion(def);
   });
 }
 
@@ -229,4 +223,3 @@ export async function listRecordsWhere(tx: Db, def: ResourceDef, column: string,
   return rows.map(fromRow) as Record_[];
 }
 
-export type { LinkDef };

@@ -9,23 +9,24 @@ import {
 import { parseQuarterCode, parseTimeframe } from '../../domain/timeframe.ts';
 import { parseFrequency } from '../../domain/frequency.ts';
 
-/** A many-to-many field stored in a link table, such as an activity's `stakeholderIds`. */
+/** A many-to-many field stored in a link table, such as an activity's `stakeholderIds` (rows: from, to, position). */
 export interface LinkDef {
   field: string;
   table: string;
   from: string;
   to: string;
-  /** The table the linked ids must exist in. */
-  target: string;
 }
 
-/** A field holding the id of another record, checked on every write. */
+/**
+ * A field holding the id (or, with `column`, another key) of records elsewhere, checked on every write. `where` narrows
+ * what may be referred to; `:name` in it stands for the written record's field `name` (`:id` for its own id).
+ */
 export interface ReferenceDef {
   field: string;
   table: string;
-  /** The referenced record must share this column's value with the record written ("same plan"). */
-  same?: { column: string; field: string };
-  /** The referenced record must have this `kind` or `parent_id is null` etc.: a where clause on it. */
+  column?: string;
+  /** The field is an array of references. */
+  many?: boolean;
   where?: string;
   message?: string;
 }
@@ -40,8 +41,12 @@ export interface ResourceDef {
   fields: z.ZodObject;
   create: z.ZodType;
   output: z.ZodObject;
-  /** The record the owner comes from: a theme's plan, an activity's theme. */
+  /** The record that contains this one; the owner comes from it unless `owner` says otherwise. */
   parent?: { field: string; table: string };
+  /** 'field': the `ownerId` field; 'organisation': a municipality or collaboration owns itself, others their parent's owner. */
+  owner?: 'field' | 'organisation';
+  /** Fields that cannot change after creation (a record does not move to another plan or theme). */
+  fixed?: string[];
   links?: LinkDef[];
   references?: ReferenceDef[];
   /** Columns stored as jsonb. */
@@ -59,13 +64,21 @@ export interface DeriveContext {
   planStartYear?: number;
 }
 
+/** Collaborations a municipality (the `:ownerId` of the record) belongs to. */
+const COLLABORATIONS_OF_OWNER = 'select collaboration_id from collaboration_members where municipality_id = :ownerId';
+
 const planYear = (c: DeriveContext) => c.planStartYear;
 
 export const organisations: ResourceDef = {
   name: 'organisations', table: 'organisations', label: 'Organisatie',
   fields: ZOrganisationFields, create: ZOrganisationCreate, output: ZOrganisation,
-  links: [{ field: 'memberIds', table: 'collaboration_members', from: 'collaboration_id', to: 'municipality_id', target: 'organisations' }],
-  references: [{ field: 'parentId', table: 'organisations', where: `kind in ('municipality', 'collaboration')`, message: 'Kies een gemeente of samenwerking' }],
+  owner: 'organisation',
+  fixed: ['kind', 'parentId'],
+  links: [{ field: 'memberIds', table: 'collaboration_members', from: 'collaboration_id', to: 'municipality_id' }],
+  references: [
+    { field: 'parentId', table: 'organisations', where: `kind in ('municipality', 'collaboration')`, message: 'Kies een gemeente of samenwerking' },
+    { field: 'memberIds', table: 'organisations', many: true, where: `kind = 'municipality'`, message: 'Leden zijn gemeenten' },
+  ],
   filters: ['kind', 'parentId'],
   order: 'kind, name',
 };
@@ -74,6 +87,7 @@ export const people: ResourceDef = {
   name: 'people', table: 'people', label: 'Persoon',
   fields: ZPersonFields, create: ZPersonCreate, output: ZPerson,
   parent: { field: 'organisationId', table: 'organisations' },
+  fixed: ['organisationId'],
   filters: ['organisationId', 'role'],
   order: 'name',
 };
@@ -81,10 +95,20 @@ export const people: ResourceDef = {
 export const plans: ResourceDef = {
   name: 'plans', table: 'plans', label: 'Plan',
   fields: ZPlanFields, create: ZPlanCreate, output: ZPlan,
+  owner: 'field',
+  fixed: ['ownerId'],
   references: [
     { field: 'ownerId', table: 'organisations', where: `kind in ('municipality', 'collaboration')`, message: 'Een plan is van een gemeente of samenwerking' },
-    { field: 'parentPlanId', table: 'plans', where: `kind = 'ivp'`, message: 'Kies een integraal veiligheidsplan' },
-    { field: 'jointPlanId', table: 'plans', message: 'Het gezamenlijke programma bestaat niet' },
+    {
+      field: 'parentPlanId', table: 'plans',
+      where: `kind = 'ivp' and (owner_id = :ownerId or owner_id in (${COLLABORATIONS_OF_OWNER}))`,
+      message: 'Kies een integraal veiligheidsplan van deze gemeente of haar samenwerkingsverband',
+    },
+    {
+      field: 'jointPlanId', table: 'plans',
+      where: `kind = 'uvp' and id is distinct from :id and owner_id in (${COLLABORATIONS_OF_OWNER})`,
+      message: 'Kies een programma van een samenwerkingsverband waarvan deze gemeente lid is',
+    },
   ],
   json: ['sections'],
   filters: ['ownerId', 'kind', 'status'],
@@ -95,9 +119,15 @@ export const themes: ResourceDef = {
   name: 'themes', table: 'themes', label: 'Thema',
   fields: ZThemeFields, create: ZThemeCreate, output: ZTheme,
   parent: { field: 'planId', table: 'plans' },
+  fixed: ['planId'],
   links: [
-    { field: 'portfolioHolderIds', table: 'theme_portfolio_holders', from: 'theme_id', to: 'person_id', target: 'people' },
-    { field: 'officialIds', table: 'theme_officials', from: 'theme_id', to: 'person_id', target: 'people' },
+    { field: 'portfolioHolderIds', table: 'theme_portfolio_holders', from: 'theme_id', to: 'person_id' },
+    { field: 'officialIds', table: 'theme_officials', from: 'theme_id', to: 'person_id' },
+  ],
+  references: [
+    { field: 'portfolioHolderIds', table: 'people', many: true },
+    { field: 'officialIds', table: 'people', many: true },
+    { field: 'kernbeleidCodes', table: 'kernbeleid_themes', column: 'code', many: true, message: 'Onbekende Kernbeleid-code' },
   ],
   json: ['kernbeleidCodes'],
   filters: ['planId', 'scope'],
@@ -108,6 +138,7 @@ export const goals: ResourceDef = {
   name: 'goals', table: 'goals', label: 'Doel',
   fields: ZGoalFields, create: ZGoalCreate, output: ZGoal,
   parent: { field: 'themeId', table: 'themes' },
+  fixed: ['themeId'],
   filters: ['themeId'],
   order: 'position, created_at',
 };
@@ -116,9 +147,14 @@ export const indicators: ResourceDef = {
   name: 'indicators', table: 'indicators', label: 'Indicator',
   fields: ZIndicatorFields, create: ZIndicatorCreate, output: ZIndicator,
   parent: { field: 'planId', table: 'plans' },
+  fixed: ['planId'],
   references: [
-    { field: 'themeId', table: 'themes', same: { column: 'plan_id', field: 'planId' }, message: 'Het thema hoort niet bij dit plan' },
-    { field: 'goalId', table: 'goals', same: { column: 'theme_id', field: 'themeId' }, message: 'Het doel hoort niet bij dit thema' },
+    { field: 'themeId', table: 'themes', where: 'plan_id = :planId', message: 'Het thema hoort niet bij dit plan' },
+    {
+      field: 'goalId', table: 'goals',
+      where: 'theme_id in (select id from themes where plan_id = :planId) and theme_id = coalesce(:themeId, theme_id)',
+      message: 'Het doel hoort niet bij dit thema',
+    },
   ],
   filters: ['planId', 'themeId', 'goalId'],
   order: 'position, created_at',
@@ -128,6 +164,7 @@ export const measurements: ResourceDef = {
   name: 'measurements', table: 'measurements', label: 'Meting',
   fields: ZMeasurementFields, create: ZMeasurementCreate, output: ZMeasurement,
   parent: { field: 'indicatorId', table: 'indicators' },
+  fixed: ['indicatorId'],
   filters: ['indicatorId'],
   order: 'period_start, area nulls first, kind, created_at',
 };
@@ -137,9 +174,15 @@ export const activities: ResourceDef = {
   fields: ZActivityFields, create: ZActivityCreate, output: ZActivity,
   parent: { field: 'themeId', table: 'themes' },
   links: [
-    { field: 'stakeholderIds', table: 'activity_stakeholders', from: 'activity_id', to: 'organisation_id', target: 'organisations' },
-    { field: 'responsibleIds', table: 'activity_responsibles', from: 'activity_id', to: 'person_id', target: 'people' },
-    { field: 'goalIds', table: 'activity_goals', from: 'activity_id', to: 'goal_id', target: 'goals' },
+    { field: 'stakeholderIds', table: 'activity_stakeholders', from: 'activity_id', to: 'organisation_id' },
+    { field: 'responsibleIds', table: 'activity_responsibles', from: 'activity_id', to: 'person_id' },
+    { field: 'goalIds', table: 'activity_goals', from: 'activity_id', to: 'goal_id' },
+  ],
+  references: [
+    { field: 'stakeholderIds', table: 'organisations', many: true },
+    { field: 'responsibleIds', table: 'people', many: true },
+    // An activity serves goals of its own theme.
+    { field: 'goalIds', table: 'goals', many: true, where: 'theme_id = :themeId', message: 'Kies doelen van het eigen thema' },
   ],
   json: ['timeframe', 'frequency'],
   derive: (r, c) => ({
@@ -154,8 +197,14 @@ export const budgetLines: ResourceDef = {
   name: 'budget-lines', table: 'budget_lines', label: 'Begrotingspost',
   fields: ZBudgetLineFields, create: ZBudgetLineCreate, output: ZBudgetLine,
   parent: { field: 'planId', table: 'plans' },
+  fixed: ['planId'],
   references: [
-    { field: 'parentId', table: 'budget_lines', same: { column: 'plan_id', field: 'planId' }, where: 'parent_id is null', message: 'Kies een hoofdpost van hetzelfde plan' },
+    {
+      // One level deep: the parent is a main line of the same plan, and a line with sub-lines stays a main line.
+      field: 'parentId', table: 'budget_lines',
+      where: 'plan_id = :planId and parent_id is null and id is distinct from :id and not exists (select 1 from budget_lines c where c.parent_id = :id)',
+      message: 'Kies een hoofdpost van hetzelfde plan (een post met specificaties blijft een hoofdpost)',
+    },
     { field: 'funderId', table: 'organisations', message: 'De subsidiegever bestaat niet' },
   ],
   json: ['amounts'],
@@ -167,6 +216,7 @@ export const regularTasks: ResourceDef = {
   name: 'regular-tasks', table: 'regular_tasks', label: 'Vaste taak',
   fields: ZRegularTaskFields, create: ZRegularTaskCreate, output: ZRegularTask,
   parent: { field: 'planId', table: 'plans' },
+  fixed: ['planId'],
   json: ['frequency'],
   derive: (r) => ({ frequency: parseFrequency(String(r.frequencyText ?? '')) }),
   filters: ['planId'],
@@ -177,6 +227,7 @@ export const decisions: ResourceDef = {
   name: 'decisions', table: 'decisions', label: 'Besluit',
   fields: ZDecisionFields, create: ZDecisionCreate, output: ZDecision,
   parent: { field: 'planId', table: 'plans' },
+  fixed: ['planId'],
   json: ['decisionPoints', 'sections', 'followUps'],
   filters: ['planId'],
   order: 'created_at',

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import {
   DataBadge, Table, TableBody, TableCaption, TableCell, TableFooter, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import { formatEuro, sumAmounts } from '../../domain/budget.ts';
+import { formatEuro, sumByYear } from '../../domain/budget.ts';
 import type { TBudgetLine } from '../../domain/schemas.ts';
 import type { BudgetLineWithSubLines, PlanBudget } from '../api/types.ts';
 import { nl } from '../i18n/nl.ts';
@@ -75,9 +75,9 @@ function LineRow({ line, years, planId, returnTo, isSubLine, hasMismatch }: RowP
   );
 }
 
-/** A section's subtotal per year (top-level lines; PM lines count nothing), as the documents print it. */
+/** A section's subtotal per year, computed as the plan's total is (an amount per year counts in every year). */
 function SubtotalRow({ section, lines, years }: { section: string; lines: BudgetLineWithSubLines[]; years: YearKey[] }) {
-  const sums = sumAmounts(lines);
+  const sums = sumByYear(lines);
   return (
     <TableRow className="regie-budget-subtotal">
       <TableHeaderCell scope="row" colSpan={3}>{nl.budget.subtotal(section)}</TableHeaderCell>
