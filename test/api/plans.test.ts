@@ -177,6 +177,8 @@ describe('the API as a whole', () => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.paths['/api/v1/activities'].post.requestBody.content['application/json'].schema.properties.timeframeText).toBeDefined();
+    const exported = doc.paths['/api/v1/plans/{id}/export'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(exported.properties)).toEqual(expect.arrayContaining(['themes', 'indicators', 'budgetLines', 'regularTasks', 'owner']));
     expect(routes).toContain('activities');
     const docs = await api.app.inject({ method: 'GET', url: '/api/v1/docs' });
     expect([200, 302]).toContain(docs.statusCode);

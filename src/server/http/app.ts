@@ -13,6 +13,7 @@ import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateReco
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
 import { exportPlan, getPlanBudget, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { handleError } from './errors.ts';
+import { ZPlanBudget, ZPlanExport, ZProgrammeActivity } from '../../domain/plan-views.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
 const ZProblem = z.object({
@@ -79,18 +80,18 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
     }, async (req) => listPlanSummaries(db, req.query) as never);
 
     r.get('/plans/:id/export', {
-      schema: { tags: ['plans'], summary: 'Eén plan met alles erin, als één JSON-document', params: ZIdParam, response: { 200: z.looseObject({ id: ZId }), ...problems } },
+      schema: { tags: ['plans'], summary: 'Eén plan met alles erin, als één JSON-document', params: ZIdParam, response: { 200: ZPlanExport, ...problems } },
     }, async (req, reply) => {
       const doc = await exportPlan(db, req.params.id);
       const name = String((doc as Record<string, unknown>).title).replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
       reply.header('content-disposition', `attachment; filename="${name}.json"`);
-      return doc;
+      return doc as never;
     });
 
     r.get('/plans/:id/budget', {
-      schema: { tags: ['plans'], summary: 'Begroting: posten, totalen, beschikbaar en restant (berekend)', params: ZIdParam, response: { 200: z.looseObject({ planId: ZId }), ...problems } },
+      schema: { tags: ['plans'], summary: 'Begroting: posten, totalen, beschikbaar en restant (berekend)', params: ZIdParam, response: { 200: ZPlanBudget, ...problems } },
     }, async (req) => {
-      return getPlanBudget(db, req.params.id);
+      return getPlanBudget(db, req.params.id) as never;
     });
 
     r.get('/plans/:id/activities', {
@@ -98,10 +99,10 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
         tags: ['plans'], summary: 'De activiteitentabel van een programma, gefilterd',
         params: ZIdParam,
         querystring: ZActivityFilter,
-        response: { 200: z.array(z.looseObject({ id: ZId })), ...problems },
+        response: { 200: z.array(ZProgrammeActivity), ...problems },
       },
     }, async (req) => {
-      return listProgrammeActivities(db, req.params.id, req.query);
+      return listProgrammeActivities(db, req.params.id, req.query) as never;
     });
 
     r.get('/kernbeleid-themes', {
