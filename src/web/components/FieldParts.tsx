@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FormFieldDescription, FormFieldErrorMessage, FormLabel } from '@utrecht/component-library-react';
+import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from '@utrecht/component-library-react';
 import { nl } from '../i18n/nl.ts';
 
 /** What every form field takes. The input's id is `field-<name>`, which the error summary links to. */
@@ -47,4 +47,17 @@ export function ErrorMessage({ name, error }: BaseFieldProps) {
       {error}
     </FormFieldErrorMessage>
   ) : null;
+}
+
+/** A form field around any input: label, description and error message in the NL Design System layout. */
+export function FieldFrame({ input, ...field }: BaseFieldProps & { input: ReactNode }) {
+  return (
+    <FormField
+      invalid={!!field.error}
+      label={<Label {...field} />}
+      description={<Description {...field} />}
+      errorMessage={<ErrorMessage {...field} />}
+      input={input}
+    />
+  );
 }

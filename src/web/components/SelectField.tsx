@@ -1,5 +1,5 @@
-import { FormField, Select, SelectOption } from '@utrecht/component-library-react';
-import { Description, ErrorMessage, fieldAria, Label, type BaseFieldProps } from './FieldParts.tsx';
+import { Select, SelectOption } from '@utrecht/component-library-react';
+import { FieldFrame, fieldAria, type BaseFieldProps } from './FieldParts.tsx';
 
 interface Props extends BaseFieldProps {
   value: string;
@@ -12,11 +12,8 @@ interface Props extends BaseFieldProps {
 /** A labelled select. */
 export function SelectField({ value, onChange, options, emptyLabel, ...field }: Props) {
   return (
-    <FormField
-      invalid={!!field.error}
-      label={<Label {...field} />}
-      description={<Description {...field} />}
-      errorMessage={<ErrorMessage {...field} />}
+    <FieldFrame
+      {...field}
       input={
         <Select {...fieldAria(field)} value={value} invalid={!!field.error} onChange={(e) => onChange(e.target.value)}>
           {emptyLabel !== undefined && <SelectOption value="">{emptyLabel}</SelectOption>}

@@ -1,5 +1,5 @@
-import { FormField, Textbox } from '@utrecht/component-library-react';
-import { Description, ErrorMessage, fieldAria, Label, type BaseFieldProps } from './FieldParts.tsx';
+import { Textbox } from '@utrecht/component-library-react';
+import { FieldFrame, fieldAria, type BaseFieldProps } from './FieldParts.tsx';
 
 interface Props extends BaseFieldProps {
   value: string;
@@ -12,11 +12,8 @@ interface Props extends BaseFieldProps {
 /** A labelled text input with its description and error message. */
 export function TextField({ value, onChange, inputMode, autoComplete = 'off', size = 'large', ...field }: Props) {
   return (
-    <FormField
-      invalid={!!field.error}
-      label={<Label {...field} />}
-      description={<Description {...field} />}
-      errorMessage={<ErrorMessage {...field} />}
+    <FieldFrame
+      {...field}
       input={
         <Textbox
           {...fieldAria(field)}

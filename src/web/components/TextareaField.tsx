@@ -1,5 +1,5 @@
-import { FormField, Textarea } from '@utrecht/component-library-react';
-import { Description, ErrorMessage, fieldAria, Label, type BaseFieldProps } from './FieldParts.tsx';
+import { Textarea } from '@utrecht/component-library-react';
+import { FieldFrame, fieldAria, type BaseFieldProps } from './FieldParts.tsx';
 
 interface Props extends BaseFieldProps {
   value: string;
@@ -10,11 +10,8 @@ interface Props extends BaseFieldProps {
 /** A labelled multi-line text input. */
 export function TextareaField({ value, onChange, rows = 4, ...field }: Props) {
   return (
-    <FormField
-      invalid={!!field.error}
-      label={<Label {...field} />}
-      description={<Description {...field} />}
-      errorMessage={<ErrorMessage {...field} />}
+    <FieldFrame
+      {...field}
       input={
         <Textarea
           {...fieldAria(field)}

@@ -1,3 +1,4 @@
+import { paths } from '../lib/paths.ts';
 import type { TOrganisation, TPerson } from '../../domain/schemas.ts';
 import { api } from '../api/client.ts';
 import type { PlanExport } from '../api/types.ts';
@@ -47,6 +48,14 @@ export function stakeholderOptions(ctx: FormContext) {
 }
 
 export const themeLabel = (t: { number?: string | null; title: string }) => [t.number, t.title].filter(Boolean).join(' ');
+
+/** The breadcrumbs of a form within a plan, and within a theme when there is one. */
+export function planCrumbs(plan: { id: string; title: string }, theme?: { id: string; number?: string | null; title: string }) {
+  return [
+    { label: plan.title, to: paths.plan(plan.id) },
+    ...(theme ? [{ label: themeLabel(theme), to: paths.theme(plan.id, theme.id) }] : []),
+  ];
+}
 
 /** The next position after the existing ones, so a new item is added at the end. */
 export const nextPosition = (items: { position: number }[]) => items.reduce((max, i) => Math.max(max, i.position + 1), 0);

@@ -10,7 +10,7 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { TextareaField } from '../../components/TextareaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import {
-  loadFormContext, nextPosition, orNull, peopleFor, personOptions, stakeholderOptions, text, themeLabel,
+  loadFormContext, nextPosition, orNull, peopleFor, personOptions, stakeholderOptions, text, themeLabel, planCrumbs,
   type FormContext,
 } from '../../forms/context.ts';
 import { useEntityForm } from '../../forms/useEntityForm.ts';
@@ -101,7 +101,7 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
     <FormPageFrame
       title={record ? nl.form.editActivity : nl.form.newActivity}
       context={theme ? themeLabel(theme) : plan.title}
-      crumbs={[{ label: plan.title, to: paths.plan(plan.id) }, ...(theme ? [{ label: themeLabel(theme), to: paths.theme(plan.id, theme.id) }] : [])]}
+      crumbs={planCrumbs(plan, theme)}
       form={form}
       labels={L}
       onReload={onReload}

@@ -7,7 +7,7 @@ import { FormPageFrame } from '../../components/FormPageFrame.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { loadFormContext, nextPosition, orNull, text, themeLabel, type FormContext } from '../../forms/context.ts';
+import { loadFormContext, nextPosition, orNull, text, themeLabel, planCrumbs, type FormContext } from '../../forms/context.ts';
 import { useEntityForm, type FieldErrors } from '../../forms/useEntityForm.ts';
 import { nl } from '../../i18n/nl.ts';
 import { formatNumber } from '../../lib/format.ts';
@@ -93,7 +93,7 @@ function IndicatorForm({ ctx, record, onReload }: { ctx: FormContext; record?: T
     <FormPageFrame
       title={record ? nl.form.editIndicator : nl.form.newIndicator}
       context={theme ? themeLabel(theme) : plan.title}
-      crumbs={[{ label: plan.title, to: paths.plan(plan.id) }, ...(theme ? [{ label: themeLabel(theme), to: paths.theme(plan.id, theme.id) }] : [])]}
+      crumbs={planCrumbs(plan, theme)}
       form={form}
       labels={L}
       onReload={onReload}
