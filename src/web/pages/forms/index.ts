@@ -1,0 +1,6 @@
+// The form pages, loaded together on demand (routes.tsx).
+export { ActivityFormPage } from './ActivityFormPage.tsx';
+export { BudgetLineFormPage } from './BudgetLineFormPage.tsx';
+export { GoalFormPage } from './GoalFormPage.tsx';
+export { IndicatorFormPage } from './IndicatorFormPage.tsx';
+export { ThemeFormPage } from './ThemeFormPage.tsx';
