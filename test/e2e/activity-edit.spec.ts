@@ -5,6 +5,7 @@ test('edit an activity’s tijdpad: saved, kept after reload, and read by Regie'
   const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
   await page.getByRole('table', { name: 'Thema’s' }).getByRole('link', { name: 'Ondermijning' }).click();
+  await page.waitForURL(/\/themas\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Ondermijning');
   const themeUrl = page.url();
 

@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, findPlan } from './helpers.ts';
+import { expectAccessible, findPlan, unique } from './helpers.ts';
 
 test('an activity without a title is not saved and the field says why', async ({ page, request }) => {
   const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
   await page.getByRole('table', { name: 'Thema’s' }).getByRole('link', { name: 'Zorg & veiligheid' }).click();
   await page.getByRole('table', { name: /Activiteiten/ }).locator('tbody tr').first().getByRole('link', { name: /Bewerken/ }).click();
+  // The app routes on the client: wait until the address is the form's before reading it.
+  await page.waitForURL(/\/activiteiten\/[^/]+\/bewerken/);
   const editUrl = page.url();
   const id = editUrl.match(/activiteiten\/([^/]+)\/bewerken/)![1];
   const before = await (await request.get(`/api/v1/activities/${id}`)).json();
@@ -44,11 +46,12 @@ test('a theme without a title is not created', async ({ page, request }) => {
   expect(await count()).toBe(before);
 
   // Filled in, it is saved and the plan page it was started from lists it.
-  await page.getByLabel('Titel').fill('Cybercrime en online fraude');
+  const title = `Cybercrime en online fraude ${unique()}`;
+  await page.getByLabel('Titel').fill(title);
   await page.getByLabel('Lokaal').check();
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page).toHaveURL(new RegExp(`/plannen/${plan.id}$`));
-  await expect(page.getByRole('table', { name: 'Thema’s' }).getByRole('link', { name: 'Cybercrime en online fraude' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Thema’s' }).getByRole('link', { name: title })).toBeVisible();
   expect(await count()).toBe(before + 1);
 });
 
@@ -75,7 +78,8 @@ test('a budget line: amounts typed in euros are stored in cents', async ({ page,
   await page.goto(`/plannen/${plan.id}/begroting`);
   await page.getByRole('link', { name: 'Post toevoegen', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nieuwe begrotingspost');
-  await page.getByLabel('Post', { exact: true }).fill('Training buurtpreventie');
+  const title = `Training buurtpreventie ${unique()}`;
+  await page.getByLabel('Post', { exact: true }).fill(title);
   await page.getByLabel('Aard').selectOption({ label: 'Incidenteel' });
   await page.getByLabel('Subsidie', { exact: true }).check();
   await page.getByLabel('Subsidiegever').fill('Provincie Noord-Holland');
@@ -88,12 +92,12 @@ test('a budget line: amounts typed in euros are stored in cents', async ({ page,
   await page.getByLabel('Bedrag 2021 (euro)').fill('€ 500,-');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begroting');
-  const row = page.getByRole('row').filter({ hasText: 'Training buurtpreventie' });
+  const row = page.getByRole('row').filter({ hasText: title });
   await expect(row).toContainText('€ 1.234,56');
   await expect(row).toContainText('€ 500,00');
   await expect(row).toContainText('Provincie Noord-Holland');
   const lines = await (await request.get(`/api/v1/budget-lines?planId=${plan.id}`)).json();
-  const line = lines.find((l: { title: string }) => l.title === 'Training buurtpreventie');
+  const line = lines.find((l: { title: string }) => l.title === title);
   expect(line.amounts).toEqual([{ year: 2020, amountCents: 123456 }, { year: 2021, amountCents: 50000 }]);
   expect(line.funding).toBe('subsidy');
 });
@@ -125,9 +129,18 @@ test('the server’s field errors appear next to their fields', async ({ page, r
 
 test('an indicator’s contradicting target is flagged while editing and gone once fixed', async ({ page, request }) => {
   const plan = await findPlan(request, 'Laren', 'ivp');
+  // A copy of Laren's "20 → 60 (-25%)", so the demo data stay as the document prints them.
+  const name = `Pogingen woninginbraken (kopie ${unique()})`;
+  const created = await request.post('/api/v1/indicators', {
+    data: {
+      planId: plan.id, name, baselineValue: 20, baselineYear: 2017, targetKind: 'relative', targetChangePercent: -25,
+      targetValue: 60, targetYear: 2021, targetText: '60 (-25%)', direction: 'lower_is_better', position: 999,
+    },
+  });
+  expect(created.status()).toBe(201);
   await page.goto(`/plannen/${plan.id}`);
-  const card = () => page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Aantal pogingen woninginbraken' }) });
-  // Laren's "20 → 60 (-25%)": the plan page warns.
+  const card = () => page.getByRole('article').filter({ has: page.getByRole('heading', { name }) });
+  // The plan page warns.
   await expect(card()).toContainText('Het doel spreekt de nulmeting tegen');
   await expect(card()).toContainText('60 (-25%)');
   await expectAccessible(page);

@@ -34,3 +34,6 @@ export async function readCount(page: Page): Promise<number> {
   await expect(status).toBeVisible();
   return Number((await status.textContent())!.match(/(\d+) activiteit/)![1]);
 }
+
+/** A suffix that makes the names a test creates unique, so the tests can run again against the same data. */
+export const unique = () => Date.now().toString(36).slice(-5);

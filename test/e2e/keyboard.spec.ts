@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, findPlan } from './helpers.ts';
+import { expectAccessible, findPlan, unique } from './helpers.ts';
 
 /** Presses Tab until the element is focused: what a keyboard user does. */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 150) {
@@ -47,7 +47,8 @@ test('add a goal with the keyboard only', async ({ page, request }) => {
   await page.keyboard.press('Enter');
   const title = page.getByRole('textbox', { name: 'Doel' });
   await expect(title).toBeFocused();
-  await page.keyboard.type('Minder jongerenoverlast in het centrum van Driebergen');
+  const goal = `Minder jongerenoverlast in het centrum van Driebergen ${unique()}`;
+  await page.keyboard.type(goal);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('textbox', { name: /Toelichting/ })).toBeFocused();
   await page.keyboard.type('Samen met het jongerenwerk.');
@@ -56,5 +57,5 @@ test('add a goal with the keyboard only', async ({ page, request }) => {
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Jeugd & veiligheid');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-  await expect(page.getByText('Minder jongerenoverlast in het centrum van Driebergen')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: goal })).toBeVisible();
 });
