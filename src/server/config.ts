@@ -7,6 +7,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   loadDemo: boolean;
+  /** Behind a reverse proxy (https termination): trust its X-Forwarded-* headers. */
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,5 +22,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.REGIE_DATA_DIR ?? '.regie'),
     databaseUrl,
     loadDemo: env.REGIE_DEMO !== '0',
+    trustProxy: env.REGIE_TRUST_PROXY === '1',
   };
 }

@@ -32,7 +32,7 @@ export async function startRegie(config: Config, options: { logger?: boolean } =
   try {
     await migrate(db);
     if (config.loadDemo) await loadDemoIfEmpty(db);
-    const app = await buildApp(db, options);
+    const app = await buildApp(db, { ...options, trustProxy: config.trustProxy });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

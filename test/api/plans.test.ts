@@ -201,3 +201,27 @@ describe('the web app', () => {
     expect((await ctx.api.app.inject({ method: 'GET', url: '/assets/bestaat-niet.js' })).statusCode).toBe(404);
   });
 });
+
+describe('security headers', () => {
+  it('sends a Content-Security-Policy without unsafe-inline, and forbids framing', async () => {
+    const res = await ctx.api.app.inject({ method: 'GET', url: '/api/v1/plans' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const docs = await ctx.api.app.inject({ method: 'GET', url: '/api/v1/docs/' });
+    expect(String(docs.headers['content-security-policy'])).not.toContain('unsafe-inline');
+  });
+
+  it('sends HSTS only over https', async () => {
+    const plain = await ctx.api.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    const { buildApp } = await import('../../src/server/http/app.ts');
+    const proxied = await buildApp(ctx.db, { trustProxy: true });
+    const res = await proxied.inject({ method: 'GET', url: '/api/v1/health', headers: { 'x-forwarded-proto': 'https' } });
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    await proxied.close();
+  });
+});

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -37,9 +38,11 @@ function patchSchema(def: ResourceDef) {
 }
 
 /** Builds the HTTP app on a database: the API under /api/v1, its OpenAPI document and docs, and the web app. */
-export async function buildApp(db: Db, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    // Behind a reverse proxy that terminates https, its X-Forwarded-* headers tell the protocol and the client address.
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
     // A malformed URL ("%ZZ") gets a problem document like every other bad request.
     frameworkErrors: (err, req, reply) => handleError(err, req, reply),
@@ -48,6 +51,30 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
+  // Security headers. The web app has no inline scripts or styles, so the policy needs no 'unsafe-inline'.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only where the connection is https (directly or behind a trusted proxy), never on plain-http localhost.
+    hsts: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -55,7 +82,12 @@ export async function buildApp(db: Db, options: { logger?: boolean } = {}): Prom
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/v1/docs',
+    // Swagger UI's own policy allows its inline scripts by hash, not 'unsafe-inline'; it may not be framed either.
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
 
   await app.register(async (api) => {
     const r = api.withTypeProvider<ZodTypeProvider>();
