@@ -1,0 +1,138 @@
+import type { PLAN_STATUSES } from './schemas.ts';
+
+/*
+ * Who may do what: the one rule set of Regie. Pure functions over an actor (who asks) and a subject (what the request
+ * is about), used by the services to decide single requests and, through `readScope`, to filter lists by the same
+ * rules. A subject the actor may not read is answered with 404 by the services, so its existence does not leak.
+ */
+
+/** Roles a user has in an organisation (municipality, collaboration, partner). */
+export const ROLES = ['beheerder', 'adviseur', 'bestuurder', 'raadslid', 'partner'] as const;
+export type TRole = (typeof ROLES)[number];
+
+export type TPlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** Who asks. Anonymous has no user and no roles. */
+export interface Actor {
+  userId: string | null;
+  roles: readonly { organisationId: string; role: TRole }[];
+  /** Platform administrators create municipalities and collaborations and their first beheerder; nothing else. */
+  isPlatformAdmin?: boolean;
+}
+
+export const ANONYMOUS: Actor = { userId: null, roles: [] };
+
+/** Entities whose records belong to a plan. */
+export const PLAN_CONTENT = [
+  'plans', 'themes', 'goals', 'indicators', 'measurements', 'activities', 'budget-lines', 'regular-tasks', 'decisions',
+] as const;
+export type TEntity = (typeof PLAN_CONTENT)[number] | 'organisations' | 'people' | 'users' | 'audit';
+
+export type TAction = 'read' | 'create' | 'update' | 'delete';
+
+/** What the rules need to know about the record a request is about. */
+export interface Subject {
+  entity: TEntity;
+  /** The organisation whose data it is (owner_id). */
+  ownerId: string | null;
+  /** The kind of organisation, for `organisations` subjects and where the owner's kind matters. */
+  organisationKind?: 'municipality' | 'collaboration' | 'partner' | 'team';
+  /** For plan content: the status of its plan. */
+  planStatus?: TPlanStatus;
+  /** For activities: the organisations involved (betrokkenen). */
+  stakeholderIds?: readonly string[];
+  /** When the owner is a collaboration: its member municipalities. */
+  ownerMemberIds?: readonly string[];
+}
+
+/** Published material is public: residents, businesses and anyone without an account read it. */
+const PUBLIC: readonly TPlanStatus[] = ['published'];
+/** The council reads what the college adopted and sent to it, and what is published – never drafts. */
+const FOR_COUNCIL: readonly TPlanStatus[] = ['adopted', 'sent_to_council', 'published'];
+/** Roles that read everything of their organisation, drafts included. */
+const READS_ALL: readonly TRole[] = ['beheerder', 'adviseur', 'bestuurder'];
+
+const rolesIn = (actor: Actor, organisationId: string | null) =>
+  organisationId ? actor.roles.filter((r) => r.organisationId === organisationId).map((r) => r.role) : [];
+
+/** The actor's roles for a subject: in its owner, and – for a collaboration's data – the read roles the actor has
+ * in one of its member municipalities, so a joint programme is visible from each member. */
+function rolesFor(actor: Actor, subject: Subject): TRole[] {
+  const own = rolesIn(actor, subject.ownerId);
+  const viaMembers = (subject.ownerMemberIds ?? [])
+    .flatMap((m) => rolesIn(actor, m))
+    .filter((r) => READS_ALL.includes(r) || r === 'raadslid')
+    .map((r) => (r === 'raadslid' ? r : ('bestuurder' as const)));
+  return [...own, ...viaMembers];
+}
+
+/** Whether the actor may perform `action` on `subject`. */
+export function can(actor: Actor, action: TAction, subject: Subject): boolean {
+  const roles = rolesFor(actor, subject);
+  switch (subject.entity) {
+    case 'organisations':
+      // Names and CBS codes of organisations are public; a beheerder keeps their own organisation's teams and
+      // partners; only a platform administrator adds or removes municipalities and collaborations.
+      if (action === 'read') return true;
+      if (subject.organisationKind === 'municipality' || subject.organisationKind === 'collaboration') {
+        return action === 'update' ? roles.includes('beheerder') || !!actor.isPlatformAdmin : !!actor.isPlatformAdmin;
+      }
+      return roles.includes('beheerder') || roles.includes('adviseur');
+    case 'people':
+      // Personal data: only the organisation's own staff; advisers keep the officials and portefeuillehouders.
+      if (action === 'read') return roles.some((r) => READS_ALL.includes(r));
+      return roles.includes('beheerder') || roles.includes('adviseur');
+    case 'users':
+      return roles.includes('beheerder') || (!!actor.isPlatformAdmin && action === 'create');
+    case 'audit':
+      return action === 'read' && roles.includes('beheerder');
+    default:
+      return canOnPlanContent(actor, action, subject, roles);
+  }
+}
+
+function canOnPlanContent(actor: Actor, action: TAction, subject: Subject, roles: TRole[]): boolean {
+  if (action === 'read') {
+    if (subject.planStatus && PUBLIC.includes(subject.planStatus)) return true;
+    if (roles.some((r) => READS_ALL.includes(r))) return true;
+    if (roles.includes('raadslid') && subject.planStatus && FOR_COUNCIL.includes(subject.planStatus)) return true;
+    return isInvolvedPartner(actor, subject);
+  }
+  // Advisers write their organisation's plans; a partner updates the activities it is involved in, nothing else.
+  if (roles.includes('adviseur')) return true;
+  return action === 'update' && isInvolvedPartner(actor, subject);
+}
+
+function isInvolvedPartner(actor: Actor, subject: Subject): boolean {
+  if (subject.entity !== 'activities') return false;
+  return actor.roles.some((r) => r.role === 'partner' && (subject.stakeholderIds ?? []).includes(r.organisationId));
+}
+
+/**
+ * What of plan content the actor may read, for filtering lists with the same rules as `can`: everything of some
+ * owners, the council's statuses of others, published material everywhere, and activities involving a partner.
+ */
+export interface ReadScope {
+  allOwnerIds: string[];
+  councilOwnerIds: string[];
+  publicStatuses: readonly TPlanStatus[];
+  councilStatuses: readonly TPlanStatus[];
+  partnerOrganisationIds: string[];
+}
+
+export function readScope(actor: Actor, collaborationsOf: (municipalityId: string) => string[] = () => []): ReadScope {
+  const all = new Set<string>();
+  const council = new Set<string>();
+  for (const { organisationId, role } of actor.roles) {
+    const targets = [organisationId, ...collaborationsOf(organisationId)];
+    if (READS_ALL.includes(role)) targets.forEach((t) => all.add(t));
+    if (role === 'raadslid') targets.forEach((t) => council.add(t));
+  }
+  return {
+    allOwnerIds: [...all],
+    councilOwnerIds: [...council].filter((o) => !all.has(o)),
+    publicStatuses: PUBLIC,
+    councilStatuses: FOR_COUNCIL,
+    partnerOrganisationIds: actor.roles.filter((r) => r.role === 'partner').map((r) => r.organisationId),
+  };
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, can, readScope, type Actor, type Subject, type TAction, type TRole } from '../../src/domain/permissions.ts';
+
+const HUIZEN = 'huizen';
+const LAREN = 'laren';
+const POLICE = 'politie';
+const DISTRICT = 'district';
+const as = (role: TRole, organisationId = HUIZEN): Actor => ({ userId: `${role}-user`, roles: [{ organisationId, role }] });
+const plan = (planStatus: Subject['planStatus'], over: Partial<Subject> = {}): Subject => ({ entity: 'themes', ownerId: HUIZEN, planStatus, ...over });
+const ACTIONS: TAction[] = ['read', 'create', 'update', 'delete'];
+const allowed = (actor: Actor, subject: Subject) => ACTIONS.filter((a) => can(actor, a, subject));
+
+describe('plan content of Huizen', () => {
+  it.each([
+    // actor, draft, adopted, published
+    ['beheerder', ['read'], ['read'], ['read']],
+    ['adviseur', ACTIONS, ACTIONS, ACTIONS],
+    ['bestuurder', ['read'], ['read'], ['read']],
+    ['raadslid', [], ['read'], ['read']],
+    ['partner', [], [], ['read']],
+  ] as const)('%s of Huizen', (role, draft, adopted, published) => {
+    const actor = as(role);
+    expect(allowed(actor, plan('draft'))).toEqual(draft);
+    expect(allowed(actor, plan('adopted'))).toEqual(adopted);
+    expect(allowed(actor, plan('published'))).toEqual(published);
+  });
+
+  it('anonymous reads published material only', () => {
+    expect(allowed(ANONYMOUS, plan('draft'))).toEqual([]);
+    expect(allowed(ANONYMOUS, plan('sent_to_council'))).toEqual([]);
+    expect(allowed(ANONYMOUS, plan('published'))).toEqual(['read']);
+  });
+
+  it('a user of another municipality sees no drafts and changes nothing', () => {
+    for (const role of ['beheerder', 'adviseur', 'bestuurder', 'raadslid'] as const) {
+      expect(allowed(as(role, LAREN), plan('draft'))).toEqual([]);
+      expect(allowed(as(role, LAREN), plan('adopted'))).toEqual([]);
+      expect(allowed(as(role, LAREN), plan('published'))).toEqual(['read']);
+    }
+  });
+
+  it('a partner reads and updates only the activities it is involved in', () => {
+    const police = as('partner', POLICE);
+    const involved: Subject = { entity: 'activities', ownerId: HUIZEN, planStatus: 'draft', stakeholderIds: [POLICE] };
+    expect(allowed(police, involved)).toEqual(['read', 'update']);
+    expect(allowed(police, { ...involved, stakeholderIds: ['riec'] })).toEqual([]);
+    expect(allowed(police, { ...involved, entity: 'themes' })).toEqual([]);
+  });
+});
+
+describe('a joint programme', () => {
+  const joint = (planStatus: Subject['planStatus']): Subject => ({ entity: 'plans', ownerId: DISTRICT, planStatus, ownerMemberIds: [HUIZEN, LAREN] });
+  it('is read by the staff of each member municipality, and written by the advisers the collaboration appoints', () => {
+    expect(allowed(as('adviseur', HUIZEN), joint('draft'))).toEqual(['read']);
+    expect(allowed(as('raadslid', LAREN), joint('draft'))).toEqual([]);
+    expect(allowed(as('raadslid', LAREN), joint('adopted'))).toEqual(['read']);
+    expect(allowed(as('adviseur', DISTRICT), joint('draft'))).toEqual(ACTIONS);
+    expect(allowed(as('adviseur', 'elders'), joint('draft'))).toEqual([]);
+  });
+});
+
+describe('organisations, people, users and the audit trail', () => {
+  it('organisations are public; a beheerder updates their own; only the platform adds municipalities', () => {
+    const huizen: Subject = { entity: 'organisations', ownerId: HUIZEN, organisationKind: 'municipality' };
+    expect(allowed(ANONYMOUS, huizen)).toEqual(['read']);
+    expect(allowed(as('beheerder'), huizen)).toEqual(['read', 'update']);
+    expect(allowed(as('adviseur'), huizen)).toEqual(['read']);
+    expect(allowed({ userId: 'p', roles: [], isPlatformAdmin: true }, huizen)).toEqual(ACTIONS);
+    const team: Subject = { entity: 'organisations', ownerId: HUIZEN, organisationKind: 'team' };
+    expect(allowed(as('adviseur'), team)).toEqual(ACTIONS);
+    expect(allowed(as('adviseur', LAREN), team)).toEqual(['read']);
+  });
+
+  it('people are personal data: staff of the organisation only', () => {
+    const person: Subject = { entity: 'people', ownerId: HUIZEN };
+    expect(allowed(ANONYMOUS, person)).toEqual([]);
+    expect(allowed(as('raadslid'), person)).toEqual([]);
+    expect(allowed(as('bestuurder'), person)).toEqual(['read']);
+    expect(allowed(as('adviseur'), person)).toEqual(ACTIONS);
+    expect(allowed(as('adviseur', LAREN), person)).toEqual([]);
+  });
+
+  it('users and the audit trail are for the organisation’s beheerder', () => {
+    expect(allowed(as('beheerder'), { entity: 'users', ownerId: HUIZEN })).toEqual(ACTIONS);
+    expect(allowed(as('adviseur'), { entity: 'users', ownerId: HUIZEN })).toEqual([]);
+    expect(allowed(as('beheerder'), { entity: 'audit', ownerId: HUIZEN })).toEqual(['read']);
+    expect(allowed(as('beheerder', LAREN), { entity: 'audit', ownerId: HUIZEN })).toEqual([]);
+  });
+});
+
+describe('readScope filters lists by the same rules', () => {
+  it('collects owners read in full, owners read as council, and partner organisations', () => {
+    const actor: Actor = { userId: 'u', roles: [{ organisationId: HUIZEN, role: 'adviseur' }, { organisationId: LAREN, role: 'raadslid' }, { organisationId: POLICE, role: 'partner' }] };
+    const scope = readScope(actor, (m) => (m === HUIZEN || m === LAREN ? [DISTRICT] : []));
+    expect(scope.allOwnerIds.sort()).toEqual([DISTRICT, HUIZEN].sort());
+    expect(scope.councilOwnerIds).toEqual([LAREN]);
+    expect(scope.partnerOrganisationIds).toEqual([POLICE]);
+    expect(readScope(ANONYMOUS)).toMatchObject({ allOwnerIds: [], councilOwnerIds: [], partnerOrganisationIds: [] });
+  });
+});
