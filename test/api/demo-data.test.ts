@@ -131,6 +131,14 @@ describe('demo data: the five source documents', () => {
     expect(local.budgetLines).toHaveLength(16);
   });
 
+  it('the import is one audit event by the system, listing the documents and what they held', async () => {
+    const rows = await ctx.db.query<{ action: string; actor_label: string; after: any }>('select action, actor_label, after from audit_events');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'import', actor_label: 'systeem' });
+    expect(rows[0].after.sources).toHaveLength(docs.length);
+    expect(rows[0].after.counts.activities).toBe(planDocs.reduce((n, p) => n + p.themes.reduce((m, t) => m + t.activities.length, 0), 0));
+  });
+
   it('no demo plan has a specification that does not add up to its line', () => {
     for (const e of exports.values()) expect(e.budget.mismatches, e.title).toEqual([]);
   });

@@ -46,9 +46,10 @@ describe('plans', () => {
     const sub = await make.budgetLine(api, { planId: plan.id, parentId: line.id, amounts: [{ year: null, amountCents: 200_000 }] });
     const task = await make.regularTask(api, { planId: plan.id });
 
-    const res = await api.get(`/plans/${plan.id}/export`);
+    const res = await api.get(`/plans/${plan.id}/export?download=1`);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+\.json"/);
+    expect((await api.get(`/plans/${plan.id}/export`)).headers['content-disposition']).toBeUndefined();
     const doc = res.body;
     expect(doc.id).toBe(plan.id);
     expect(doc.themes).toHaveLength(1);

@@ -12,7 +12,7 @@ test('start page → Huizen’s UVP → theme Digitale Veiligheid with its six a
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Uitvoeringsprogramma');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByText('Huizen', { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Exporteren (JSON)' })).toHaveAttribute('href', /\/api\/v1\/plans\/.+\/export$/);
+  await expect(page.getByRole('link', { name: 'Exporteren (JSON)' })).toHaveAttribute('href', /\/api\/v1\/plans\/.+\/export\?download=1$/);
   await expectAccessible(page);
 
   await page.getByRole('link', { name: /Digitale Veiligheid/ }).first().click();

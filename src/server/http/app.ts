@@ -14,6 +14,7 @@ import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateReco
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
 import { exportPlan, getPlanBudget, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { handleError } from './errors.ts';
+import { ANONYMOUS_ACTOR, writeAudit } from '../modules/audit.ts';
 import { ZPlanBudget, ZPlanExport, ZProgrammeActivity } from '../../domain/plan-views.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
@@ -112,11 +113,17 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
     }, async (req) => listPlanSummaries(db, req.query) as never);
 
     r.get('/plans/:id/export', {
-      schema: { tags: ['plans'], summary: 'Eén plan met alles erin, als één JSON-document', params: ZIdParam, response: { 200: ZPlanExport, ...problems } },
+      schema: {
+        tags: ['plans'], summary: 'Eén plan met alles erin, als één JSON-document; met download=1 als bestand (en in het auditlogboek)',
+        params: ZIdParam, querystring: z.object({ download: z.literal('1').optional() }), response: { 200: ZPlanExport, ...problems },
+      },
     }, async (req, reply) => {
       const doc = await exportPlan(db, req.params.id);
-      const name = String((doc as Record<string, unknown>).title).replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
-      reply.header('content-disposition', `attachment; filename="${name}.json"`);
+      if (req.query.download) {
+        const name = String((doc as Record<string, unknown>).title).replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
+        reply.header('content-disposition', `attachment; filename="${name}.json"`);
+        await writeAudit(db, ANONYMOUS_ACTOR, { action: 'export', organisationId: doc.ownerId, entity: 'plans', entityId: doc.id });
+      }
       return doc as never;
     });
 

@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
 import type { TPlanDocument } from '../../domain/plan-document.ts';
 import type { Db } from '../db/client.ts';
+import { SYSTEM, writeAudit, type AuditActor } from './audit.ts';
 import { createRecord } from './records.ts';
 import * as R from './resources.ts';
 
@@ -12,12 +13,12 @@ export type ImportCounts = Record<string, number>;
  * API: either everything is written or nothing. Keys are resolved to ids; a municipality that already exists (same
  * CBS code) is reused.
  */
-export async function importPlanDocuments(db: Db, docs: TPlanDocument[]): Promise<ImportCounts> {
+export async function importPlanDocuments(db: Db, docs: TPlanDocument[], actor: AuditActor = SYSTEM): Promise<ImportCounts> {
   return db.transaction(async (tx) => {
     const counts: ImportCounts = {};
     const ids = new Map<string, string>();
     const create = async (def: R.ResourceDef, input: Record<string, unknown>, key?: string) => {
-      const rec = await createRecord(tx, def, input);
+      const rec = await createRecord(tx, def, input, { actor, isAudited: false });
       counts[def.name] = (counts[def.name] ?? 0) + 1;
       if (key) ids.set(`${def.name}:${key}`, rec.id);
       return rec.id;
@@ -59,6 +60,11 @@ export async function importPlanDocuments(db: Db, docs: TPlanDocument[]): Promis
       for (const plan of ready) await importPlan(plan);
       plans = plans.filter((p) => !ready.includes(p));
     }
+    // One audit row for the whole import: what was imported, from which documents.
+    await writeAudit(tx, actor, {
+      action: 'import', organisationId: null, entity: 'plan-documents',
+      after: { sources: docs.map((d) => d.source.title), counts },
+    });
     return counts;
 
     async function importPlan(doc: TPlanDocument['plans'][number]) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, toFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
+import { ANONYMOUS_ACTOR, writeAudit, type AuditActor } from './audit.ts';
 import { startYear, type DeriveContext, type ResourceDef } from './resources.ts';
 
 /*
@@ -139,8 +140,15 @@ async function writeLinks(tx: Db, def: ResourceDef, id: string, ownerId: string 
   }
 }
 
+/** How a write is recorded: by whom, and whether it gets its own audit row (a bulk import writes one for all). */
+export interface WriteContext {
+  actor: AuditActor;
+  isAudited?: boolean;
+}
+const DEFAULT_CONTEXT: WriteContext = { actor: ANONYMOUS_ACTOR };
+
 /** Creates a record from API input. */
-export async function createRecord(db: Db, def: ResourceDef, input: unknown): Promise<Record_> {
+export async function createRecord(db: Db, def: ResourceDef, input: unknown, ctx: WriteContext = DEFAULT_CONTEXT): Promise<Record_> {
   const rec = validate(def, input);
   return db.transaction(async (tx) => {
     const id = randomUUID();
@@ -152,7 +160,11 @@ export async function createRecord(db: Db, def: ResourceDef, input: unknown): Pr
       [id, ownerId, ...values],
     );
     await writeLinks(tx, def, id, ownerId, rec, false);
-    return getRecord(tx, def, id);
+    const created = await getRecord(tx, def, id);
+    if (ctx.isAudited !== false) {
+      await writeAudit(tx, ctx.actor, { action: 'create', organisationId: ownerId, entity: def.name, entityId: id, after: created });
+    }
+    return created;
   });
 }
 
@@ -164,7 +176,13 @@ function staleVersion(def: ResourceDef): AppError {
 }
 
 /** Applies a PATCH: the merged record must be valid as a whole, and `version` must be the stored version. */
-export async function updateRecord(db: Db, def: ResourceDef, id: string, patch: Row & { version: number }): Promise<Record_> {
+export async function updateRecord(
+  db: Db,
+  def: ResourceDef,
+  id: string,
+  patch: Row & { version: number },
+  ctx: WriteContext = DEFAULT_CONTEXT,
+): Promise<Record_> {
   return db.transaction(async (tx) => {
     const current = await getRecord(tx, def, id);
     if (current.version !== patch.version) throw staleVersion(def);
@@ -186,20 +204,22 @@ export async function updateRecord(db: Db, def: ResourceDef, id: string, patch: 
     );
     if (!updated.length) throw staleVersion(def);
     await writeLinks(tx, def, id, ownerId, rec, true);
-    return getRecord(tx, def, id);
+    const after = await getRecord(tx, def, id);
+    await writeAudit(tx, ctx.actor, { action: 'update', organisationId: ownerId, entity: def.name, entityId: id, before: current, after });
+    return after;
   });
 }
 
 /** Deletes a record and what it contains; with `version`, only when nobody changed it in the meantime. */
-export async function deleteRecord(db: Db, def: ResourceDef, id: string, version?: number): Promise<void> {
+export async function deleteRecord(db: Db, def: ResourceDef, id: string, version?: number, ctx: WriteContext = DEFAULT_CONTEXT): Promise<void> {
   await db.transaction(async (tx) => {
+    const before = await getRecord(tx, def, id); // 404 when it does not exist
     const deleted = await tx.query(
       `delete from ${def.table} where id = $1 ${version === undefined ? '' : 'and version = $2'} returning id`,
       version === undefined ? [id] : [id, version],
     );
-    if (deleted.length) return;
-    await getRecord(tx, def, id); // 404 when it does not exist
-    throw staleVersion(def);
+    if (!deleted.length) throw staleVersion(def);
+    await writeAudit(tx, ctx.actor, { action: 'delete', organisationId: before.ownerId, entity: def.name, entityId: id, before });
   });
 }
 

@@ -66,7 +66,7 @@ export const api = {
   listPlans: (filter: { organisationId?: string } = {}) => request<TPlanSummary[]>('GET', `/plans${query(filter)}`),
   getPlan: (id: string) => request<TPlan>('GET', `/plans/${id}`),
   exportPlan: (id: string) => request<PlanExport>('GET', `/plans/${id}/export`),
-  exportUrl: (id: string) => `${BASE}/plans/${id}/export`,
+  exportUrl: (id: string) => `${BASE}/plans/${id}/export?download=1`,
   getBudget: (id: string) => request<PlanBudget>('GET', `/plans/${id}/budget`),
   listThemes: (planId: string) => request<TTheme[]>('GET', `/themes${query({ planId })}`),
   listProgrammeActivities: (planId: string, filter: ActivityFilter = {}) =>
