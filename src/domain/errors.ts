@@ -2,9 +2,12 @@
 export const ERROR_CODES = {
   validation: 422,
   bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   in_use: 409,
+  too_many_requests: 429,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -9,6 +9,8 @@ export interface Config {
   loadDemo: boolean;
   /** Behind a reverse proxy (https termination): trust its X-Forwarded-* headers. */
   trustProxy: boolean;
+  /** The password of the demo accounts; random when not set. */
+  demoPassword?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     loadDemo: env.REGIE_DEMO !== '0',
     trustProxy: env.REGIE_TRUST_PROXY === '1',
+    demoPassword: env.REGIE_DEMO_PASSWORD || undefined,
   };
 }

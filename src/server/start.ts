@@ -3,13 +3,16 @@ import type { Config } from './config.ts';
 import { openPglite, openPostgres, type Db } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
-import { loadDemoIfEmpty } from './demo.ts';
+import { randomBytes } from 'node:crypto';
+import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
 import { buildApp } from './http/app.ts';
 
 export interface Running {
   app: FastifyInstance;
   db: Db;
   url: string;
+  /** The demo accounts created at this start (first start with demo data only), and their password. */
+  demo: { accounts: DemoAccount[]; password: string } | null;
   stop(): Promise<void>;
 }
 
@@ -31,13 +34,16 @@ export async function startRegie(config: Config, options: { logger?: boolean } =
   }
   try {
     await migrate(db);
-    if (config.loadDemo) await loadDemoIfEmpty(db);
+    // The demo accounts' password: chosen by the operator, or random and printed once.
+    const password = config.demoPassword ?? randomBytes(12).toString('base64url');
+    const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password) : null;
     const app = await buildApp(db, { ...options, trustProxy: config.trustProxy });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
       app, db, url: `http://localhost:${port}`,
+      demo: loaded?.accounts.length ? { accounts: loaded.accounts, password } : null,
       async stop() {
         await app.close();
         await db.close();

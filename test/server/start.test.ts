@@ -71,11 +71,22 @@ describe('start-up on an empty database', () => {
     const test = TEST_DB === 'postgres' ? await createTestDb() : null;
     const over = test ? { databaseUrl: test.url } : { dataDir: tempDir() };
     try {
-      const first = await startRegie(config({ ...over, loadDemo: true }));
+      const first = await startRegie(config({ ...over, loadDemo: true, demoPassword: 'demo-wachtwoord-voor-tests' }));
       const plans = await json(`${first.url}/api/v1/plans`);
+      // A demo account for each role; they sign in with the printed password.
+      expect(first.demo?.accounts.map((a) => a.role).sort()).toEqual(
+        ['adviseur', 'adviseur', 'adviseur', 'beheerder', 'bestuurder', 'partner', 'platformbeheerder', 'raadslid'],
+      );
+      const signIn = await fetch(`${first.url}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'adviseur@huizen.demo', password: 'demo-wachtwoord-voor-tests' }),
+      });
+      expect(signIn.status).toBe(200);
+      expect((await signIn.json()).user.memberships).toEqual([expect.objectContaining({ organisationName: 'Huizen', role: 'adviseur' })]);
       await first.stop();
       expect(plans).toHaveLength(5);
       const second = await startRegie(config({ ...over, loadDemo: true }));
+      expect(second.demo).toBeNull();
       expect(await json(`${second.url}/api/v1/plans`)).toHaveLength(5);
       for (const p of plans) expect((await fetch(`${second.url}/api/v1/plans/${p.id}`, { method: 'DELETE' })).status).toBe(204);
       await second.stop();

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -13,8 +14,9 @@ import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
 import { exportPlan, getPlanBudget, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
+import { registerAuth } from './auth.ts';
 import { handleError } from './errors.ts';
-import { ANONYMOUS_ACTOR, writeAudit } from '../modules/audit.ts';
+import { writeAudit } from '../modules/audit.ts';
 import { ZPlanBudget, ZPlanExport, ZProgrammeActivity } from '../../domain/plan-views.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
@@ -76,6 +78,9 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
+  await app.register(fastifyRateLimit, { global: false });
+  await registerAuth(app, db);
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -122,7 +127,7 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
       if (req.query.download) {
         const name = String((doc as Record<string, unknown>).title).replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
         reply.header('content-disposition', `attachment; filename="${name}.json"`);
-        await writeAudit(db, ANONYMOUS_ACTOR, { action: 'export', organisationId: doc.ownerId, entity: 'plans', entityId: doc.id });
+        await writeAudit(db, req.auditActor, { action: 'export', organisationId: doc.ownerId, entity: 'plans', entityId: doc.id });
       }
       return doc as never;
     });
@@ -166,17 +171,17 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
       r.post(`/${def.name}`, { schema: { tags, summary: `${def.label}: aanmaken`, body: def.fields, response: { 201: def.output, ...problems } } },
         async (req, reply) => {
           // Validate the raw body again with the rules between fields (the route schema checks each field).
-          const rec = await createRecord(db, def, req.body);
+          const rec = await createRecord(db, def, req.body, { actor: req.auditActor });
           return reply.status(201).send(rec as never);
         });
       r.patch(`/${def.name}/:id`, { schema: { tags, summary: `${def.label}: wijzigen (met versie)`, params: ZIdParam, body: patchSchema(def), response: { 200: def.output, ...problems } } },
         async (req) => {
-          return updateRecord(db, def, req.params.id, req.body as never) as never;
+          return updateRecord(db, def, req.params.id, req.body as never, { actor: req.auditActor }) as never;
         });
       r.delete(`/${def.name}/:id`, {
         schema: { tags, summary: `${def.label}: verwijderen`, params: ZIdParam, querystring: z.object({ version: z.coerce.number().int().optional() }), response: { 204: z.null(), ...problems } },
       }, async (req, reply) => {
-        await deleteRecord(db, def, req.params.id, req.query.version);
+        await deleteRecord(db, def, req.params.id, req.query.version, { actor: req.auditActor });
         return reply.status(204).send(null);
       });
     }

@@ -380,6 +380,9 @@ export const nl = {
   errors: {
     validation: 'De invoer is niet geldig. Verbeter de gemarkeerde velden.',
     bad_request: 'Het verzoek is ongeldig.',
+    unauthorized: 'U bent niet (meer) ingelogd. Log in om verder te gaan.',
+    forbidden: 'U mag dit niet doen met uw rol.',
+    too_many_requests: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
     not_found: 'Niet gevonden. Het is misschien verwijderd.',
     conflict: 'Iemand anders heeft dit intussen gewijzigd.',
     in_use: 'Dit wordt nog gebruikt door andere gegevens.',

@@ -1,0 +1,92 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
+import { ANONYMOUS, type Actor } from '../../domain/permissions.ts';
+import type { Db } from '../db/client.ts';
+import { findSession, login, logout, SESSION_ABSOLUTE_HOURS, type SessionActor } from '../modules/accounts/accounts.ts';
+import { ANONYMOUS_ACTOR, type AuditActor } from '../modules/audit.ts';
+
+export const SESSION_COOKIE = 'regie_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who asks, for the permission rules. */
+    actor: Actor;
+    /** Who asks, as the audit trail records it. */
+    auditActor: AuditActor;
+    session: SessionActor | null;
+  }
+}
+
+const ZMe = z.object({
+  user: z.object({
+    id: z.string(), email: z.string(), name: z.string(), isPlatformAdmin: z.boolean(),
+    memberships: z.array(z.object({ organisationId: z.string(), role: z.string(), organisationName: z.string() })),
+  }).nullable(),
+  csrfToken: z.string().nullable(),
+});
+
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: SESSION_ABSOLUTE_HOURS * 3600,
+  });
+}
+
+/**
+ * Sessions by cookie: every request gets its actor (anonymous without a valid session). A cookie-authenticated write
+ * must carry the session's CSRF token in a header, which another site cannot read or send.
+ */
+export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> {
+  await app.register(fastifyCookie);
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('auditActor', null as never);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req, reply) => {
+    req.actor = ANONYMOUS;
+    req.auditActor = ANONYMOUS_ACTOR;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await findSession(db, token);
+    if (!session) {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return;
+    }
+    req.session = session;
+    req.actor = session.actor;
+    req.auditActor = session.audit;
+    const isLogin = req.url.startsWith('/api/v1/auth/login');
+    if (UNSAFE.has(req.method) && !isLogin && req.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new AppError('forbidden', 'Het verzoek mist een geldig CSRF-token. Laad de pagina opnieuw.');
+    }
+  });
+
+  await app.register(async (api) => {
+    const r = api.withTypeProvider<ZodTypeProvider>();
+    r.post('/login', {
+      schema: {
+        tags: ['auth'], summary: 'Inloggen met e-mailadres en wachtwoord',
+        body: z.object({ email: z.string().trim().max(254), password: z.string().max(1000) }),
+        response: { 200: ZMe },
+      },
+      // Per-instance cap on top of the per-account and per-address throttling in the database.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    }, async (req, reply) => {
+      const { token, session } = await login(db, req.body.email, req.body.password, req.ip);
+      setSessionCookie(req, reply, token);
+      return { user: session.user, csrfToken: session.csrfToken };
+    });
+    r.post('/logout', { schema: { tags: ['auth'], summary: 'Uitloggen', response: { 204: z.null() } } }, async (req, reply) => {
+      if (req.session) await logout(db, req.session);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    });
+    r.get('/me', { schema: { tags: ['auth'], summary: 'Wie ben ik (en het CSRF-token voor wijzigingen)', response: { 200: ZMe } } }, async (req) => ({
+      user: req.session?.user ?? null,
+      csrfToken: req.session?.csrfToken ?? null,
+    }));
+  }, { prefix: '/api/v1/auth' });
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createUser, MAX_FAILURES_PER_ACCOUNT } from '../../src/server/modules/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/modules/audit.ts';
+import { make, useApi } from '../api.ts';
+
+const ctx = useApi();
+const PASSWORD = 'lange-zin-met-fietsen-2026';
+
+async function newUser(role: 'adviseur' | 'raadslid' = 'adviseur') {
+  const town = await make.municipality(ctx.api);
+  const email = `${randomUUID().slice(0, 8)}@huizen.test`;
+  const user = await createUser(ctx.db, { email, name: 'Test Adviseur', password: PASSWORD, memberships: [{ organisationId: town.id, role }] }, SYSTEM);
+  return { user, email, town };
+}
+
+async function signIn(email: string, password = PASSWORD, address = '127.0.0.1') {
+  const res = await ctx.api.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: address });
+  const cookie = String(res.headers['set-cookie'] ?? '');
+  return { res, cookie: cookie.split(';')[0], setCookie: cookie, csrf: res.statusCode === 200 ? (res.json().csrfToken as string) : '' };
+}
+
+const me = async (cookie: string) => (await ctx.api.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).json();
+const lastAudit = async () => (await ctx.db.query<{ action: string; actor_user_id: string | null; actor_label: string }>('select action, actor_user_id, actor_label from audit_events order by id desc limit 1'))[0];
+
+describe('login and sessions', () => {
+  it('signs in with e-mail and password: an HttpOnly, SameSite=Lax session cookie, and the user with their roles', async () => {
+    const { user, email, town } = await newUser();
+    const { res, cookie, setCookie, csrf } = await signIn(email.toUpperCase());
+    expect(res.statusCode).toBe(200);
+    expect(setCookie).toMatch(/regie_session=[^;]+;.*HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).not.toMatch(/Secure/i);
+    expect(csrf).toMatch(/^[\w-]{30,}$/);
+    const who = await me(cookie);
+    expect(who.user).toMatchObject({ id: user.id, email, memberships: [{ organisationId: town.id, role: 'adviseur' }] });
+    expect(await lastAudit()).toMatchObject({ action: 'login', actor_user_id: user.id });
+  });
+
+  it('refuses a wrong password without saying whether the account exists, and records the attempt', async () => {
+    const { email } = await newUser();
+    const wrong = await signIn(email, 'niet-het-wachtwoord');
+    const unknown = await signIn('niemand@huizen.test', 'niet-het-wachtwoord');
+    expect(wrong.res.statusCode).toBe(401);
+    expect(unknown.res.statusCode).toBe(401);
+    expect(wrong.res.json().title).toBe(unknown.res.json().title);
+    expect(wrong.setCookie).toBe('');
+    expect((await lastAudit()).action).toBe('login_failed');
+  });
+
+  it('throttles an account after repeated failures, also for the right password, with a clear message', async () => {
+    const { email } = await newUser();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await signIn(email, 'fout-wachtwoord', '10.0.0.1')).res.statusCode).toBe(401);
+    const blocked = await signIn(email, PASSWORD, '10.0.0.2');
+    expect(blocked.res.statusCode).toBe(429);
+    expect(blocked.res.json().title).toMatch(/Te veel mislukte pogingen/);
+  });
+
+  it('throttles an address that tries many accounts', async () => {
+    const { email } = await newUser();
+    for (let i = 0; i < 20; i++) await signIn(`gok${i}@huizen.test`, 'fout-wachtwoord', '10.9.9.9');
+    expect((await signIn(email, PASSWORD, '10.9.9.9')).res.statusCode).toBe(429);
+    expect((await signIn(email, PASSWORD, '10.9.9.8')).res.statusCode).toBe(200);
+  });
+
+  it('logout ends the session: the same cookie opens nothing afterwards', async () => {
+    const { email } = await newUser();
+    const { cookie, csrf } = await signIn(email);
+    const out = await ctx.api.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    expect(out.statusCode).toBe(204);
+    expect((await me(cookie)).user).toBeNull();
+    expect((await lastAudit()).action).toBe('logout');
+  });
+
+  it('ends a session after 30 idle minutes, and at its absolute end', async () => {
+    const { email } = await newUser();
+    const idle = await signIn(email);
+    await ctx.db.query("update sessions set last_seen_at = now() - interval '31 minutes' where user_id = (select id from users where email = $1)", [email]);
+    expect((await me(idle.cookie)).user).toBeNull();
+    const old = await signIn(email);
+    expect((await me(old.cookie)).user).not.toBeNull();
+    await ctx.db.query("update sessions set expires_at = now() - interval '1 second' where user_id = (select id from users where email = $1)", [email]);
+    expect((await me(old.cookie)).user).toBeNull();
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token, and attributes an accepted one to the user', async () => {
+    const { user, email, town } = await newUser();
+    const plan = await make.plan(ctx.api, { ownerId: town.id });
+    const { cookie, csrf } = await signIn(email);
+    const body = { title: 'Thema via sessie', scope: 'local', planId: plan.id };
+    const without = await ctx.api.app.inject({ method: 'POST', url: '/api/v1/themes', headers: { cookie }, payload: body });
+    expect(without.statusCode).toBe(403);
+    expect(without.headers['content-type']).toMatch(/problem\+json/);
+    const forged = await ctx.api.app.inject({ method: 'POST', url: '/api/v1/themes', headers: { cookie, 'x-csrf-token': 'geraden' }, payload: body });
+    expect(forged.statusCode).toBe(403);
+    const ok = await ctx.api.app.inject({ method: 'POST', url: '/api/v1/themes', headers: { cookie, 'x-csrf-token': csrf }, payload: body });
+    expect(ok.statusCode).toBe(201);
+    expect(await lastAudit()).toMatchObject({ action: 'create', actor_user_id: user.id, actor_label: 'Test Adviseur' });
+  });
+
+  it('sets the Secure flag on the cookie behind https', async () => {
+    const { email } = await newUser();
+    const { buildApp } = await import('../../src/server/http/app.ts');
+    const app = await buildApp(ctx.db, { trustProxy: true });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+    expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
+    await app.close();
+  });
+});
+
+describe('passwords', () => {
+  it.each([
+    ['kort2026!', 'minstens 12'],
+    ['1qaz2wsx3edc', 'veel gebruikt'],
+    ['jansen-heeft-een-wachtwoord', 'e-mailadres'],
+  ])('refuses %s (%s)', async (password, message) => {
+    const town = await make.municipality(ctx.api);
+    await expect(createUser(ctx.db, { email: 'jansen-heeft@huizen.test', name: 'Jansen', password, memberships: [{ organisationId: town.id, role: 'adviseur' }] }, SYSTEM))
+      .rejects.toMatchObject({ fields: [{ path: 'password', message: expect.stringContaining(message) }] });
+    expect(await ctx.db.query("select 1 from users where email = 'jansen-heeft@huizen.test'")).toHaveLength(0);
+  });
+
+  it('stores an argon2id hash, never the password', async () => {
+    const { email } = await newUser();
+    const [row] = await ctx.db.query<{ password_hash: string }>('select password_hash from users where email = $1', [email]);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain(PASSWORD);
+  });
+});
