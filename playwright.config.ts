@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { DEMO_PASSWORD } from './test/e2e/accounts.ts';
 
 const PORT = 3199;
 
 /**
  * Browser tests against a real server with a fresh data directory (demo data loads on start). The web app must be
- * built first (`npm test` does). Debian's Chromium: Playwright's own browser download does not work here.
+ * built first (`npm test` does). Debian's Chromium: Playwright's own browser download does not work here. The demo
+ * accounts get a known password, so the tests can log in (test/e2e/helpers.ts).
  */
 export default defineConfig({
   testDir: 'test/e2e',
@@ -26,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data && PORT=${PORT} REGIE_DATA_DIR=.tmp/e2e-data node --import tsx src/server/main.ts`,
+    command: `rm -rf .tmp/e2e-data .tmp/e2e-sessions.json && PORT=${PORT} REGIE_DATA_DIR=.tmp/e2e-data REGIE_DEMO_PASSWORD=${DEMO_PASSWORD} node --import tsx src/server/main.ts`,
     url: `http://localhost:${PORT}/api/v1/plans`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -24,7 +24,7 @@ async function startServer(env: Record<string, string>): Promise<Server & { ms: 
   const port = 3300 + Math.floor(Math.random() * 500);
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), ...env },
+    env: { ...process.env, PORT: String(port), REGIE_DEMO_PASSWORD: DEMO_PASSWORD, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -47,8 +47,10 @@ async function startServer(env: Record<string, string>): Promise<Server & { ms: 
   };
 }
 
-async function load(url: string) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+const DEMO_PASSWORD = 'bench-demo-wachtwoord';
+
+async function load(url: string, cookie = '') {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: cookie ? { cookie } : {} });
   // autocannon reports p90 and p97.5; p95 is interpolated between them.
   const { p90, p97_5 } = r.latency as unknown as { p90: number; p97_5: number };
   const p95 = Math.round((p90 + ((p97_5 - p90) * 5) / 7.5) * 10) / 10;
@@ -56,7 +58,13 @@ async function load(url: string) {
 }
 
 async function measureRoutes(label: string, server: Server) {
-  const plans = (await (await fetch(`${server.url}/api/v1/plans`)).json()) as { id: string; title: string }[];
+  // Signed in as Huizen's adviser, as the people who use these routes are.
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'adviseur@huizen.demo', password: DEMO_PASSWORD }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const plans = (await (await fetch(`${server.url}/api/v1/plans`, { headers: { cookie } })).json()) as { id: string; title: string }[];
   const huizen = plans.find((p) => /Uitvoeringsprogramma/.test(p.title) && /Huizen|Q2 2023/.test(p.title)) ?? plans[0];
   const rows: string[] = [];
   const base = await load(`${server.url}/api/v1/health`);
@@ -65,7 +73,7 @@ async function measureRoutes(label: string, server: Server) {
     ['programme activity list', `/api/v1/plans/${huizen.id}/activities`],
     ['plan export', `/api/v1/plans/${huizen.id}/export`],
   ]) {
-    const r = await load(`${server.url}${path}`);
+    const r = await load(`${server.url}${path}`, cookie);
     rows.push(`| ${label} | ${name} | ${r.rps} | ${r.p95} | ${Math.round(base.rps / Math.max(r.rps, 1))} | ${r.errors} |`);
   }
   return rows;

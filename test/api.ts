@@ -3,6 +3,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/server/http/app.ts';
 import type { Db } from '../src/server/db/client.ts';
 import { createTestDb } from './db.ts';
+import { createUser, grantRole } from '../src/server/modules/accounts/accounts.ts';
+import { SYSTEM } from '../src/server/modules/audit.ts';
+import { randomUUID } from 'node:crypto';
+
+export const TEST_PASSWORD = 'test-wachtwoord-met-lengte';
 
 export interface Res<T = any> {
   status: number;
@@ -10,12 +15,41 @@ export interface Res<T = any> {
   headers: Record<string, unknown>;
 }
 
-/** An in-process HTTP client on the app, the way the web app calls the API. */
+/** A signed-in session: its cookie and CSRF token. */
+export interface Session {
+  cookie: string;
+  csrf: string;
+  userId: string;
+}
+
+/** Signs a user in through the API, as the web app does. */
+export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} → ${res.statusCode}: ${res.body}`);
+  return { cookie: String(res.headers['set-cookie']).split(';')[0], csrf: res.json().csrfToken, userId: res.json().user.id };
+}
+
+/**
+ * An in-process HTTP client on the app, the way the web app calls the API: with a session (cookie and CSRF token),
+ * or anonymous. The default client of `useApi` is a platform administrator who becomes adviseur of every
+ * organisation it creates, so tests build their own data; `as(session)` asks as someone else.
+ */
 export class Api {
-  constructor(readonly app: FastifyInstance) {}
+  constructor(
+    readonly app: FastifyInstance,
+    readonly session: Session | null = null,
+    private readonly db?: Db,
+  ) {}
+  as(session: Session | null): Api {
+    return new Api(this.app, session);
+  }
   async request<T = any>(method: string, url: string, body?: unknown): Promise<Res<T>> {
-    const res = await this.app.inject({ method: method as never, url: `/api/v1${url}`, payload: body as never });
+    const headers: Record<string, string> = this.session ? { cookie: this.session.cookie, 'x-csrf-token': this.session.csrf } : {};
+    const res = await this.app.inject({ method: method as never, url: `/api/v1${url}`, payload: body as never, headers });
     const isJson = /json/.test(String(res.headers['content-type'] ?? ''));
+    if (this.db && this.session && method === 'POST' && url === '/organisations' && res.statusCode === 201) {
+      await grantRole(this.db, this.session.userId, res.json().id, 'adviseur', SYSTEM);
+    }
     return { status: res.statusCode, body: isJson ? res.json() : (res.body as T), headers: res.headers };
   }
   get = <T = any>(url: string) => this.request<T>('GET', url);
@@ -41,7 +75,9 @@ export function useApi(): { api: Api; db: Db } {
     drop = t.drop;
     app = await buildApp(t.db);
     ctx.db = t.db;
-    ctx.api = new Api(app);
+    const email = `test-${randomUUID().slice(0, 8)}@regie.test`;
+    await createUser(t.db, { email, name: 'Testgebruiker', password: TEST_PASSWORD, isPlatformAdmin: true }, SYSTEM);
+    ctx.api = new Api(app, await signIn(app, email, TEST_PASSWORD), t.db);
   });
   afterAll(async () => {
     await app?.close();

@@ -77,7 +77,8 @@ export function can(actor: Actor, action: TAction, subject: Subject): boolean {
       if (subject.organisationKind === 'municipality' || subject.organisationKind === 'collaboration') {
         return action === 'update' ? roles.includes('beheerder') || !!actor.isPlatformAdmin : !!actor.isPlatformAdmin;
       }
-      return roles.includes('beheerder') || roles.includes('adviseur');
+      // A shared partner (the police, a RIEC) is no municipality's: the platform keeps it.
+      return roles.includes('beheerder') || roles.includes('adviseur') || (!subject.ownerId && !!actor.isPlatformAdmin);
     case 'people':
       // Personal data: only the organisation's own staff; advisers keep the officials and portefeuillehouders.
       if (action === 'read') return roles.some((r) => READS_ALL.includes(r));

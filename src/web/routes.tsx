@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
@@ -14,13 +15,18 @@ const form = (name: string) => async () => {
   return { Component: forms[name as keyof typeof forms] };
 };
 
+/** The audit log loads when first opened: only beheerders use it. */
+const auditLog = async () => ({ Component: (await import('./pages/organisations/AuditLogPage.tsx')).AuditLogPage });
+
 /** The app's pages; the paths are built in lib/paths.ts. */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'inloggen', element: <LoginPage /> },
       { path: 'organisaties/:organisationId', element: <OrganisationPage /> },
+      { path: 'organisaties/:organisationId/auditlog', lazy: auditLog },
       { path: 'plannen/:planId', element: <PlanPage /> },
       { path: 'plannen/:planId/activiteiten', element: <ProgrammeActivitiesPage /> },
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },

@@ -60,3 +60,34 @@ describe('the audit trail', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('the audit view of a beheerder', () => {
+  it('lists the organisation’s changes and its users’ logins, filtered, and as CSV; for nobody else', async () => {
+    const { createUser } = await import('../../src/server/modules/accounts/accounts.ts');
+    const { SYSTEM } = await import('../../src/server/modules/audit.ts');
+    const { signIn, TEST_PASSWORD } = await import('../api.ts');
+    const town = await make.municipality(ctx.api);
+    const other = await make.municipality(ctx.api);
+    const theme = await make.theme(ctx.api, { planId: (await make.plan(ctx.api, { ownerId: town.id })).id });
+    await make.theme(ctx.api, { planId: (await make.plan(ctx.api, { ownerId: other.id })).id });
+    const email = `beheer-${Date.now()}@audit.test`;
+    await createUser(ctx.db, { email, name: 'Beheerder', password: TEST_PASSWORD, memberships: [{ organisationId: town.id, role: 'beheerder' }] }, SYSTEM);
+    const admin = ctx.api.as(await signIn(ctx.api.app, email, TEST_PASSWORD));
+
+    const all = (await admin.get(`/audit?organisationId=${town.id}`)).body;
+    expect(all.map((e: any) => e.entityId)).toContain(theme.id);
+    expect(all.every((e: any) => e.organisationId === town.id || e.organisationId === null)).toBe(true);
+    expect(all.some((e: any) => e.action === 'login' && e.actorLabel === 'Beheerder')).toBe(true);
+    const themesOnly = (await admin.get(`/audit?organisationId=${town.id}&entity=themes&action=create`)).body;
+    expect(themesOnly.map((e: any) => e.entityId)).toEqual([theme.id]);
+
+    const csv = await admin.get(`/audit.csv?organisationId=${town.id}&entity=themes`);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body).toContain('tijdstip;wie;gebruiker_id;actie;onderdeel;id;voor;na');
+    expect(csv.body).toContain(theme.id);
+
+    expect((await admin.get(`/audit?organisationId=${other.id}`)).status).toBe(403);
+    expect((await ctx.api.get(`/audit?organisationId=${town.id}`)).status).toBe(403);
+    expect((await ctx.api.as(null).get(`/audit?organisationId=${town.id}`)).status).toBe(401);
+  });
+});

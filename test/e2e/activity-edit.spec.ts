@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, findPlan } from './helpers.ts';
+import { DEMO, expectAccessible, findPlan, login } from './helpers.ts';
 
-test('edit an activity’s tijdpad: saved, kept after reload, and read by Regie', async ({ page, request }) => {
-  const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
+test('edit an activity’s tijdpad: saved, kept after reload, and read by Regie', async ({ page }) => {
+  await login(page, DEMO.heuvelrugAdviseur);
+  const plan = await findPlan(page.request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
   await page.getByRole('table', { name: 'Thema’s' }).getByRole('link', { name: 'Ondermijning' }).click();
   await page.waitForURL(/\/themas\/[^/]+$/);
@@ -32,8 +33,9 @@ test('edit an activity’s tijdpad: saved, kept after reload, and read by Regie'
   await expectAccessible(page);
 });
 
-test('a tijdpad Regie cannot read is kept and marked “niet herkend”', async ({ page, request }) => {
-  const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
+test('a tijdpad Regie cannot read is kept and marked “niet herkend”', async ({ page }) => {
+  await login(page, DEMO.heuvelrugAdviseur);
+  const plan = await findPlan(page.request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
   await page.getByRole('table', { name: 'Thema’s' }).getByRole('link', { name: 'Ondermijning' }).click();
   const row = page.getByRole('table', { name: /Activiteiten/ }).locator('tbody tr').nth(1);

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, findPlan } from './helpers.ts';
+import { DEMO, expectAccessible, findPlan, login } from './helpers.ts';
 
-test('the budget of Utrechtse Heuvelrug: total, available and remainder', async ({ page, request }) => {
-  const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
+test('the budget of Utrechtse Heuvelrug: total, available and remainder', async ({ page }) => {
+  await login(page, DEMO.heuvelrugAdviseur);
+  const plan = await findPlan(page.request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
   await page.getByRole('link', { name: 'Begroting' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begroting');
@@ -16,8 +17,9 @@ test('the budget of Utrechtse Heuvelrug: total, available and remainder', async 
   await expectAccessible(page);
 });
 
-test('sub-lines, PM and subsidies in Huizen’s budget', async ({ page, request }) => {
-  const plan = await findPlan(request, 'Huizen', 'uvp');
+test('sub-lines, PM and subsidies in Huizen’s budget', async ({ page }) => {
+  await login(page, DEMO.huizenAdviseur);
+  const plan = await findPlan(page.request, 'Huizen', 'uvp');
   await page.goto(`/plannen/${plan.id}/begroting`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begroting');
   await expect(page.getByText(/1 post is PM/)).toBeVisible();

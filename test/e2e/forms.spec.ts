@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, findPlan, unique } from './helpers.ts';
+import { csrfHeaders, DEMO, expectAccessible, findPlan, login, unique } from './helpers.ts';
 
-test('an activity without a title is not saved and the field says why', async ({ page, request }) => {
+test('an activity without a title is not saved and the field says why', async ({ page }) => {
+  await login(page, DEMO.heuvelrugAdviseur);
+  const request = page.request;
   const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
   await page.getByRole('table', { name: 'Thema’s' }).getByRole('link', { name: 'Zorg & veiligheid' }).click();
@@ -33,7 +35,9 @@ test('an activity without a title is not saved and the field says why', async ({
   expect(after.title).toBe(before.title);
 });
 
-test('a theme without a title is not created', async ({ page, request }) => {
+test('a theme without a title is not created', async ({ page }) => {
+  await login(page, DEMO.larenAdviseur);
+  const request = page.request;
   const plan = await findPlan(request, 'Laren', 'ivp');
   const count = async () => ((await (await request.get(`/api/v1/themes?planId=${plan.id}`)).json()) as unknown[]).length;
   const before = await count();
@@ -55,14 +59,18 @@ test('a theme without a title is not created', async ({ page, request }) => {
   expect(await count()).toBe(before + 1);
 });
 
-test('someone else’s change in between: a clear 409 message and the newest version on request', async ({ page, request }) => {
+test('someone else’s change in between: a clear 409 message and the newest version on request', async ({ page }) => {
+  await login(page, DEMO.larenAdviseur);
+  const request = page.request;
   const plan = await findPlan(request, 'Laren', 'ivp');
   const themes = await (await request.get(`/api/v1/themes?planId=${plan.id}`)).json();
   const goal = (await (await request.get(`/api/v1/goals?themeId=${themes[0].id}`)).json())[0];
   await page.goto(`/plannen/${plan.id}/doelen/${goal.id}/bewerken`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Doel bewerken');
 
-  const changed = await request.patch(`/api/v1/goals/${goal.id}`, { data: { description: 'Door een collega aangevuld.', version: goal.version } });
+  const changed = await request.patch(`/api/v1/goals/${goal.id}`, {
+    headers: await csrfHeaders(page), data: { description: 'Door een collega aangevuld.', version: goal.version },
+  });
   expect(changed.status()).toBe(200);
 
   await page.getByLabel('Toelichting').fill('Mijn eigen toelichting');
@@ -73,7 +81,9 @@ test('someone else’s change in between: a clear 409 message and the newest ver
   await expect(page.getByLabel('Toelichting')).toHaveValue('Door een collega aangevuld.');
 });
 
-test('a budget line: amounts typed in euros are stored in cents', async ({ page, request }) => {
+test('a budget line: amounts typed in euros are stored in cents', async ({ page }) => {
+  await login(page, DEMO.larenAdviseur);
+  const request = page.request;
   const plan = await findPlan(request, 'Laren', 'ivp');
   await page.goto(`/plannen/${plan.id}/begroting`);
   await page.getByRole('link', { name: 'Post toevoegen', exact: true }).click();
@@ -102,7 +112,9 @@ test('a budget line: amounts typed in euros are stored in cents', async ({ page,
   expect(line.funding).toBe('subsidy');
 });
 
-test('the server’s field errors appear next to their fields', async ({ page, request }) => {
+test('the server’s field errors appear next to their fields', async ({ page }) => {
+  await login(page, DEMO.larenAdviseur);
+  const request = page.request;
   const plan = await findPlan(request, 'Laren', 'ivp');
   const themes = await (await request.get(`/api/v1/themes?planId=${plan.id}`)).json();
   await page.goto(`/plannen/${plan.id}/themas/${themes[0].id}/bewerken`);
@@ -127,11 +139,14 @@ test('the server’s field errors appear next to their fields', async ({ page, r
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thema bewerken');
 });
 
-test('an indicator’s contradicting target is flagged while editing and gone once fixed', async ({ page, request }) => {
+test('an indicator’s contradicting target is flagged while editing and gone once fixed', async ({ page }) => {
+  await login(page, DEMO.larenAdviseur);
+  const request = page.request;
   const plan = await findPlan(request, 'Laren', 'ivp');
   // A copy of Laren's "20 → 60 (-25%)", so the demo data stay as the document prints them.
   const name = `Pogingen woninginbraken (kopie ${unique()})`;
   const created = await request.post('/api/v1/indicators', {
+    headers: await csrfHeaders(page),
     data: {
       planId: plan.id, name, baselineValue: 20, baselineYear: 2017, targetKind: 'relative', targetChangePercent: -25,
       targetValue: 60, targetYear: 2021, targetText: '60 (-25%)', direction: 'lower_is_better', position: 999,

@@ -1,5 +1,10 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Cookie, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from './accounts.ts';
+
+export { DEMO } from './accounts.ts';
 
 /** WCAG 2.1 A and AA: no violations on any page the tests visit. Also no style attributes or inline scripts (CSP). */
 export async function expectAccessible(page: Page): Promise<void> {
@@ -37,3 +42,63 @@ export async function readCount(page: Page): Promise<number> {
 
 /** A suffix that makes the names a test creates unique, so the tests can run again against the same data. */
 export const unique = () => Date.now().toString(36).slice(-5);
+
+/*
+ * Sessions of the demo users, kept for the whole run (also across worker restarts, in a file): the server limits
+ * logins per minute, and logging in through the form once per user is enough to test it. The web server's start
+ * removes the file, as its sessions died with the old data.
+ */
+const SESSIONS_FILE = '.tmp/e2e-sessions.json';
+
+function readSessions(): Record<string, Cookie[]> {
+  try {
+    return JSON.parse(readFileSync(SESSIONS_FILE, 'utf8')) as Record<string, Cookie[]>;
+  } catch {
+    return {};
+  }
+}
+
+function writeSessions(sessions: Record<string, Cookie[]>) {
+  mkdirSync(dirname(SESSIONS_FILE), { recursive: true });
+  writeFileSync(SESSIONS_FILE, JSON.stringify(sessions));
+}
+
+async function signedInAs(page: Page): Promise<string | null> {
+  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { user: { email: string } | null };
+  return me.user?.email.toLowerCase() ?? null;
+}
+
+/**
+ * Signs the page in as a demo user (and out of any other account): through the login page the first time, later
+ * with the session kept from then. The page is left wherever it was; go to the page to test next.
+ */
+export async function login(page: Page, email: string): Promise<void> {
+  const context = page.context();
+  await context.clearCookies();
+  const cached = readSessions()[email];
+  if (cached) {
+    await context.addCookies(cached);
+    if ((await signedInAs(page)) === email.toLowerCase()) return;
+    await context.clearCookies();
+  }
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+  const cookies = (await context.cookies()).filter((c) => c.name === 'regie_session');
+  writeSessions({ ...readSessions(), [email]: cookies });
+}
+
+/** After a test logged a user out: their kept session no longer works. */
+export function forgetSession(email: string): void {
+  const { [email]: _gone, ...rest } = readSessions();
+  writeSessions(rest);
+}
+
+/** The header a cookie-authenticated write needs: the session's CSRF token. */
+export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
+  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string | null };
+  if (!me.csrfToken) throw new Error('not signed in');
+  return { 'x-csrf-token': me.csrfToken };
+}

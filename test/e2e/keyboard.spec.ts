@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, findPlan, unique } from './helpers.ts';
+import { DEMO_PASSWORD } from './accounts.ts';
+import { DEMO, expectAccessible, findPlan, login, unique } from './helpers.ts';
 
 /** Presses Tab until the element is focused: what a keyboard user does. */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 150) {
@@ -25,8 +26,9 @@ test('skip link first, then main content', async ({ page }) => {
   expect(outline).not.toBe('none');
 });
 
-test('add a goal with the keyboard only', async ({ page, request }) => {
-  const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
+test('add a goal with the keyboard only', async ({ page }) => {
+  await login(page, DEMO.heuvelrugAdviseur);
+  const plan = await findPlan(page.request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await tabTo(page, page.getByRole('link', { name: 'Jeugd & veiligheid' }));
@@ -58,4 +60,36 @@ test('add a goal with the keyboard only', async ({ page, request }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Jeugd & veiligheid');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('listitem').filter({ hasText: goal })).toBeVisible();
+});
+
+test('log in and out with the keyboard only', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await tabTo(page, page.getByRole('banner').getByRole('link', { name: 'Inloggen' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inloggen');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  // Submitting empty: the summary takes focus and leads to the field.
+  await tabTo(page, page.getByRole('button', { name: 'Inloggen' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.regie-error-summary')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const email = page.getByRole('textbox', { name: 'E-mailadres' });
+  await expect(email).toBeFocused();
+  await page.keyboard.type(DEMO.huizenBestuurder);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Wachtwoord')).toBeFocused();
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+
+  // Back on the start page, signed in, with focus at its heading.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeenten en plannen');
+  await expect(page.getByRole('banner')).toContainText('Bestuurder – Huizen');
+  await tabTo(page, page.getByRole('button', { name: 'Uitloggen' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('U bent uitgelogd.')).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Inloggen' })).toBeVisible();
 });

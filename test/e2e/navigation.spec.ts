@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './helpers.ts';
+import { DEMO, expectAccessible, login } from './helpers.ts';
 
 test('start page → Huizen’s UVP → theme Digitale Veiligheid with its six activities', async ({ page }) => {
+  await login(page, DEMO.huizenAdviseur);
   await page.goto('/');
   await expect(page).toHaveTitle(/Gemeenten en plannen – Regie/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
@@ -25,9 +26,11 @@ test('start page → Huizen’s UVP → theme Digitale Veiligheid with its six a
 });
 
 test('a member municipality of basisteam Heuvelrug sees the joint programme', async ({ page }) => {
+  // Veenendaal has no demo account: Utrechtse Heuvelrug's adviser looks from their own municipality's page.
+  await login(page, DEMO.heuvelrugAdviseur);
   await page.goto('/');
-  await page.getByRole('link', { name: 'Veenendaal', exact: true }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Veenendaal');
+  await page.getByRole('link', { name: 'Utrechtse Heuvelrug', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Utrechtse Heuvelrug');
   const joint = page.getByRole('region', { name: 'Gezamenlijke programma’s' });
   await expect(joint).toContainText('gezamenlijk programma van Basisteam Heuvelrug');
   await expectAccessible(page);
@@ -40,6 +43,7 @@ test('a member municipality of basisteam Heuvelrug sees the joint programme', as
 });
 
 test('a local plan links to its joint programme', async ({ page }) => {
+  await login(page, DEMO.heuvelrugAdviseur);
   await page.goto('/');
   await page.getByRole('link', { name: 'Utrechtse Heuvelrug', exact: true }).first().click();
   await expect(page.getByRole('region', { name: 'Gezamenlijke programma’s' })).toContainText('Basisteam Heuvelrug');

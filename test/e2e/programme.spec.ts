@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, findPlan, readCount } from './helpers.ts';
+import { DEMO, expectAccessible, findPlan, login, readCount } from './helpers.ts';
 
-test('the programme table filters by theme and by text, and the URL keeps the view', async ({ page, request }) => {
+test('the programme table filters by theme and by text, and the URL keeps the view', async ({ page }) => {
+  await login(page, DEMO.heuvelrugAdviseur);
+  const request = page.request;
   const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
   await page.getByRole('link', { name: 'Activiteitentabel' }).click();
@@ -36,7 +38,9 @@ test('the programme table filters by theme and by text, and the URL keeps the vi
   await expect.poll(() => readCount(page)).toBe(all);
 });
 
-test('the quarter and scope filters', async ({ page, request }) => {
+test('the quarter and scope filters', async ({ page }) => {
+  await login(page, DEMO.huizenAdviseur);
+  const request = page.request;
   const plan = await findPlan(request, 'Huizen', 'uvp');
   await page.goto(`/plannen/${plan.id}/activiteiten?scope=joint`);
   const joint = await readCount(page);

@@ -6,6 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { startRegie } from '../../src/server/start.ts';
+import type { Db } from '../../src/server/db/client.ts';
+import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
+import { createRecord } from '../../src/server/modules/records.ts';
+import { organisations } from '../../src/server/modules/resources.ts';
 import { createTestDb, TEST_DB } from '../db.ts';
 
 const dirs: string[] = [];
@@ -23,10 +27,7 @@ describe.runIf(TEST_DB === 'pglite')('embedded database in a data folder', () =>
   it('keeps data across restarts and applies migrations once', async () => {
     const dataDir = tempDir();
     const first = await startRegie(config({ dataDir }));
-    const org = await json(`${first.url}/api/v1/organisations`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'municipality', name: 'Blijvend', cbsCode: 'GM0406' }),
-    });
+    const org = await createRecord(first.db, organisations, { kind: 'municipality', name: 'Blijvend', cbsCode: 'GM0406' }, SYSTEM_CONTEXT);
     await first.stop();
     const second = await startRegie(config({ dataDir }));
     try {
@@ -72,7 +73,8 @@ describe('start-up on an empty database', () => {
     const over = test ? { databaseUrl: test.url } : { dataDir: tempDir() };
     try {
       const first = await startRegie(config({ ...over, loadDemo: true, demoPassword: 'demo-wachtwoord-voor-tests' }));
-      const plans = await json(`${first.url}/api/v1/plans`);
+      const countPlans = async (db: Db) => (await db.query<{ n: number }>('select count(*)::int as n from plans'))[0].n;
+      expect(await countPlans(first.db)).toBe(5);
       // A demo account for each role; they sign in with the printed password.
       expect(first.demo?.accounts.map((a) => a.role).sort()).toEqual(
         ['adviseur', 'adviseur', 'adviseur', 'beheerder', 'bestuurder', 'partner', 'platformbeheerder', 'raadslid'],
@@ -84,14 +86,13 @@ describe('start-up on an empty database', () => {
       expect(signIn.status).toBe(200);
       expect((await signIn.json()).user.memberships).toEqual([expect.objectContaining({ organisationName: 'Huizen', role: 'adviseur' })]);
       await first.stop();
-      expect(plans).toHaveLength(5);
       const second = await startRegie(config({ ...over, loadDemo: true }));
       expect(second.demo).toBeNull();
-      expect(await json(`${second.url}/api/v1/plans`)).toHaveLength(5);
-      for (const p of plans) expect((await fetch(`${second.url}/api/v1/plans/${p.id}`, { method: 'DELETE' })).status).toBe(204);
+      expect(await countPlans(second.db)).toBe(5);
+      await second.db.query('delete from plans');
       await second.stop();
       const third = await startRegie(config({ ...over, loadDemo: true }));
-      expect(await json(`${third.url}/api/v1/plans`)).toHaveLength(0);
+      expect(await countPlans(third.db)).toBe(0);
       await third.stop();
     } finally {
       await test?.drop();

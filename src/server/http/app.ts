@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,7 +16,9 @@ import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resou
 import { exportPlan, getPlanBudget, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { registerAuth } from './auth.ts';
 import { handleError } from './errors.ts';
-import { writeAudit } from '../modules/audit.ts';
+import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
+import { can } from '../../domain/permissions.ts';
+import type { RequestContext } from '../modules/access.ts';
 import { ZPlanBudget, ZPlanExport, ZProgrammeActivity } from '../../domain/plan-views.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
@@ -24,7 +26,11 @@ const ZProblem = z.object({
   type: z.string(), title: z.string(), status: z.number(), code: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
-const problems = { 400: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+const ZAuditEvent = z.object({
+  id: z.number(), at: z.string(), actorUserId: z.string().nullable(), actorLabel: z.string(), organisationId: z.string().nullable(),
+  action: z.string(), entity: z.string().nullable(), entityId: z.string().nullable(), before: z.unknown(), after: z.unknown(),
+});
 /** Ids in paths: anything that is not a uuid cannot exist, so it is a 404 rather than a validation error. */
 const ZIdParam = z.object({ id: z.string().max(100) });
 const isUuid = (id: string) => ZId.safeParse(id).success;
@@ -40,6 +46,15 @@ function patchSchema(def: ResourceDef) {
   return z.strictObject(shape).extend(ZVersion.shape);
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
+/** The request's actor, for the services. */
+const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, audit: req.auditActor });
+
 /** Builds the HTTP app on a database: the API under /api/v1, its OpenAPI document and docs, and the web app. */
 export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -50,6 +65,12 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
     // A malformed URL ("%ZZ") gets a problem document like every other bad request.
     frameworkErrors: (err, req, reply) => handleError(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
+  // The route table, for the authorisation matrix test and anyone who wants to see what the server answers.
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -115,7 +136,7 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
         }),
         response: { 200: z.array(ZPlanSummary), ...problems },
       },
-    }, async (req) => listPlanSummaries(db, req.query) as never);
+    }, async (req) => listPlanSummaries(db, req.query, ctxOf(req)) as never);
 
     r.get('/plans/:id/export', {
       schema: {
@@ -123,7 +144,7 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
         params: ZIdParam, querystring: z.object({ download: z.literal('1').optional() }), response: { 200: ZPlanExport, ...problems },
       },
     }, async (req, reply) => {
-      const doc = await exportPlan(db, req.params.id);
+      const doc = await exportPlan(db, req.params.id, ctxOf(req));
       if (req.query.download) {
         const name = String((doc as Record<string, unknown>).title).replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
         reply.header('content-disposition', `attachment; filename="${name}.json"`);
@@ -135,7 +156,7 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
     r.get('/plans/:id/budget', {
       schema: { tags: ['plans'], summary: 'Begroting: posten, totalen, beschikbaar en restant (berekend)', params: ZIdParam, response: { 200: ZPlanBudget, ...problems } },
     }, async (req) => {
-      return getPlanBudget(db, req.params.id) as never;
+      return getPlanBudget(db, req.params.id, ctxOf(req)) as never;
     });
 
     r.get('/plans/:id/activities', {
@@ -146,7 +167,32 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
         response: { 200: z.array(ZProgrammeActivity), ...problems },
       },
     }, async (req) => {
-      return listProgrammeActivities(db, req.params.id, req.query) as never;
+      return listProgrammeActivities(db, req.params.id, req.query, ctxOf(req)) as never;
+    });
+
+    const ZAuditQuery = z.object({
+      organisationId: ZId,
+      action: z.enum(AUDIT_ACTIONS).optional(),
+      entity: z.string().max(60).optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      limit: z.coerce.number().int().min(1).max(5000).optional(),
+    });
+    const auditFor = async (req: FastifyRequest, q: z.infer<typeof ZAuditQuery>) => {
+      if (!can(req.actor, 'read', { entity: 'audit', ownerId: q.organisationId })) {
+        throw new AppError(req.session ? 'forbidden' : 'unauthorized', 'Het auditlogboek is er voor de beheerder van de organisatie');
+      }
+      return listAudit(db, q);
+    };
+    r.get('/audit', {
+      schema: { tags: ['audit'], summary: 'Auditlogboek van een organisatie (beheerder)', querystring: ZAuditQuery, response: { 200: z.array(ZAuditEvent), ...problems } },
+    }, async (req) => auditFor(req, req.query) as never);
+    r.get('/audit.csv', {
+      schema: { tags: ['audit'], summary: 'Auditlogboek als CSV (beheerder)', querystring: ZAuditQuery },
+    }, async (req, reply) => {
+      const rows = await auditFor(req, req.query);
+      reply.header('content-disposition', `attachment; filename="auditlog-${new Date().toISOString().slice(0, 10)}.csv"`);
+      return reply.type('text/csv; charset=utf-8').send(auditToCsv(rows));
     });
 
     r.get('/kernbeleid-themes', {
@@ -162,26 +208,26 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
           const q = req.query as Record<string, string | undefined>;
           // A filter on an id that is not a uuid matches nothing.
           if (Object.entries(q).some(([k, v]) => k.endsWith('Id') && v && !isUuid(v))) return [];
-          return listRecords(db, def, q) as never;
+          return listRecords(db, def, q, ctxOf(req)) as never;
         });
       r.get(`/${def.name}/:id`, { schema: { tags, summary: `${def.label}: lezen`, params: ZIdParam, response: { 200: def.output, ...problems } } },
         async (req) => {
-          return getRecord(db, def, req.params.id) as never;
+          return getRecord(db, def, req.params.id, ctxOf(req)) as never;
         });
       r.post(`/${def.name}`, { schema: { tags, summary: `${def.label}: aanmaken`, body: def.fields, response: { 201: def.output, ...problems } } },
         async (req, reply) => {
           // Validate the raw body again with the rules between fields (the route schema checks each field).
-          const rec = await createRecord(db, def, req.body, { actor: req.auditActor });
+          const rec = await createRecord(db, def, req.body, ctxOf(req));
           return reply.status(201).send(rec as never);
         });
       r.patch(`/${def.name}/:id`, { schema: { tags, summary: `${def.label}: wijzigen (met versie)`, params: ZIdParam, body: patchSchema(def), response: { 200: def.output, ...problems } } },
         async (req) => {
-          return updateRecord(db, def, req.params.id, req.body as never, { actor: req.auditActor }) as never;
+          return updateRecord(db, def, req.params.id, req.body as never, ctxOf(req)) as never;
         });
       r.delete(`/${def.name}/:id`, {
         schema: { tags, summary: `${def.label}: verwijderen`, params: ZIdParam, querystring: z.object({ version: z.coerce.number().int().optional() }), response: { 204: z.null(), ...problems } },
       }, async (req, reply) => {
-        await deleteRecord(db, def, req.params.id, req.query.version, { actor: req.auditActor });
+        await deleteRecord(db, def, req.params.id, req.query.version, ctxOf(req));
         return reply.status(204).send(null);
       });
     }

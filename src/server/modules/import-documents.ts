@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
 import type { TPlanDocument } from '../../domain/plan-document.ts';
 import type { Db } from '../db/client.ts';
+import { SYSTEM_CONTEXT } from './access.ts';
 import { SYSTEM, writeAudit, type AuditActor } from './audit.ts';
 import { createRecord } from './records.ts';
 import * as R from './resources.ts';
@@ -18,7 +19,7 @@ export async function importPlanDocuments(db: Db, docs: TPlanDocument[], actor: 
     const counts: ImportCounts = {};
     const ids = new Map<string, string>();
     const create = async (def: R.ResourceDef, input: Record<string, unknown>, key?: string) => {
-      const rec = await createRecord(tx, def, input, { actor, isAudited: false });
+      const rec = await createRecord(tx, def, input, { ...SYSTEM_CONTEXT, audit: actor, isAudited: false });
       counts[def.name] = (counts[def.name] ?? 0) + 1;
       if (key) ids.set(`${def.name}:${key}`, rec.id);
       return rec.id;

@@ -3,6 +3,7 @@ import { checkTarget } from '../../domain/indicator.ts';
 import { isActiveInQuarter, parseQuarterCode, type TTimeframe } from '../../domain/timeframe.ts';
 import type { TActivityFilter } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
+import { readCondition, type RequestContext } from './access.ts';
 import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords, type Record_ } from './records.ts';
 import * as R from './resources.ts';
 
@@ -10,10 +11,13 @@ import * as R from './resources.ts';
  * collaborations it is a member of, so a municipality sees its joint programmes too. */
 export async function listPlanSummaries(
   db: Db,
-  filter: { organisationId?: string; ownerId?: string; kind?: string; status?: string } = {},
+  filter: { organisationId?: string; ownerId?: string; kind?: string; status?: string },
+  ctx: RequestContext,
 ) {
   const params: unknown[] = [];
   const where: string[] = [];
+  const readable = await readCondition(db, ctx, R.plans, 'p', params);
+  if (readable) where.push(readable);
   if (filter.organisationId) {
     params.push(filter.organisationId);
     where.push(`(p.owner_id = $${params.length} or p.owner_id in
@@ -36,8 +40,8 @@ export async function listPlanSummaries(
 }
 
 /** Budget lines of a plan with their computed totals, remainder and sub-line mismatches. */
-export async function getPlanBudget(db: Db, planId: string) {
-  const plan = await getRecord(db, R.plans, planId);
+export async function getPlanBudget(db: Db, planId: string, ctx?: RequestContext) {
+  const plan = await getRecord(db, R.plans, planId, ctx);
   const lines = await listRecords(db, R.budgetLines, { planId });
   const available = (plan.availableBudgetCents as number | null) ?? null;
   const totals = computeBudgetTotals(lines as unknown as BudgetLineLike[], available);
@@ -68,9 +72,9 @@ function withTargetProblems(i: Record_) {
 }
 
 /** One plan with everything in it, as one JSON document (the export, and the data behind the plan pages). */
-export async function exportPlan(db: Db, planId: string) {
+export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
   return db.transaction(async (tx) => {
-    const plan = await getRecord(tx, R.plans, planId);
+    const plan = await getRecord(tx, R.plans, planId, ctx);
     const [owner] = await tx.query('select id, name, kind, cbs_code from organisations where id = $1', [plan.ownerId]);
     const themes = await listRecords(tx, R.themes, { planId });
     const themeIds = themes.map((t) => t.id);
@@ -119,9 +123,13 @@ export async function exportPlan(db: Db, planId: string) {
 
 /** The activity table of a whole programme, with the theme of each activity, filtered. With a joint programme
  * behind a local part, the joint themes' activities are included and marked. */
-export async function listProgrammeActivities(db: Db, planId: string, filter: TActivityFilter = {}) {
-  const plan = await getRecord(db, R.plans, planId);
-  const params: unknown[] = [planId, plan.jointPlanId ?? null];
+export async function listProgrammeActivities(db: Db, planId: string, filter: TActivityFilter, ctx: RequestContext) {
+  const plan = await getRecord(db, R.plans, planId, ctx);
+  // The joint programme's activities come along only where the actor may read that programme.
+  const jointPlanId = plan.jointPlanId
+    ? await getRecord(db, R.plans, plan.jointPlanId as string, ctx).then(() => plan.jointPlanId, () => null)
+    : null;
+  const params: unknown[] = [planId, jointPlanId];
   const where = ['(t.plan_id = $1 or t.plan_id = $2)'];
   const add = (sql: string, value: unknown) => {
     params.push(value);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, toFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
-import { ANONYMOUS_ACTOR, writeAudit, type AuditActor } from './audit.ts';
+import { authorize, readCondition, type RequestContext } from './access.ts';
+import { writeAudit } from './audit.ts';
 import { startYear, type DeriveContext, type ResourceDef } from './resources.ts';
 
 /*
@@ -31,17 +32,21 @@ function selectFrom(def: ResourceDef, extra?: string): string {
   return `select r.*${[...links, ...(extra ? [extra] : [])].map((c) => `, ${c}`).join('')} from ${def.table} r`;
 }
 
-/** Reads one record with its links; 404 when it does not exist. */
-export async function getRecord(tx: Db, def: ResourceDef, id: string): Promise<Record_> {
+/** Reads one record with its links; 404 when it does not exist or, with a context, when its actor may not read it. */
+export async function getRecord(tx: Db, def: ResourceDef, id: string, ctx?: RequestContext): Promise<Record_> {
   const [row] = await tx.query(`${selectFrom(def)} where r.id = $1`, [id]);
   if (!row) throw new AppError('not_found', `${def.label} niet gevonden`);
-  return fromRow(row) as Record_;
+  const rec = fromRow(row) as Record_;
+  if (ctx) await authorize(tx, ctx, def, rec, 'read');
+  return rec;
 }
 
-/** Lists records, filtered on the definition's filter fields (exact match). */
-export async function listRecords(tx: Db, def: ResourceDef, filter: Row = {}): Promise<Record_[]> {
+/** Lists records, filtered on the definition's filter fields (exact match) and, with a context, on what its actor may read. */
+export async function listRecords(tx: Db, def: ResourceDef, filter: Row = {}, ctx?: RequestContext): Promise<Record_[]> {
   const where: string[] = [];
   const params: unknown[] = [];
+  const readable = ctx ? await readCondition(tx, ctx, def, 'r', params) : null;
+  if (readable) where.push(readable);
   for (const field of def.filters) {
     const value = filter[field];
     if (value === undefined || value === '') continue;
@@ -140,20 +145,15 @@ async function writeLinks(tx: Db, def: ResourceDef, id: string, ownerId: string 
   }
 }
 
-/** How a write is recorded: by whom, and whether it gets its own audit row (a bulk import writes one for all). */
-export interface WriteContext {
-  actor: AuditActor;
-  isAudited?: boolean;
-}
-const DEFAULT_CONTEXT: WriteContext = { actor: ANONYMOUS_ACTOR };
 
 /** Creates a record from API input. */
-export async function createRecord(db: Db, def: ResourceDef, input: unknown, ctx: WriteContext = DEFAULT_CONTEXT): Promise<Record_> {
+export async function createRecord(db: Db, def: ResourceDef, input: unknown, ctx: RequestContext): Promise<Record_> {
   const rec = validate(def, input);
   return db.transaction(async (tx) => {
     const id = randomUUID();
     await checkReferences(tx, def, id, rec);
     const ownerId = await resolveOwner(tx, def, id, rec);
+    await authorize(tx, ctx, def, { ...rec, id, ownerId }, 'create');
     const [cols, values] = await toColumns(tx, def, rec);
     await tx.query(
       `insert into ${def.table} (id, owner_id, ${cols.join(', ')}) values ($1, $2, ${cols.map((_, n) => `$${n + 3}`).join(', ')})`,
@@ -162,7 +162,7 @@ export async function createRecord(db: Db, def: ResourceDef, input: unknown, ctx
     await writeLinks(tx, def, id, ownerId, rec, false);
     const created = await getRecord(tx, def, id);
     if (ctx.isAudited !== false) {
-      await writeAudit(tx, ctx.actor, { action: 'create', organisationId: ownerId, entity: def.name, entityId: id, after: created });
+      await writeAudit(tx, ctx.audit, { action: 'create', organisationId: ownerId, entity: def.name, entityId: id, after: created });
     }
     return created;
   });
@@ -181,10 +181,11 @@ export async function updateRecord(
   def: ResourceDef,
   id: string,
   patch: Row & { version: number },
-  ctx: WriteContext = DEFAULT_CONTEXT,
+  ctx: RequestContext,
 ): Promise<Record_> {
   return db.transaction(async (tx) => {
     const current = await getRecord(tx, def, id);
+    await authorize(tx, ctx, def, current, 'update');
     if (current.version !== patch.version) throw staleVersion(def);
     const moved = (def.fixed ?? []).filter((f) => f in patch && (patch[f] ?? null) !== (current[f] ?? null));
     if (moved.length) {
@@ -195,6 +196,8 @@ export async function updateRecord(
     const rec = validate(def, merged);
     await checkReferences(tx, def, id, rec);
     const ownerId = await resolveOwner(tx, def, id, rec);
+    // The new state must be allowed too: a partner cannot take itself off an activity it may then no longer see.
+    await authorize(tx, ctx, def, { ...rec, id, ownerId }, 'update', true);
     const [cols, values] = await toColumns(tx, def, rec);
     const updated = await tx.query(
       `update ${def.table} set owner_id = $3, ${cols.map((c, n) => `${c} = $${n + 4}`).join(', ')},
@@ -205,21 +208,22 @@ export async function updateRecord(
     if (!updated.length) throw staleVersion(def);
     await writeLinks(tx, def, id, ownerId, rec, true);
     const after = await getRecord(tx, def, id);
-    await writeAudit(tx, ctx.actor, { action: 'update', organisationId: ownerId, entity: def.name, entityId: id, before: current, after });
+    await writeAudit(tx, ctx.audit, { action: 'update', organisationId: ownerId, entity: def.name, entityId: id, before: current, after });
     return after;
   });
 }
 
 /** Deletes a record and what it contains; with `version`, only when nobody changed it in the meantime. */
-export async function deleteRecord(db: Db, def: ResourceDef, id: string, version?: number, ctx: WriteContext = DEFAULT_CONTEXT): Promise<void> {
+export async function deleteRecord(db: Db, def: ResourceDef, id: string, version: number | undefined, ctx: RequestContext): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getRecord(tx, def, id); // 404 when it does not exist
+    await authorize(tx, ctx, def, before, 'delete');
     const deleted = await tx.query(
       `delete from ${def.table} where id = $1 ${version === undefined ? '' : 'and version = $2'} returning id`,
       version === undefined ? [id] : [id, version],
     );
     if (!deleted.length) throw staleVersion(def);
-    await writeAudit(tx, ctx.actor, { action: 'delete', organisationId: before.ownerId, entity: def.name, entityId: id, before });
+    await writeAudit(tx, ctx.audit, { action: 'delete', organisationId: before.ownerId, entity: def.name, entityId: id, before });
   });
 }
 

@@ -2,7 +2,8 @@ import type { ErrorCode, FieldError } from '../../domain/errors.ts';
 import type {
   TActivity, TBudgetLine, TGoal, TIndicator, TOrganisation, TPerson, TPlan, TPlanSummary, TTheme,
 } from '../../domain/schemas.ts';
-import type { ActivityFilter, PlanBudget, PlanExport, ProgrammeActivity } from './types.ts';
+import { sessionStore, type SessionUser } from './session.ts';
+import type { ActivityFilter, AuditEntry, AuditFilter, PlanBudget, PlanExport, ProgrammeActivity } from './types.ts';
 
 const BASE = '/api/v1';
 
@@ -22,24 +23,73 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CSRF_HEADER = 'x-csrf-token';
+
+function send(method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const token = sessionStore.csrfToken();
+  if (UNSAFE.has(method) && token) headers[CSRF_HEADER] = token;
+  return fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  const data = await res.json().catch(() => null);
+  const problem = (data ?? {}) as { code?: ErrorCode; title?: string; errors?: FieldError[] };
+  return new ApiError(res.status, problem.code ?? 'unknown', problem.title ?? '', problem.errors ?? []);
+}
+
+async function sendOrFail(method: string, path: string, body?: unknown): Promise<Response> {
   try {
-    res = await fetch(BASE + path, {
-      method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    return await send(method, path, body);
   } catch {
     throw new ApiError(0, 'network', '');
   }
-  if (res.status === 204) return undefined as T;
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const problem = (data ?? {}) as { code?: ErrorCode; title?: string; errors?: FieldError[] };
-    throw new ApiError(res.status, problem.code ?? 'unknown', problem.title ?? '', problem.errors ?? []);
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res = await sendOrFail(method, path, body);
+  // A write refused for its CSRF token: the session changed (signed in again in another tab). Once more, with the
+  // current token.
+  if (res.status === 403 && UNSAFE.has(method)) {
+    const { tokenChanged } = await refreshSession().catch(() => ({ tokenChanged: false }));
+    if (tokenChanged) res = await sendOrFail(method, path, body);
   }
-  return data as T;
+  if (res.status === 204) return undefined as T;
+  if (!res.ok) {
+    const error = await toError(res);
+    if (res.status === 401 && !path.startsWith('/auth/')) sessionStore.set(null, null);
+    // Not found or not allowed while signed in: perhaps the session expired. Check, so the page can offer to log in.
+    else if ((res.status === 404 || res.status === 403) && sessionStore.get().user) void revalidate();
+    throw error;
+  }
+  return (await res.json().catch(() => null)) as T;
+}
+
+interface Me {
+  user: SessionUser | null;
+  csrfToken: string | null;
+}
+
+/** Asks the server who is signed in and keeps the answer (and the CSRF token). */
+export async function refreshSession(): Promise<{ tokenChanged: boolean }> {
+  const before = sessionStore.csrfToken();
+  const me = await request<Me>('GET', '/auth/me');
+  sessionStore.set(me.user, me.csrfToken);
+  return { tokenChanged: !!me.csrfToken && me.csrfToken !== before };
+}
+
+let lastCheck = 0;
+async function revalidate() {
+  if (Date.now() - lastCheck < 5_000) return;
+  lastCheck = Date.now();
+  await refreshSession().catch(() => undefined);
+}
+
+/** At start-up: who is signed in. Without an answer (no connection) the app starts signed out. */
+export async function loadSession(): Promise<void> {
+  await refreshSession().catch(() => sessionStore.set(null, null));
 }
 
 function query(params: Record<string, string | undefined>): string {
@@ -59,6 +109,23 @@ export type ResourceName = keyof Resources;
 
 /** The typed client of the Regie API. */
 export const api = {
+  /** Signs in; the session (and its CSRF token) is kept for the following requests. */
+  login: async (email: string, password: string) => {
+    const me = await request<Me>('POST', '/auth/login', { email, password });
+    sessionStore.set(me.user, me.csrfToken);
+    return me.user;
+  },
+  logout: async () => {
+    try {
+      await request<void>('POST', '/auth/logout');
+    } finally {
+      await refreshSession().catch(() => sessionStore.set(null, null));
+    }
+  },
+  listAudit: (organisationId: string, filter: AuditFilter, limit: number) =>
+    request<AuditEntry[]>('GET', `/audit${query({ organisationId, ...filter, limit: String(limit) })}`),
+  auditCsvUrl: (organisationId: string, filter: AuditFilter) => `${BASE}/audit.csv${query({ organisationId, ...filter })}`,
+
   listOrganisations: (filter: { kind?: TOrganisation['kind'] } = {}) =>
     request<TOrganisation[]>('GET', `/organisations${query(filter)}`),
   getOrganisation: (id: string) => request<TOrganisation>('GET', `/organisations/${id}`),

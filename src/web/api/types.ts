@@ -14,3 +14,26 @@ export type {
   TYearAmount as YearAmount,
 } from '../../domain/plan-views.ts';
 export type { TActivityFilter as ActivityFilter } from '../../domain/schemas.ts';
+
+/** One row of the audit trail (GET /audit). */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorLabel: string;
+  actorUserId: string | null;
+  organisationId: string | null;
+  action: string;
+  entity: string | null;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** The filters of the audit view: the query of GET /audit and /audit.csv, and the view's URL. */
+export interface AuditFilter {
+  action?: string;
+  entity?: string;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+}

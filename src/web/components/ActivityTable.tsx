@@ -19,12 +19,15 @@ interface Props {
   caption: string;
   captionHidden?: boolean;
   showTheme?: boolean;
+  /** Whether the user may edit this activity: otherwise its row has no edit link. */
+  canEdit: (activity: TActivity | ProgrammeActivity) => boolean;
 }
 
 const themeOf = (a: TActivity | ProgrammeActivity) => ('theme' in a ? a.theme : undefined);
 
 /** The activity table of a theme or programme: activiteit, tijdpad, frequentie, betrokkenen, verantwoordelijke, status. */
-export function ActivityTable({ activities, names, planId, returnTo, caption, captionHidden, showTheme }: Props) {
+export function ActivityTable({ activities, names, planId, returnTo, caption, captionHidden, showTheme, canEdit }: Props) {
+  const hasEditColumn = activities.some(canEdit);
   return (
     <TableContainer className="regie-table-container">
       <Table className="regie-table regie-activity-table">
@@ -38,9 +41,11 @@ export function ActivityTable({ activities, names, planId, returnTo, caption, ca
             <TableHeaderCell scope="col">{nl.activity.stakeholders}</TableHeaderCell>
             <TableHeaderCell scope="col">{nl.activity.responsible}</TableHeaderCell>
             <TableHeaderCell scope="col">{nl.activity.status}</TableHeaderCell>
-            <TableHeaderCell scope="col">
-              <span className="regie-visually-hidden">{nl.activity.edit}</span>
-            </TableHeaderCell>
+            {hasEditColumn && (
+              <TableHeaderCell scope="col">
+                <span className="regie-visually-hidden">{nl.activity.edit}</span>
+              </TableHeaderCell>
+            )}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -76,12 +81,16 @@ export function ActivityTable({ activities, names, planId, returnTo, caption, ca
                     {nl.labels.activityStatus[a.status]}
                   </StatusBadge>
                 </TableCell>
-                <TableCell>
-                  <AppButtonLink appearance="subtle" to={withReturn(paths.editActivity(ownPlanId, a.id), returnTo)}>
-                    {nl.activity.edit}
-                    <span className="regie-visually-hidden">: {a.title}</span>
-                  </AppButtonLink>
-                </TableCell>
+                {hasEditColumn && (
+                  <TableCell>
+                    {canEdit(a) && (
+                      <AppButtonLink appearance="subtle" to={withReturn(paths.editActivity(ownPlanId, a.id), returnTo)}>
+                        {nl.activity.edit}
+                        <span className="regie-visually-hidden">: {a.title}</span>
+                      </AppButtonLink>
+                    )}
+                  </TableCell>
+                )}
               </TableRow>
             );
           })}

@@ -1,5 +1,7 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { nl } from '../i18n/nl.ts';
+import { AppLink } from './AppLink.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { ConflictAlert } from './ConflictAlert.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
@@ -27,18 +29,39 @@ interface Props {
   labels: Record<string, string>;
   onReload: () => void;
   cancelTo: string;
+  /** Whether the user may save: otherwise the page says so instead of showing a form that cannot be saved. */
+  canSave: boolean;
   children: ReactNode;
 }
 
 /** A create or edit page: heading, error summary, the 409 notice, the form and its buttons. */
-export function FormPageFrame({ title, context, crumbs, form, labels, onReload, cancelTo, children }: Props) {
+export function FormPageFrame({ title, context, crumbs, form, labels, onReload, cancelTo, canSave, children }: Props) {
   const items = form.summary.map((s) => ({ ...s, label: labels[s.field] ?? s.field }));
-  return (
+  const heading = (
     <>
       <Breadcrumbs items={crumbs} />
       <PageHeading preHeading={context} title={`${title} – ${context}`}>
         {title}
       </PageHeading>
+    </>
+  );
+  if (!canSave) {
+    return (
+      <>
+        {heading}
+        <Alert type="warning">
+          <Heading level={2}>{nl.auth.noEditTitle}</Heading>
+          <Paragraph>{nl.auth.noEditText}</Paragraph>
+        </Alert>
+        <Paragraph>
+          <AppLink to={cancelTo}>{nl.auth.back}</AppLink>
+        </Paragraph>
+      </>
+    );
+  }
+  return (
+    <>
+      {heading}
       {form.isConflict && <ConflictAlert ref={form.conflictRef} onReload={onReload} />}
       <ErrorSummary ref={form.summaryRef} items={items} general={form.formError} />
       <form noValidate onSubmit={form.submit} className="regie-form" aria-label={title}>

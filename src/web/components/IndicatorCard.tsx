@@ -45,10 +45,12 @@ interface Props {
   planId: string;
   returnTo: string;
   headingLevel: number;
+  /** Whether the user may edit it: otherwise there is no edit link. */
+  canEdit: boolean;
 }
 
 /** One effect indicator: source, baseline, target as written and structured, a warning, and its measurements. */
-export function IndicatorCard({ indicator: i, planId, returnTo, headingLevel }: Props) {
+export function IndicatorCard({ indicator: i, planId, returnTo, headingLevel, canEdit }: Props) {
   const baseline = i.baselineValue == null
     ? nl.app.empty
     : `${formatNumber(i.baselineValue)}${i.baselineYear ? ` (${i.baselineYear})` : ''}`;
@@ -92,10 +94,12 @@ export function IndicatorCard({ indicator: i, planId, returnTo, headingLevel }: 
           <MeasurementTable measurements={i.measurements} caption={`${nl.indicator.measurements}: ${i.name}`} />
         </details>
       )}
-      <AppButtonLink appearance="subtle" to={withReturn(paths.editIndicator(planId, i.id), returnTo)}>
-        {nl.indicator.edit}
-        <span className="regie-visually-hidden">: {i.name}</span>
-      </AppButtonLink>
+      {canEdit && (
+        <AppButtonLink appearance="subtle" to={withReturn(paths.editIndicator(planId, i.id), returnTo)}>
+          {nl.indicator.edit}
+          <span className="regie-visually-hidden">: {i.name}</span>
+        </AppButtonLink>
+      )}
     </article>
   );
 }

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { Outlet } from 'react-router';
 import { PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { nl } from '../i18n/nl.ts';
+import { AccountMenu } from './AccountMenu.tsx';
 import { AppLink } from './AppLink.tsx';
 
 /** Moves focus to the main content: the skip link's target must receive focus, not only be scrolled to. */
@@ -26,6 +27,7 @@ export function Layout() {
             {nl.app.name}
           </AppLink>
           <span className="regie-tagline">{nl.app.tagline}</span>
+          <AccountMenu />
         </div>
       </PageHeader>
       <main id="main" tabIndex={-1} className="regie-main">

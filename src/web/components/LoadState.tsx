@@ -4,6 +4,9 @@ import { ApiError } from '../api/client.ts';
 import { nl } from '../i18n/nl.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import type { Loaded } from '../lib/useLoad.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import { LoginLink } from './LoginLink.tsx';
+import { NotFoundMessage } from './NotFoundMessage.tsx';
 
 /** The Dutch message for any error: the API's own title where it gave one, else the message of its code. */
 export function errorMessage(error: unknown): string {
@@ -14,14 +17,26 @@ export function errorMessage(error: unknown): string {
   return nl.errors.unknown;
 }
 
-/** An error while loading, with a way to try again. */
+/** An error while loading, with a way to try again; "not found" (also for what the user may not see) as such. */
 export function LoadError({ error, onRetry, isNested }: { error: unknown; onRetry?: () => void; isNested?: boolean }) {
+  if (error instanceof ApiError && error.status === 404) return <NotFoundMessage isNested={isNested} />;
+  return <OtherError error={error} onRetry={onRetry} isNested={isNested} />;
+}
+
+function OtherError({ error, onRetry, isNested }: { error: unknown; onRetry?: () => void; isNested?: boolean }) {
+  const { user } = useSession();
+  const needsLogin = !user && error instanceof ApiError && (error.status === 401 || error.status === 403);
   useDocumentTitle(isNested ? undefined : nl.errorTitle);
   return (
     <Alert type="error">
       <Heading level={isNested ? 2 : 1}>{nl.errorTitle}</Heading>
       <Paragraph>{errorMessage(error)}</Paragraph>
-      {onRetry && (
+      {needsLogin && (
+        <Paragraph>
+          <LoginLink />
+        </Paragraph>
+      )}
+      {onRetry && !needsLogin && (
         <Button appearance="secondary-action-button" onClick={onRetry}>
           {nl.retry}
         </Button>

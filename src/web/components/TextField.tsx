@@ -7,10 +7,11 @@ interface Props extends BaseFieldProps {
   inputMode?: 'decimal' | 'numeric' | 'text';
   autoComplete?: string;
   size?: 'small' | 'medium' | 'large';
+  type?: 'text' | 'email' | 'password' | 'date';
 }
 
 /** A labelled text input with its description and error message. */
-export function TextField({ value, onChange, inputMode, autoComplete = 'off', size = 'large', ...field }: Props) {
+export function TextField({ value, onChange, inputMode, autoComplete = 'off', size = 'large', type = 'text', ...field }: Props) {
   return (
     <FieldFrame
       {...field}
@@ -18,6 +19,7 @@ export function TextField({ value, onChange, inputMode, autoComplete = 'off', si
         <Textbox
           {...fieldAria(field)}
           className={`regie-input regie-input--${size}`}
+          type={type}
           value={value}
           invalid={!!field.error}
           inputMode={inputMode}

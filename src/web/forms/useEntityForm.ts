@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { api, ApiError, type ResourceName, type Resources } from '../api/client.ts';
 import { errorMessage } from '../components/LoadState.tsx';
+import { useFocusRequest } from '../lib/useFocusRequest.ts';
 
 /** Messages per field name ("title", "amounts"). */
 export type FieldErrors = Record<string, string>;
@@ -36,8 +37,8 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
   const [formError, setFormError] = useState<string>();
   const [isConflict, setConflict] = useState(false);
   const [isSaving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusRequest<HTMLDivElement>();
+  const [conflictRef, focusConflict] = useFocusRequest<HTMLDivElement>();
 
   const setValue = <K extends keyof V>(name: K, value: V[K]) => setValues((v) => ({ ...v, [name]: value }));
 
@@ -45,7 +46,7 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
     setErrors(next);
     setFormError(general);
     // After React has rendered the summary.
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
 
   const submit = async (event: FormEvent) => {
@@ -85,7 +86,7 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
     } catch (err) {
       if (err instanceof ApiError && err.isConflict) {
         setConflict(true);
-        requestAnimationFrame(() => conflictRef.current?.focus());
+        focusConflict();
       } else if (err instanceof ApiError && err.errors.length) {
         const server: FieldErrors = {};
         const other: string[] = [];

@@ -4,6 +4,7 @@ import type {
   THEME_SCOPES,
 } from '../../domain/schemas.ts';
 import type { ErrorCode } from '../../domain/errors.ts';
+import type { ROLES } from '../../domain/permissions.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
@@ -43,6 +44,8 @@ export const nl = {
     members: 'Deelnemende gemeenten',
     noPlans: 'Er zijn nog geen plannen.',
     noJoint: 'Deze gemeente neemt geen deel aan een gezamenlijk programma.',
+    management: 'Beheer',
+    auditLink: 'Auditlog bekijken',
   },
   plan: {
     kind: 'Soort',
@@ -228,6 +231,94 @@ export const nl = {
     description: 'Omschrijving',
     frequency: 'Frequentie',
   },
+  auth: {
+    login: 'Inloggen',
+    loginIntro: 'Log in met het e-mailadres en het wachtwoord van uw Regie-account.',
+    email: 'E-mailadres',
+    password: 'Wachtwoord',
+    submitting: 'Bezig met inloggen…',
+    emailRequired: 'Vul uw e-mailadres in',
+    emailInvalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl',
+    passwordRequired: 'Vul uw wachtwoord in',
+    logout: 'Uitloggen',
+    loggingOut: 'Bezig met uitloggen…',
+    loggedOut: 'U bent uitgelogd.',
+    account: 'Uw account',
+    roles: 'Uw rollen',
+    role: (role: string, organisation: string) => `${role} – ${organisation}`,
+    platformAdmin: 'Platformbeheerder',
+    noRoles: 'Nog geen rol in een organisatie',
+    publicTitle: 'Zonder inloggen',
+    publicText:
+      'Gepubliceerde programma’s zijn openbaar: die ziet u hier zonder in te loggen. ' +
+      'Concepten, vastgestelde plannen, voortgang en begrotingen in voorbereiding zijn alleen zichtbaar voor wie ' +
+      'daarvoor een rol heeft.',
+    publicLogin: 'Inloggen voor de rest',
+    notFoundHint: 'Niet alles in Regie is openbaar. Hoort u dit te kunnen zien? Log dan in.',
+    forbiddenTitle: 'Geen toegang',
+    noEditTitle: 'U mag dit niet wijzigen',
+    noEditText: 'Met uw rol kunt u dit bekijken, maar niet wijzigen of toevoegen.',
+    back: 'Terug',
+    alreadySignedIn: (name: string) => `U bent ingelogd als ${name}.`,
+    continue: 'Verder',
+  },
+  audit: {
+    heading: 'Auditlog',
+    title: (organisation: string) => `Auditlog – ${organisation}`,
+    intro:
+      'Elke wijziging, inlog en export van deze organisatie: wie, wanneer en wat. ' +
+      'De auditlog kan door niemand worden gewijzigd of gewist.',
+    filters: 'Filters',
+    action: 'Actie',
+    entity: 'Onderdeel',
+    from: 'Vanaf',
+    to: 'Tot en met',
+    all: 'Alle',
+    apply: 'Filter toepassen',
+    clear: 'Filters wissen',
+    dateOrder: 'De einddatum ligt voor de begindatum',
+    at: 'Tijdstip',
+    who: 'Wie',
+    id: 'Id',
+    details: 'Details',
+    detailsOf: (action: string, entity: string, at: string) => `: ${action}, ${entity}, ${at}`,
+    before: 'Voor',
+    after: 'Na',
+    noData: 'Geen gegevens',
+    count: (n: number) => (n === 1 ? '1 gebeurtenis' : `${n} gebeurtenissen`),
+    truncated: (n: number) =>
+      `Alleen de nieuwste ${n} gebeurtenissen staan hier. Verfijn de filters, of download de CSV voor alles.`,
+    none: 'Geen gebeurtenissen gevonden met deze filters.',
+    csv: 'Download CSV',
+    csvHelp: 'Met dezelfde filters, voor een spreadsheet.',
+    actions: {
+      create: 'Aangemaakt',
+      update: 'Gewijzigd',
+      delete: 'Verwijderd',
+      import: 'Geïmporteerd',
+      export: 'Geëxporteerd',
+      login: 'Ingelogd',
+      login_failed: 'Inloggen mislukt',
+      logout: 'Uitgelogd',
+      role_change: 'Rol gewijzigd',
+      token_use: 'API-token gebruikt',
+    } as Record<string, string>,
+    entities: {
+      plans: 'Plan',
+      themes: 'Thema',
+      goals: 'Doel',
+      indicators: 'Indicator',
+      measurements: 'Meting',
+      activities: 'Activiteit',
+      'budget-lines': 'Begrotingspost',
+      'regular-tasks': 'Vaste taak',
+      decisions: 'Besluit',
+      organisations: 'Organisatie',
+      people: 'Persoon',
+      users: 'Gebruiker',
+      'plan-documents': 'Plandocument',
+    } as Record<string, string>,
+  },
   form: {
     save: 'Opslaan',
     saving: 'Bezig met opslaan…',
@@ -261,6 +352,13 @@ export const nl = {
     position: 'Volgorde',
   },
   labels: {
+    role: {
+      beheerder: 'Beheerder',
+      adviseur: 'Adviseur',
+      bestuurder: 'Bestuurder',
+      raadslid: 'Raadslid',
+      partner: 'Partner',
+    } satisfies Labels<typeof ROLES>,
     scope: {
       joint: 'Gezamenlijk / districtelijk',
       local: 'Lokaal',

@@ -80,3 +80,11 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatYear(year: number | null): string {
   return year === null ? nl.budget.perYear : String(year);
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+
+/** A moment as "12-06-2024, 14:03:12", in the browser's time zone. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+}

@@ -1,6 +1,9 @@
 /** The web app's URLs, in one place so links and routes agree. */
 export const paths = {
   home: () => '/',
+  /** The login page; after login it returns to `from`. */
+  login: (from?: string) => (from && from !== '/' ? withReturn('/inloggen', from) : '/inloggen'),
+  auditLog: (organisationId: string) => `/organisaties/${organisationId}/auditlog`,
   organisation: (id: string) => `/organisaties/${id}`,
   plan: (id: string) => `/plannen/${id}`,
   programme: (planId: string) => `/plannen/${planId}/activiteiten`,

@@ -61,6 +61,19 @@ export async function createUser(
   });
 }
 
+/** Gives a user a role in an organisation (or changes it); recorded as a role change. */
+export async function grantRole(db: Db, userId: string, organisationId: string, role: TRole, by: AuditActor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.query<{ role: string }>('select role from memberships where user_id = $1 and organisation_id = $2', [userId, organisationId]);
+    await tx.query(
+      `insert into memberships (user_id, organisation_id, owner_id, role) values ($1, $2, $2, $3)
+       on conflict (user_id, organisation_id) do update set role = excluded.role`,
+      [userId, organisationId, role],
+    );
+    await writeAudit(tx, by, { action: 'role_change', organisationId, entity: 'users', entityId: userId, before: before ?? null, after: { role } });
+  });
+}
+
 async function findUserView(db: Db, userId: string): Promise<UserView | null> {
   const [u] = await db.query<{ id: string; email: string; name: string; is_platform_admin: boolean }>(
     'select id, email, name, is_platform_admin from users where id = $1 and is_active',

@@ -14,6 +14,7 @@ import {
   type FormContext,
 } from '../../forms/context.ts';
 import { useEntityForm } from '../../forms/useEntityForm.ts';
+import { useMaySave } from '../../forms/useMaySave.ts';
 import { nl } from '../../i18n/nl.ts';
 import { formatFrequency, formatTimeframe } from '../../lib/format.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
@@ -67,6 +68,7 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const { plan } = ctx;
+  const maySave = useMaySave(ctx, 'activities', record);
   const back = returnTarget(search, paths.theme(plan.id, themeId));
   const startYear = parseQuarterCode(plan.periodStart).year;
   const form = useEntityForm({
@@ -99,6 +101,7 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
 
   return (
     <FormPageFrame
+      canSave={maySave}
       title={record ? nl.form.editActivity : nl.form.newActivity}
       context={theme ? themeLabel(theme) : plan.title}
       crumbs={planCrumbs(plan, theme)}

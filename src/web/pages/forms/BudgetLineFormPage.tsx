@@ -13,6 +13,7 @@ import { TextareaField } from '../../components/TextareaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { loadFormContext, nextPosition, orNull, text, type FormContext } from '../../forms/context.ts';
 import { useEntityForm, type FieldErrors } from '../../forms/useEntityForm.ts';
+import { useMaySave } from '../../forms/useMaySave.ts';
 import { nl } from '../../i18n/nl.ts';
 import { centsToEuroText, parseEuroToCents } from '../../lib/parse.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
@@ -54,6 +55,7 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const { plan } = ctx;
+  const maySave = useMaySave(ctx, 'budget-lines', record);
   const back = returnTarget(search, paths.budget(plan.id));
   const first = parseQuarterCode(plan.periodStart).year;
   const last = parseQuarterCode(plan.periodEnd).year;
@@ -106,6 +108,7 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
   const parents = plan.budgetLines.filter((l) => l.id !== record?.id);
   return (
     <FormPageFrame
+      canSave={maySave}
       title={record ? nl.form.editBudgetLine : nl.form.newBudgetLine}
       context={plan.title}
       crumbs={[{ label: plan.title, to: paths.plan(plan.id) }, { label: B.heading, to: paths.budget(plan.id) }]}

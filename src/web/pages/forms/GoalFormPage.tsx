@@ -6,6 +6,7 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { TextareaField } from '../../components/TextareaField.tsx';
 import { loadFormContext, nextPosition, orNull, text, themeLabel, type FormContext } from '../../forms/context.ts';
 import { useEntityForm } from '../../forms/useEntityForm.ts';
+import { useMaySave } from '../../forms/useMaySave.ts';
 import { nl } from '../../i18n/nl.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -42,6 +43,7 @@ function GoalForm({ ctx, record, themeId, onReload }: Props) {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const { plan } = ctx;
+  const maySave = useMaySave(ctx, 'goals', record);
   const theme = plan.themes.find((t) => t.id === themeId);
   const back = returnTarget(search, paths.theme(plan.id, themeId));
   const form = useEntityForm({
@@ -65,6 +67,7 @@ function GoalForm({ ctx, record, themeId, onReload }: Props) {
   const context = theme ? themeLabel(theme) : plan.title;
   return (
     <FormPageFrame
+      canSave={maySave}
       title={record ? nl.form.editGoal : nl.form.newGoal}
       context={context}
       crumbs={[{ label: plan.title, to: paths.plan(plan.id) }, { label: context, to: paths.theme(plan.id, themeId) }]}

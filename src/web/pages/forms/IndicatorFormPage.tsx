@@ -9,6 +9,7 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { loadFormContext, nextPosition, orNull, text, themeLabel, planCrumbs, type FormContext } from '../../forms/context.ts';
 import { useEntityForm, type FieldErrors } from '../../forms/useEntityForm.ts';
+import { useMaySave } from '../../forms/useMaySave.ts';
 import { nl } from '../../i18n/nl.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { numberToText, parseDecimal, parseInteger } from '../../lib/parse.ts';
@@ -45,6 +46,7 @@ function IndicatorForm({ ctx, record, onReload }: { ctx: FormContext; record?: T
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const { plan } = ctx;
+  const maySave = useMaySave(ctx, 'indicators', record);
   const themeId = record ? (record.themeId ?? '') : (search.get('thema') ?? '');
   const back = returnTarget(search, themeId ? paths.theme(plan.id, themeId) : paths.plan(plan.id));
   const form = useEntityForm({
@@ -91,6 +93,7 @@ function IndicatorForm({ ctx, record, onReload }: { ctx: FormContext; record?: T
   );
   return (
     <FormPageFrame
+      canSave={maySave}
       title={record ? nl.form.editIndicator : nl.form.newIndicator}
       context={theme ? themeLabel(theme) : plan.title}
       crumbs={planCrumbs(plan, theme)}

@@ -12,6 +12,7 @@ import {
   loadFormContext, nextPosition, orNull, peopleFor, personOptions, text, type FormContext,
 } from '../../forms/context.ts';
 import { useEntityForm } from '../../forms/useEntityForm.ts';
+import { useMaySave } from '../../forms/useMaySave.ts';
 import { nl } from '../../i18n/nl.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -44,6 +45,7 @@ function ThemeForm({ ctx, record, onReload }: { ctx: FormContext; record?: TThem
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const { plan } = ctx;
+  const maySave = useMaySave(ctx, 'themes', record);
   const back = returnTarget(search, record ? paths.theme(plan.id, record.id) : paths.plan(plan.id));
   const [first = '', ...backups] = record?.officialIds ?? [];
   const form = useEntityForm({
@@ -78,6 +80,7 @@ function ThemeForm({ ctx, record, onReload }: { ctx: FormContext; record?: TThem
 
   return (
     <FormPageFrame
+      canSave={maySave}
       title={record ? nl.form.editTheme : nl.form.newTheme}
       context={plan.title}
       crumbs={[{ label: plan.title, to: paths.plan(plan.id) }]}

@@ -1,15 +1,18 @@
+import { useLocation } from 'react-router';
 import {
-  Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { TOrganisation, TPlanSummary } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
+import { LoginLink } from '../../components/LoginLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PlanList } from '../../components/PlanList.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { useSession } from '../../session/SessionContext.tsx';
 
 async function loadHome() {
   const [organisations, plans] = await Promise.all([api.listOrganisations(), api.listPlans()]);
@@ -19,12 +22,34 @@ async function loadHome() {
 /** Start page: municipalities and collaborations with their plans. */
 export function HomePage() {
   const state = useLoad(loadHome, 'home');
+  const { user } = useSession();
+  const location = useLocation();
+  const loggedOut = !user && (location.state as { loggedOut?: boolean } | null)?.loggedOut;
   return (
     <>
       <PageHeading>{nl.home.title}</PageHeading>
+      {loggedOut && (
+        <Alert type="ok" role="status" className="regie-notice">
+          <Paragraph>{nl.auth.loggedOut}</Paragraph>
+        </Alert>
+      )}
       <Paragraph appearance="lead">{nl.home.intro}</Paragraph>
+      {!user && <PublicNotice />}
       <LoadState state={state}>{(data) => <HomeContent {...data} />}</LoadState>
     </>
+  );
+}
+
+/** For visitors without an account: what they see, and that logging in shows the rest. */
+function PublicNotice() {
+  return (
+    <Alert type="info" className="regie-notice">
+      <Heading level={2}>{nl.auth.publicTitle}</Heading>
+      <Paragraph>{nl.auth.publicText}</Paragraph>
+      <Paragraph>
+        <LoginLink>{nl.auth.publicLogin}</LoginLink>
+      </Paragraph>
+    </Alert>
   );
 }
 

@@ -10,6 +10,7 @@ import { PlanList } from '../../components/PlanList.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { organisationSubject, useCan } from '../../session/useCan.ts';
 
 async function loadOrganisation(id: string) {
   const [organisation, organisations, plans] = await Promise.all([
@@ -32,6 +33,7 @@ interface Props {
 }
 
 function OrganisationContent({ organisation: org, organisations, plans }: Props) {
+  const can = useCan();
   const byId = new Map(organisations.map((o) => [o.id, o]));
   const memberOf = organisations.filter((o) => o.kind === 'collaboration' && o.memberIds.includes(org.id));
   const own = plans.filter((p) => p.ownerId === org.id);
@@ -76,6 +78,14 @@ function OrganisationContent({ organisation: org, organisations, plans }: Props)
         <section aria-labelledby="gezamenlijk">
           <Heading level={2} id="gezamenlijk">{nl.organisation.jointProgrammes}</Heading>
           <PlanList plans={joint} empty={nl.organisation.noJoint} noteFor={(p) => nl.organisation.jointProgrammeOf(p.owner.name)} />
+        </section>
+      )}
+      {can('read', organisationSubject('audit', org)) && (
+        <section aria-labelledby="beheer">
+          <Heading level={2} id="beheer">{nl.organisation.management}</Heading>
+          <Paragraph>
+            <AppLink to={paths.auditLog(org.id)}>{nl.organisation.auditLink}</AppLink>
+          </Paragraph>
         </section>
       )}
     </>

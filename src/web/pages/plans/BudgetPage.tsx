@@ -15,6 +15,7 @@ import { nl } from '../../i18n/nl.ts';
 import { formatYear } from '../../lib/format.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { planSubject, useCan } from '../../session/useCan.ts';
 
 async function loadBudget(planId: string) {
   const [plan, budget] = await Promise.all([api.getPlan(planId), api.getBudget(planId)]);
@@ -59,6 +60,9 @@ function BudgetSummary({ budget }: { budget: PlanBudget }) {
 
 function BudgetContent({ plan, budget }: { plan: TPlan; budget: PlanBudget }) {
   const here = useLocation().pathname;
+  const can = useCan();
+  // Writes do not depend on the owner's members (members only read a joint programme), so no organisations needed.
+  const rights = { update: can('update', planSubject('budget-lines', plan)), create: can('create', planSubject('budget-lines', plan)) };
   return (
     <>
       <Breadcrumbs items={[{ label: plan.title, to: paths.plan(plan.id) }]} />
@@ -80,11 +84,11 @@ function BudgetContent({ plan, budget }: { plan: TPlan; budget: PlanBudget }) {
         </Alert>
       )}
       {budget.lines.length ? (
-        <BudgetTable budget={budget} planId={plan.id} returnTo={here} />
+        <BudgetTable budget={budget} planId={plan.id} returnTo={here} rights={rights} />
       ) : (
         <Paragraph>{nl.budget.noLines}</Paragraph>
       )}
-      <AppButtonLink to={withReturn(paths.newBudgetLine(plan.id), here)}>{nl.budget.addLine}</AppButtonLink>
+      {rights.create && <AppButtonLink to={withReturn(paths.newBudgetLine(plan.id), here)}>{nl.budget.addLine}</AppButtonLink>}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { nl } from '../../i18n/nl.ts';
 import { makeNames } from '../../lib/names.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { planSubject, useCan } from '../../session/useCan.ts';
 
 async function loadPlan(id: string) {
   const [plan, allPlans] = await Promise.all([api.exportPlan(id), api.listPlans()]);
@@ -34,6 +35,9 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
   const location = useLocation();
   const here = location.pathname;
   const names = makeNames(plan.people, plan.organisations);
+  const can = useCan();
+  const may = (action: 'create' | 'update', entity: 'themes' | 'indicators') =>
+    can(action, planSubject(entity, plan, plan.organisations));
   return (
     <>
       <Breadcrumbs items={plan.owner ? [{ label: plan.owner.name, to: paths.organisation(plan.owner.id) }] : []} />
@@ -62,7 +66,9 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
         ) : (
           <Paragraph>{nl.plan.noThemes}</Paragraph>
         )}
-        <AppButtonLink to={withReturn(paths.newTheme(plan.id), here)}>{nl.plan.addTheme}</AppButtonLink>
+        {may('create', 'themes') && (
+          <AppButtonLink to={withReturn(paths.newTheme(plan.id), here)}>{nl.plan.addTheme}</AppButtonLink>
+        )}
       </section>
 
       <section aria-labelledby="indicatoren">
@@ -70,10 +76,14 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
         {plan.indicators.length === 0 && <Paragraph>{nl.plan.noIndicators}</Paragraph>}
         <div className="regie-card-grid">
           {plan.indicators.map((i) => (
-            <IndicatorCard key={i.id} indicator={i} planId={plan.id} returnTo={here} headingLevel={3} />
+            <IndicatorCard
+              key={i.id} indicator={i} planId={plan.id} returnTo={here} headingLevel={3} canEdit={may('update', 'indicators')}
+            />
           ))}
         </div>
-        <AppButtonLink to={withReturn(paths.newIndicator(plan.id), here)}>{nl.theme.addIndicator}</AppButtonLink>
+        {may('create', 'indicators') && (
+          <AppButtonLink to={withReturn(paths.newIndicator(plan.id), here)}>{nl.theme.addIndicator}</AppButtonLink>
+        )}
       </section>
 
       {plan.sections.length > 0 && (

@@ -13,6 +13,7 @@ import { quartersBetween } from '../../lib/format.ts';
 import { makeNames } from '../../lib/names.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { activitySubject, useCan } from '../../session/useCan.ts';
 
 /** The filters in the URL, each checked with the domain's filter schema; a value that does not fit is left out. */
 function filterFromUrl(params: URLSearchParams): ActivityFilter {
@@ -28,7 +29,9 @@ function filterFromUrl(params: URLSearchParams): ActivityFilter {
 /** What the table needs besides the filtered rows: plan, themes (with the joint programme's), names, partners. */
 async function loadContext(planId: string) {
   const plan = await api.getPlan(planId);
-  const [themes, jointThemes, organisations, people, all] = await Promise.all([
+  const [jointPlan, themes, jointThemes, organisations, people, all] = await Promise.all([
+    // The joint programme's own owner and status decide who may edit its activities in this table.
+    plan.jointPlanId ? api.getPlan(plan.jointPlanId).catch(() => null) : Promise.resolve(null),
     api.listThemes(planId),
     plan.jointPlanId ? api.listThemes(plan.jointPlanId) : Promise.resolve([]),
     api.listOrganisations(),
@@ -37,7 +40,9 @@ async function loadContext(planId: string) {
   ]);
   const partnerIds = new Set(all.flatMap((a) => a.stakeholderIds));
   const partners = organisations.filter((o) => partnerIds.has(o.id)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  return { plan, themes: [...jointThemes, ...themes], partners, names: makeNames(people, organisations) };
+  return {
+    plan, jointPlan, organisations, themes: [...jointThemes, ...themes], partners, names: makeNames(people, organisations),
+  };
 }
 
 /** The activity table of a whole programme, filtered by theme, scope, partner, quarter, status and text. */
@@ -54,10 +59,11 @@ export function ProgrammeActivitiesPage() {
   );
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
+  const can = useCan();
 
   return (
     <LoadState state={context}>
-      {({ plan, themes, partners, names }) => (
+      {({ plan, jointPlan, organisations, themes, partners, names }) => (
         <>
           <Breadcrumbs items={[{ label: plan.title, to: paths.plan(plan.id) }]} />
           <PageHeading preHeading={plan.title} title={nl.programme.title(plan.title)}>
@@ -87,6 +93,11 @@ export function ProgrammeActivitiesPage() {
                   caption={nl.programme.heading}
                   captionHidden
                   showTheme
+                  canEdit={(a) => {
+                    const themePlanId = 'theme' in a ? a.theme.planId : plan.id;
+                    const owner = [plan, jointPlan].find((p) => p?.id === themePlanId);
+                    return !!owner && can('update', activitySubject(a, owner, organisations));
+                  }}
                 />
               ) : (
                 <Paragraph>{nl.programme.none}</Paragraph>

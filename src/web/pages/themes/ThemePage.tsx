@@ -16,6 +16,7 @@ import { nl } from '../../i18n/nl.ts';
 import { makeNames, type Names } from '../../lib/names.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { activitySubject, planSubject, useCan } from '../../session/useCan.ts';
 
 /** A theme: who is responsible, goals, activities, indicators and the narrative. */
 export function ThemePage() {
@@ -41,6 +42,10 @@ function officialsText(ids: string[], names: Names): string {
 function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithContent }) {
   const here = useLocation().pathname;
   const names = makeNames(plan.people, plan.organisations);
+  const can = useCan();
+  const may = (action: 'create' | 'update', entity: 'themes' | 'goals' | 'activities' | 'indicators') =>
+    can(action, planSubject(entity, plan, plan.organisations));
+  const canEditActivity = (a: { stakeholderIds: string[] }) => can('update', activitySubject(a, plan, plan.organisations));
   const heading = [theme.number, theme.title].filter(Boolean).join(' ');
   const crumbs = [
     ...(plan.owner ? [{ label: plan.owner.name, to: paths.organisation(plan.owner.id) }] : []),
@@ -78,7 +83,9 @@ function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithConte
           <DataListValue>{officialsText(theme.officialIds, names) || nl.app.empty}</DataListValue>
         </DataListItem>
       </DataList>
-      <AppButtonLink to={withReturn(paths.editTheme(plan.id, theme.id), here)}>{nl.theme.edit}</AppButtonLink>
+      {may('update', 'themes') && (
+        <AppButtonLink to={withReturn(paths.editTheme(plan.id, theme.id), here)}>{nl.theme.edit}</AppButtonLink>
+      )}
 
       <section aria-labelledby="doelen">
         <Heading level={2} id="doelen">{nl.theme.goals}</Heading>
@@ -87,14 +94,18 @@ function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithConte
           {theme.goals.map((g) => (
             <OrderedListItem key={g.id}>
               {g.title}{' '}
-              <AppLink to={withReturn(paths.editGoal(plan.id, g.id), here)} className="regie-inline-action">
-                {nl.goal.edit}
-                <span className="regie-visually-hidden">: {g.title}</span>
-              </AppLink>
+              {may('update', 'goals') && (
+                <AppLink to={withReturn(paths.editGoal(plan.id, g.id), here)} className="regie-inline-action">
+                  {nl.goal.edit}
+                  <span className="regie-visually-hidden">: {g.title}</span>
+                </AppLink>
+              )}
             </OrderedListItem>
           ))}
         </OrderedList>
-        <AppButtonLink to={withReturn(paths.newGoal(plan.id, theme.id), here)}>{nl.theme.addGoal}</AppButtonLink>
+        {may('create', 'goals') && (
+          <AppButtonLink to={withReturn(paths.newGoal(plan.id, theme.id), here)}>{nl.theme.addGoal}</AppButtonLink>
+        )}
       </section>
 
       <section aria-labelledby="activiteiten">
@@ -108,11 +119,14 @@ function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithConte
             returnTo={here}
             caption={`${nl.theme.activities}: ${heading}`}
             captionHidden
+            canEdit={canEditActivity}
           />
         ) : (
           <Paragraph>{nl.theme.noActivities}</Paragraph>
         )}
-        <AppButtonLink to={withReturn(paths.newActivity(plan.id, theme.id), here)}>{nl.theme.addActivity}</AppButtonLink>
+        {may('create', 'activities') && (
+          <AppButtonLink to={withReturn(paths.newActivity(plan.id, theme.id), here)}>{nl.theme.addActivity}</AppButtonLink>
+        )}
       </section>
 
       <section aria-labelledby="indicatoren">
@@ -120,10 +134,14 @@ function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithConte
         {theme.indicators.length === 0 && <Paragraph>{nl.theme.noIndicators}</Paragraph>}
         <div className="regie-card-grid">
           {theme.indicators.map((i) => (
-            <IndicatorCard key={i.id} indicator={i} planId={plan.id} returnTo={here} headingLevel={3} />
+            <IndicatorCard
+              key={i.id} indicator={i} planId={plan.id} returnTo={here} headingLevel={3} canEdit={may('update', 'indicators')}
+            />
           ))}
         </div>
-        <AppButtonLink to={withReturn(paths.newIndicator(plan.id, theme.id), here)}>{nl.theme.addIndicator}</AppButtonLink>
+        {may('create', 'indicators') && (
+          <AppButtonLink to={withReturn(paths.newIndicator(plan.id, theme.id), here)}>{nl.theme.addIndicator}</AppButtonLink>
+        )}
       </section>
 
       <ThemeNarrative theme={theme} />

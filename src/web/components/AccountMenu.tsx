@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { Button } from '@utrecht/component-library-react';
+import type { SessionUser } from '../api/session.ts';
+import { nl } from '../i18n/nl.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import { LoginLink } from './LoginLink.tsx';
+
+/** "Adviseur – Huizen", one per organisation the user has a role in. */
+export function roleLines(user: SessionUser): string[] {
+  const lines = user.memberships.map((m) => nl.auth.role(nl.labels.role[m.role] ?? m.role, m.organisationName));
+  return user.isPlatformAdmin ? [nl.auth.platformAdmin, ...lines] : lines;
+}
+
+/** In the header: who is signed in, with their roles, and "Uitloggen"; signed out, a link to log in. */
+export function AccountMenu() {
+  const { user, isLoading, logout } = useSession();
+  const navigate = useNavigate();
+  const [isBusy, setBusy] = useState(false);
+  const isLoginPage = useLocation().pathname === '/inloggen';
+  if (isLoading || (!user && isLoginPage)) return null;
+  if (!user) {
+    return (
+      <div className="regie-account">
+        <LoginLink />
+      </div>
+    );
+  }
+
+  const onLogout = async () => {
+    if (isBusy) return;
+    setBusy(true);
+    try {
+      await logout();
+      navigate('/', { state: { loggedOut: true } });
+    } catch {
+      setBusy(false);
+    }
+  };
+  const roles = roleLines(user);
+  return (
+    <section className="regie-account" aria-label={nl.auth.account}>
+      <span className="regie-account__name">{user.name}</span>
+      <ul className="regie-account__roles" aria-label={nl.auth.roles}>
+        {roles.length ? roles.map((r) => <li key={r}>{r}</li>) : <li>{nl.auth.noRoles}</li>}
+      </ul>
+      <Button
+        appearance="secondary-action-button"
+        className="regie-account__logout"
+        onClick={onLogout}
+        busy={isBusy}
+        aria-disabled={isBusy || undefined}
+      >
+        {isBusy ? nl.auth.loggingOut : nl.auth.logout}
+      </Button>
+    </section>
+  );
+}

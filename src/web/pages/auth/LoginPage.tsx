@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { ApiError } from '../../api/client.ts';
+import { AppLink } from '../../components/AppLink.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { errorMessage } from '../../components/LoadState.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { nl } from '../../i18n/nl.ts';
+import { returnTarget } from '../../lib/paths.ts';
+import { useFocusRequest } from '../../lib/useFocusRequest.ts';
+import { useSession } from '../../session/SessionContext.tsx';
+
+type Field = 'email' | 'password';
+const LABELS: Record<Field, string> = { email: nl.auth.email, password: nl.auth.password };
+const FIELDS: Field[] = ['email', 'password'];
+
+function validate(email: string, password: string): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {};
+  if (!email.trim()) errors.email = nl.auth.emailRequired;
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.email = nl.auth.emailInvalid;
+  if (!password) errors.password = nl.auth.passwordRequired;
+  return errors;
+}
+
+/** The server's own message for a wrong password (401) or too many attempts (429); a rate limit may not give one. */
+function loginMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status === 429 && !error.message) return nl.errors.too_many_requests;
+  return errorMessage(error);
+}
+
+/** Log in with e-mail address and password; afterwards back to the page the user came from. */
+export function LoginPage() {
+  const { user, login } = useSession();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const back = returnTarget(search, '/');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [general, setGeneral] = useState<string>();
+  const [isBusy, setBusy] = useState(false);
+  const [summaryRef, focusSummary] = useFocusRequest<HTMLDivElement>();
+
+  const show = (next: Partial<Record<Field, string>>, message?: string) => {
+    setErrors(next);
+    setGeneral(message);
+    focusSummary();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (isBusy) return;
+    const found = validate(email, password);
+    if (Object.keys(found).length) return show(found);
+    setBusy(true);
+    try {
+      await login(email.trim(), password);
+      navigate(back, { replace: true });
+    } catch (err) {
+      setBusy(false);
+      setPassword('');
+      const fields: Partial<Record<Field, string>> = {};
+      if (err instanceof ApiError) {
+        for (const e of err.errors) if (FIELDS.includes(e.path as Field)) fields[e.path as Field] ??= e.message;
+      }
+      show(fields, loginMessage(err));
+    }
+  };
+
+  if (user && !isBusy) {
+    return (
+      <>
+        <PageHeading>{nl.auth.login}</PageHeading>
+        <Paragraph>{nl.auth.alreadySignedIn(user.name)}</Paragraph>
+        <Paragraph>
+          <AppLink to={back}>{nl.auth.continue}</AppLink>
+        </Paragraph>
+      </>
+    );
+  }
+
+  const items = FIELDS.filter((f) => errors[f]).map((f) => ({ field: f, message: errors[f]!, label: LABELS[f] }));
+  return (
+    <div className="regie-login">
+      <PageHeading>{nl.auth.login}</PageHeading>
+      <Paragraph>{nl.auth.loginIntro}</Paragraph>
+      <ErrorSummary ref={summaryRef} items={items} general={general} />
+      <form noValidate onSubmit={submit} className="regie-form" aria-label={nl.auth.login}>
+        <TextField
+          name="email" label={LABELS.email} type="email" autoComplete="username" isRequired size="medium"
+          value={email} error={errors.email} onChange={setEmail}
+        />
+        <TextField
+          name="password" label={LABELS.password} type="password" autoComplete="current-password" isRequired
+          size="medium" value={password} error={errors.password} onChange={setPassword}
+        />
+        <ButtonGroup className="regie-form-actions">
+          <Button type="submit" appearance="primary-action-button" busy={isBusy} aria-disabled={isBusy || undefined}>
+            {isBusy ? nl.auth.submitting : nl.auth.login}
+          </Button>
+        </ButtonGroup>
+      </form>
+      <span className="regie-visually-hidden" aria-live="polite">{isBusy ? nl.auth.submitting : ''}</span>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/server/modules/accounts/accounts.ts';
+import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
+import { SYSTEM } from '../../src/server/modules/audit.ts';
+import { createRecord } from '../../src/server/modules/records.ts';
+import { RESOURCES, type ResourceDef } from '../../src/server/modules/resources.ts';
+import type { TRole } from '../../src/domain/permissions.ts';
+import { Api, signIn, TEST_PASSWORD, useApi } from '../api.ts';
+
+/*
+ * The authorisation matrix: every route of the server's route table, asked by anonymous, each role of Huizen, a
+ * partner and an adviser of another municipality, against a draft programme of Huizen. A route without a rule here
+ * fails the test, so no route escapes the rules.
+ */
+
+const ctx = useApi();
+const WHO = ['anoniem', 'beheerder', 'adviseur', 'bestuurder', 'raadslid', 'partner', 'andere gemeente'] as const;
+type Who = (typeof WHO)[number];
+type Row = readonly [number, number, number, number, number, number, number];
+
+// Expected statuses, in the order of WHO. Drafts are for the organisation's own staff; only advisers write; a partner
+// reads and updates the activities it is involved in; another municipality sees nothing of it.
+const CONTENT = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 403, 201, 403, 404, 404, 404], update: [404, 403, 200, 403, 404, 404, 404], delete: [404, 403, 204, 403, 404, 404, 404], listed: [0, 1, 1, 1, 0, 0, 0] } as const;
+const ACTIVITY = { get: [404, 200, 200, 200, 404, 200, 404], create: [404, 403, 201, 403, 404, 403, 404], update: [404, 403, 200, 403, 404, 200, 404], delete: [404, 403, 204, 403, 404, 403, 404], listed: [0, 1, 1, 1, 0, 1, 0] } as const;
+const PEOPLE = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 201, 201, 403, 404, 404, 404], update: [404, 200, 200, 403, 404, 404, 404], delete: [404, 204, 204, 403, 404, 404, 404], listed: [0, 1, 1, 1, 0, 0, 0] } as const;
+const TEAMS = { get: [200, 200, 200, 200, 200, 200, 200], create: [403, 201, 201, 403, 403, 403, 403], update: [403, 200, 200, 403, 403, 403, 403], delete: [403, 204, 204, 403, 403, 403, 403], listed: [1, 1, 1, 1, 1, 1, 1] } as const;
+const PLAN_VIEW: Row = [404, 200, 200, 200, 404, 404, 404];
+const AUDIT: Row = [401, 200, 403, 403, 403, 403, 403];
+
+const sessions = new Map<Who, Api>();
+const ids: Record<string, string> = {};
+
+/** A fresh record of an entity in Huizen's draft programme, made by the system. */
+async function fresh(def: ResourceDef): Promise<{ id: string; version: number }> {
+  return createRecord(ctx.db, def, bodyFor(def), SYSTEM_CONTEXT);
+}
+
+function bodyFor(def: ResourceDef): Record<string, unknown> {
+  const title = `Matrix ${randomUUID().slice(0, 6)}`;
+  switch (def.name) {
+    case 'organisations': return { kind: 'team', name: title, parentId: ids.huizen };
+    case 'people': return { name: title, role: 'adviser', organisationId: ids.huizen };
+    case 'plans': return { kind: 'uvp', title, periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen };
+    case 'themes': return { title, scope: 'local', planId: ids.plan };
+    case 'goals': return { title, themeId: ids.theme };
+    case 'indicators': return { name: title, planId: ids.plan };
+    case 'measurements': return { periodLabel: '2023', periodStart: '2023-01-01', periodEnd: '2023-12-31', value: 1, indicatorId: ids.indicator };
+    case 'activities': return { title, themeId: ids.theme, stakeholderIds: [ids.police] };
+    case 'budget-lines': return { title, planId: ids.plan };
+    case 'regular-tasks': return { title, planId: ids.plan };
+    case 'decisions': return { title, body: 'college', planId: ids.plan };
+    default: throw new Error(`no body for ${def.name}`);
+  }
+}
+const changeFor = (def: ResourceDef) => (def.name === 'measurements' ? { value: 2 } : ['organisations', 'people', 'indicators'].includes(def.name) ? { name: 'Gewijzigd' } : { title: 'Gewijzigd' });
+const listQuery: Record<string, string> = { themes: 'planId', indicators: 'planId', 'budget-lines': 'planId', 'regular-tasks': 'planId', decisions: 'planId', goals: 'themeId', activities: 'themeId', measurements: 'indicatorId', people: 'organisationId', organisations: 'parentId' };
+const parentOf = (field: string) => ({ planId: ids.plan, themeId: ids.theme, indicatorId: ids.indicator, organisationId: ids.huizen, parentId: ids.huizen })[field]!;
+const rulesOf = (def: ResourceDef) => (def.name === 'activities' ? ACTIVITY : def.name === 'people' ? PEOPLE : def.name === 'organisations' ? TEAMS : CONTENT);
+
+beforeAll(async () => {
+  const make = (def: string, body: Record<string, unknown>) => createRecord(ctx.db, RESOURCES.find((r) => r.name === def)!, body, SYSTEM_CONTEXT);
+  ids.huizen = (await make('organisations', { kind: 'municipality', name: 'Huizen (matrix)', cbsCode: 'GM8406' })).id;
+  ids.laren = (await make('organisations', { kind: 'municipality', name: 'Laren (matrix)', cbsCode: 'GM8417' })).id;
+  ids.police = (await make('organisations', { kind: 'partner', partnerKind: 'police', name: 'Politie (matrix)' })).id;
+  ids.plan = (await make('plans', { kind: 'uvp', title: 'Concept-programma', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen })).id;
+  ids.theme = (await make('themes', { title: 'Thema', scope: 'local', planId: ids.plan })).id;
+  ids.indicator = (await make('indicators', { name: 'Indicator', planId: ids.plan })).id;
+
+  const roles: [Who, TRole, string][] = [
+    ['beheerder', 'beheerder', ids.huizen], ['adviseur', 'adviseur', ids.huizen], ['bestuurder', 'bestuurder', ids.huizen],
+    ['raadslid', 'raadslid', ids.huizen], ['partner', 'partner', ids.police], ['andere gemeente', 'adviseur', ids.laren],
+  ];
+  sessions.set('anoniem', ctx.api.as(null));
+  for (const [who, role, organisationId] of roles) {
+    const email = `${role}-${randomUUID().slice(0, 6)}@matrix.test`;
+    await createUser(ctx.db, { email, name: who, password: TEST_PASSWORD, memberships: [{ organisationId, role }] }, SYSTEM);
+    sessions.set(who, ctx.api.as(await signIn(ctx.api.app, email, TEST_PASSWORD)));
+  }
+});
+
+/** What a route must answer for each actor; a route without a rule has none, and fails the test. */
+function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise<void>) | 'public' | undefined {
+  if (url.startsWith('/api/v1/auth/') || url.startsWith('/api/v1/docs') || url === '/*' ||
+      ['/api/v1/openapi.json', '/api/v1/health', '/api/v1/kernbeleid-themes'].includes(url)) return 'public';
+  if (url === '/api/v1/audit' || url === '/api/v1/audit.csv') {
+    return async (who, n) => expect((await sessions.get(who)!.get(`${url.slice(7)}?organisationId=${ids.huizen}`)).status, who).toBe(AUDIT[n]);
+  }
+  if (method === 'GET' && url === '/api/v1/plans') {
+    return async (who, n) => {
+      const res = await sessions.get(who)!.get('/plans');
+      expect(res.status).toBe(200);
+      expect(res.body.some((p: { id: string }) => p.id === ids.plan), who).toBe(CONTENT.listed[n] === 1);
+    };
+  }
+  const view = url.match(/^\/api\/v1\/plans\/:id\/(export|budget|activities)$/);
+  if (view) return async (who, n) => expect((await sessions.get(who)!.get(`/plans/${ids.plan}/${view[1]}`)).status, who).toBe(PLAN_VIEW[n]);
+
+  const m = url.match(/^\/api\/v1\/([a-z-]+)(\/:id)?$/);
+  const def = m && RESOURCES.find((r) => r.name === m[1]);
+  if (!def) return undefined;
+  const rules = rulesOf(def);
+  const api = (who: Who) => sessions.get(who)!;
+  if (method === 'GET' && !m![2]) {
+    return async (who, n) => {
+      const target = await fresh(def);
+      const filter = listQuery[def.name];
+      const res = await api(who).get(`/${def.name}?${filter}=${parentOf(filter)}`);
+      expect(res.status, who).toBe(200);
+      expect(res.body.some((r: { id: string }) => r.id === target.id), `${who} lists it`).toBe(rules.listed[n] === 1);
+    };
+  }
+  if (method === 'GET') return async (who, n) => expect((await api(who).get(`/${def.name}/${(await fresh(def)).id}`)).status, who).toBe(rules.get[n]);
+  if (method === 'POST') return async (who, n) => expect((await api(who).post(`/${def.name}`, bodyFor(def))).status, who).toBe(rules.create[n]);
+  if (method === 'PATCH') {
+    return async (who, n) => {
+      const target = await fresh(def);
+      expect((await api(who).patch(`/${def.name}/${target.id}`, { ...changeFor(def), version: target.version })).status, who).toBe(rules.update[n]);
+    };
+  }
+  if (method === 'DELETE') {
+    return async (who, n) => {
+      const target = await fresh(def);
+      expect((await api(who).delete(`/${def.name}/${target.id}?version=${target.version}`)).status, who).toBe(rules.delete[n]);
+    };
+  }
+  return undefined;
+}
+
+describe('authorisation matrix over the route table', () => {
+  it('has a rule for every route', () => {
+    const missing = ctx.api.app.routeTable.filter((r) => ruleFor(r.method, r.url) === undefined).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+    expect(ctx.api.app.routeTable.length).toBeGreaterThan(60);
+  });
+
+  it.each(WHO.map((w, n) => [w, n] as const))('%s gets what the rules allow on every route', async (who, n) => {
+    for (const route of ctx.api.app.routeTable) {
+      const rule = ruleFor(route.method, route.url);
+      if (typeof rule === 'function') await rule(who, n);
+    }
+  });
+});
+
+describe('beyond drafts', () => {
+  it('a raadslid reads what the college adopted, changes nothing; anonymous reads only what is published', async () => {
+    const adopted = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'plans')!, {
+      kind: 'uvp', title: 'Vastgesteld programma', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen, status: 'adopted', adoptedBy: 'college',
+    }, SYSTEM_CONTEXT);
+    const council = sessions.get('raadslid')!;
+    expect((await council.get(`/plans/${adopted.id}/export`)).status).toBe(200);
+    expect((await council.patch(`/plans/${adopted.id}`, { title: 'Anders', version: adopted.version })).status).toBe(403);
+    expect((await sessions.get('anoniem')!.get(`/plans/${adopted.id}`)).status).toBe(404);
+    expect((await ctx.api.as(null).get('/plans')).body.map((p: { id: string }) => p.id)).not.toContain(adopted.id);
+    const published = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'plans')!, {
+      kind: 'uvp', title: 'Gepubliceerd programma', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen, status: 'published',
+    }, SYSTEM_CONTEXT);
+    expect((await sessions.get('anoniem')!.get(`/plans/${published.id}/export`)).status).toBe(200);
+    expect((await sessions.get('anoniem')!.patch(`/plans/${published.id}`, { title: 'Anders', version: 1 })).status).toBe(403);
+  });
+
+  it('a partner cannot take itself off an activity, nor move into another organisation’s data', async () => {
+    const activity = await fresh(RESOURCES.find((r) => r.name === 'activities')!);
+    const partner = sessions.get('partner')!;
+    expect((await partner.patch(`/activities/${activity.id}`, { stakeholderIds: [], version: activity.version })).status).toBe(403);
+    expect((await partner.get(`/activities/${activity.id}`)).status).toBe(200);
+  });
+});

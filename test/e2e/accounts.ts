@@ -1,0 +1,13 @@
+/** The demo accounts' password in the browser tests: playwright.config.ts starts the server with it. */
+export const DEMO_PASSWORD = 'demo-wachtwoord-e2e';
+
+/** The demo accounts the server creates at its first start (src/server/demo.ts). */
+export const DEMO = {
+  huizenBeheerder: 'beheerder@huizen.demo',
+  huizenAdviseur: 'adviseur@huizen.demo',
+  huizenBestuurder: 'bestuurder@huizen.demo',
+  huizenRaadslid: 'raadslid@huizen.demo',
+  larenAdviseur: 'adviseur@laren.demo',
+  heuvelrugAdviseur: 'adviseur@heuvelrug.demo',
+  politiePartner: 'partner@politie.demo',
+} as const;
