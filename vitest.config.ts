@@ -18,8 +18,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { test: { name: 'pglite', include: ['test/unit/**/*.test.ts', ...dbTests], env: { REGIE_TEST_DB: 'pglite' } } },
-      ...(pgUrl ? [{ test: { name: 'postgres', include: dbTests, env: { REGIE_TEST_DB: 'postgres' } } }] : []),
+      // `extends`: the projects take the timeouts above (start-up tests load the demo data and hash passwords).
+      { extends: true, test: { name: 'pglite', include: ['test/unit/**/*.test.ts', ...dbTests], env: { REGIE_TEST_DB: 'pglite' } } },
+      ...(pgUrl ? [{ extends: true, test: { name: 'postgres', include: dbTests, env: { REGIE_TEST_DB: 'postgres' } } }] : []),
     ],
   },
 });
