@@ -20,7 +20,7 @@ export default defineConfig({
     projects: [
       // `extends`: the projects take the timeouts above (start-up tests load the demo data and hash passwords).
       { extends: true, test: { name: 'pglite', include: ['test/unit/**/*.test.ts', ...dbTests], env: { REGIE_TEST_DB: 'pglite' } } },
-      ...(pgUrl ? [{ extends: true, test: { name: 'postgres', include: dbTests, env: { REGIE_TEST_DB: 'postgres' } } }] : []),
+      ...(pgUrl ? [{ extends: true as const, test: { name: 'postgres', include: dbTests, env: { REGIE_TEST_DB: 'postgres' } } }] : []),
     ],
   },
 });
