@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { DEMO_PASSWORD } from './test/e2e/accounts.ts';
 
-const PORT = 3199;
+/** Another port with E2E_PORT, when 3199 is taken (another checkout running its tests). */
+const PORT = Number(process.env.E2E_PORT ?? 3199);
 
 /**
  * Browser tests against a real server with a fresh data directory (demo data loads on start). The web app must be

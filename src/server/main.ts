@@ -14,6 +14,9 @@ try {
     console.log('(alleen nu getoond; vast wachtwoord: zet REGIE_DEMO_PASSWORD vóór de eerste start)');
     for (const a of regie.demo.accounts) console.log(`  ${a.email.padEnd(26)} ${a.role.padEnd(18)} ${a.organisation}`);
   }
+  if (regie.setupUrl) {
+    console.log(`\nNog geen gebruikers. Richt Regie in via deze eenmalige link (7 dagen geldig):\n  ${regie.setupUrl}`);
+  }
   const shutdown = async () => {
     await regie.stop();
     process.exit(0);

@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
 import { buildApp } from './http/app.ts';
+import { createSetupLinkIfNoUsers } from './modules/accounts/members.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -13,6 +14,8 @@ export interface Running {
   url: string;
   /** The demo accounts created at this start (first start with demo data only), and their password. */
   demo: { accounts: DemoAccount[]; password: string } | null;
+  /** Without demo data and without users: the one-time address to set up the first municipality and beheerder. */
+  setupUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export async function startRegie(config: Config, options: { logger?: boolean } =
     // The demo accounts' password: chosen by the operator, or random and printed once.
     const password = config.demoPassword ?? randomBytes(12).toString('base64url');
     const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password) : null;
+    const setup = config.loadDemo ? null : await createSetupLinkIfNoUsers(db);
     const app = await buildApp(db, { ...options, trustProxy: config.trustProxy });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -44,6 +48,7 @@ export async function startRegie(config: Config, options: { logger?: boolean } =
     return {
       app, db, url: `http://localhost:${port}`,
       demo: loaded?.accounts.length ? { accounts: loaded.accounts, password } : null,
+      setupUrl: setup ? `http://localhost:${port}/inrichten?token=${setup.token}` : null,
       async stop() {
         await app.close();
         await db.close();

@@ -17,6 +17,10 @@ const form = (name: string) => async () => {
 
 /** The audit log loads when first opened: only beheerders use it. */
 const auditLog = async () => ({ Component: (await import('./pages/organisations/AuditLogPage.tsx')).AuditLogPage });
+/** So does the users page, and the pages a one-time link or the first run open. */
+const members = async () => ({ Component: (await import('./pages/organisations/MembersPage.tsx')).MembersPage });
+const setPassword = async () => ({ Component: (await import('./pages/auth/SetPasswordPage.tsx')).SetPasswordPage });
+const setup = async () => ({ Component: (await import('./pages/auth/SetupPage.tsx')).SetupPage });
 
 /** The app's pages; the paths are built in lib/paths.ts. */
 export const routes: RouteObject[] = [
@@ -25,8 +29,11 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'inloggen', element: <LoginPage /> },
+      { path: 'wachtwoord', lazy: setPassword },
+      { path: 'inrichten', lazy: setup },
       { path: 'organisaties/:organisationId', element: <OrganisationPage /> },
       { path: 'organisaties/:organisationId/auditlog', lazy: auditLog },
+      { path: 'organisaties/:organisationId/gebruikers', lazy: members },
       { path: 'plannen/:planId', element: <PlanPage /> },
       { path: 'plannen/:planId/activiteiten', element: <ProgrammeActivitiesPage /> },
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },

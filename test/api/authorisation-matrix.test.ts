@@ -27,6 +27,7 @@ const PEOPLE = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 201, 20
 const TEAMS = { get: [200, 200, 200, 200, 200, 200, 200], create: [403, 201, 201, 403, 403, 403, 403], update: [403, 200, 200, 403, 403, 403, 403], delete: [403, 204, 204, 403, 403, 403, 403], listed: [1, 1, 1, 1, 1, 1, 1] } as const;
 const PLAN_VIEW: Row = [404, 200, 200, 200, 404, 404, 404];
 const AUDIT: Row = [401, 200, 403, 403, 403, 403, 403];
+const MEMBERS = { get: [401, 200, 403, 403, 403, 403, 403], create: [401, 201, 403, 403, 403, 403, 403], update: [401, 200, 403, 403, 403, 403, 403], delete: [401, 204, 403, 403, 403, 403, 403] } as const;
 
 const sessions = new Map<Who, Api>();
 const ids: Record<string, string> = {};
@@ -85,6 +86,24 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       ['/api/v1/openapi.json', '/api/v1/health', '/api/v1/kernbeleid-themes'].includes(url)) return 'public';
   if (url === '/api/v1/audit' || url === '/api/v1/audit.csv') {
     return async (who, n) => expect((await sessions.get(who)!.get(`${url.slice(7)}?organisationId=${ids.huizen}`)).status, who).toBe(AUDIT[n]);
+  }
+  if (url.startsWith('/api/v1/organisations/:id/members')) {
+    const member = async () => {
+      const email = `lid-${randomUUID().slice(0, 8)}@matrix.test`;
+      return (await createUser(ctx.db, { email, name: 'Lid', memberships: [{ organisationId: ids.huizen, role: 'raadslid' }] }, SYSTEM)).id;
+    };
+    const base = `/organisations/${ids.huizen}/members`;
+    return async (who, n) => {
+      const api = sessions.get(who)!;
+      const status =
+        method === 'GET' ? (await api.get(base)).status
+        : method === 'POST' && url.endsWith('/members') ? (await api.post(base, { email: `nieuw-${randomUUID().slice(0, 8)}@matrix.test`, name: 'Nieuw', role: 'raadslid' })).status
+        : method === 'POST' ? (await api.post(`${base}/${await member()}/password-link`, {})).status
+        : method === 'PATCH' ? (await api.patch(`${base}/${await member()}`, { role: 'bestuurder' })).status
+        : (await api.delete(`${base}/${await member()}`)).status;
+      const rule = method === 'GET' ? MEMBERS.get : method === 'POST' ? MEMBERS.create : method === 'PATCH' ? MEMBERS.update : MEMBERS.delete;
+      expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
+    };
   }
   if (method === 'GET' && url === '/api/v1/plans') {
     return async (who, n) => {

@@ -15,6 +15,7 @@ import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateReco
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
 import { exportPlan, getPlanBudget, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { registerAuth } from './auth.ts';
+import { registerMemberRoutes } from './member-routes.ts';
 import { handleError } from './errors.ts';
 import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
 import { can } from '../../domain/permissions.ts';
@@ -194,6 +195,8 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
       reply.header('content-disposition', `attachment; filename="auditlog-${new Date().toISOString().slice(0, 10)}.csv"`);
       return reply.type('text/csv; charset=utf-8').send(auditToCsv(rows));
     });
+
+    registerMemberRoutes(api, db, ctxOf);
 
     r.get('/kernbeleid-themes', {
       schema: { tags: ['reference'], summary: 'VNG Kernbeleid Veiligheid: velden en thema’s', response: { 200: z.array(ZKernbeleidTheme) } },

@@ -7,6 +7,7 @@ import { ANONYMOUS, type Actor } from '../../domain/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { findSession, login, logout, SESSION_ABSOLUTE_HOURS, type SessionActor } from '../modules/accounts/accounts.ts';
 import { ANONYMOUS_ACTOR, type AuditActor } from '../modules/audit.ts';
+import { completeSetup, setPasswordWithLink } from '../modules/accounts/members.ts';
 
 export const SESSION_COOKIE = 'regie_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -83,6 +84,31 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
       if (req.session) await logout(db, req.session);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
+    });
+    r.post('/password', {
+      schema: {
+        tags: ['auth'], summary: 'Wachtwoord instellen met een eenmalige link',
+        body: z.object({ token: z.string().max(200), password: z.string().max(1000) }), response: { 204: z.null() },
+      },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    }, async (req, reply) => {
+      await setPasswordWithLink(db, req.body.token, req.body.password);
+      return reply.status(204).send(null);
+    });
+    r.post('/setup', {
+      schema: {
+        tags: ['auth'], summary: 'Eerste inrichting zonder demodata: de gemeente en haar eerste beheerder',
+        body: z.object({
+          token: z.string().max(200), organisationName: z.string().trim().min(1, { message: 'Verplicht veld' }).max(200),
+          cbsCode: z.string(), name: z.string().trim().min(1, { message: 'Verplicht veld' }).max(200),
+          email: z.email({ message: 'Ongeldig e-mailadres' }).max(254), password: z.string().max(1000),
+        }),
+        response: { 201: z.null() },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    }, async (req, reply) => {
+      await completeSetup(db, req.body);
+      return reply.status(201).send(null);
     });
     r.get('/me', { schema: { tags: ['auth'], summary: 'Wie ben ik (en het CSRF-token voor wijzigingen)', response: { 200: ZMe } } }, async (req) => ({
       user: req.session?.user ?? null,

@@ -3,7 +3,11 @@ import type {
   TActivity, TBudgetLine, TGoal, TIndicator, TOrganisation, TPerson, TPlan, TPlanSummary, TTheme,
 } from '../../domain/schemas.ts';
 import { sessionStore, type SessionUser } from './session.ts';
-import type { ActivityFilter, AuditEntry, AuditFilter, PlanBudget, PlanExport, ProgrammeActivity } from './types.ts';
+import type { TRole } from '../../domain/permissions.ts';
+import type {
+  ActivityFilter, AddedMember, AuditEntry, AuditFilter, Member, PasswordLink, PlanBudget, PlanExport, ProgrammeActivity,
+  SetupInput,
+} from './types.ts';
 
 const BASE = '/api/v1';
 
@@ -122,6 +126,22 @@ export const api = {
       await refreshSession().catch(() => sessionStore.set(null, null));
     }
   },
+  /** Sets a password with a one-time link's token. */
+  setPassword: (token: string, password: string) => request<void>('POST', '/auth/password', { token, password }),
+  /** First run: creates the municipality and its first beheerder. */
+  setup: (input: SetupInput) => request<unknown>('POST', '/auth/setup', input),
+
+  listMembers: (organisationId: string) => request<Member[]>('GET', `/organisations/${organisationId}/members`),
+  addMember: (organisationId: string, body: { email: string; name: string; role: TRole }) =>
+    request<AddedMember>('POST', `/organisations/${organisationId}/members`, body),
+  changeMemberRole: (organisationId: string, userId: string, role: TRole) =>
+    request<Member>('PATCH', `/organisations/${organisationId}/members/${userId}`, { role }),
+  removeMember: (organisationId: string, userId: string) =>
+    request<void>('DELETE', `/organisations/${organisationId}/members/${userId}`),
+  /** A new one-time link to set a password; it also ends the user's sessions. */
+  createPasswordLink: (organisationId: string, userId: string) =>
+    request<PasswordLink>('POST', `/organisations/${organisationId}/members/${userId}/password-link`),
+
   listAudit: (organisationId: string, filter: AuditFilter, limit: number) =>
     request<AuditEntry[]>('GET', `/audit${query({ organisationId, ...filter, limit: String(limit) })}`),
   auditCsvUrl: (organisationId: string, filter: AuditFilter) => `${BASE}/audit.csv${query({ organisationId, ...filter })}`,

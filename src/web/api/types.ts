@@ -1,3 +1,5 @@
+import type { TRole } from '../../domain/permissions.ts';
+
 /*
  * Shapes of the composite API answers: the domain's response schemas (src/domain/plan-views.ts), under the names the
  * web app uses. The entity shapes themselves are the domain's output types.
@@ -36,4 +38,36 @@ export interface AuditFilter {
   /** YYYY-MM-DD, inclusive. */
   from?: string;
   to?: string;
+}
+
+/** A user's role in one organisation (GET /organisations/:id/members). */
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: TRole;
+  isActive: boolean;
+  hasPassword: boolean;
+}
+
+/** A one-time link to set a password: its token and until when it works. */
+export interface PasswordLink {
+  token: string;
+  expiresAt: string;
+}
+
+/** The answer to adding a member: a link only when Regie created the account. */
+export interface AddedMember {
+  member: Member;
+  link: PasswordLink | null;
+}
+
+/** The first-run setup (POST /auth/setup): the municipality and its first beheerder. */
+export interface SetupInput {
+  token: string;
+  organisationName: string;
+  cbsCode: string;
+  name: string;
+  email: string;
+  password: string;
 }

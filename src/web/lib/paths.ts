@@ -4,6 +4,9 @@ export const paths = {
   /** The login page; after login it returns to `from`. */
   login: (from?: string) => (from && from !== '/' ? withReturn('/inloggen', from) : '/inloggen'),
   auditLog: (organisationId: string) => `/organisaties/${organisationId}/auditlog`,
+  members: (organisationId: string) => `/organisaties/${organisationId}/gebruikers`,
+  /** The page a one-time link opens to set a password; absolute, to pass on. */
+  setPasswordUrl: (token: string) => `${window.location.origin}/wachtwoord?token=${encodeURIComponent(token)}`,
   organisation: (id: string) => `/organisaties/${id}`,
   plan: (id: string) => `/plannen/${id}`,
   programme: (planId: string) => `/plannen/${planId}/activiteiten`,

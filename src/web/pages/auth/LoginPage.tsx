@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../../api/client.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -36,7 +36,9 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const back = returnTarget(search, '/');
-  const [email, setEmail] = useState('');
+  // After the first-run setup (SetupPage): say so, with the new account's e-mail address filled in.
+  const setup = useLocation().state as { setupDone?: boolean; email?: string } | null;
+  const [email, setEmail] = useState(setup?.email ?? '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [general, setGeneral] = useState<string>();
@@ -85,6 +87,11 @@ export function LoginPage() {
   return (
     <div className="regie-login">
       <PageHeading>{nl.auth.login}</PageHeading>
+      {setup?.setupDone && (
+        <Alert type="ok" className="regie-notice">
+          <Paragraph>{nl.setup.done}</Paragraph>
+        </Alert>
+      )}
       <Paragraph>{nl.auth.loginIntro}</Paragraph>
       <ErrorSummary ref={summaryRef} items={items} general={general} />
       <form noValidate onSubmit={submit} className="regie-form" aria-label={nl.auth.login}>

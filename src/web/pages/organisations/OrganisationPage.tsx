@@ -34,6 +34,8 @@ interface Props {
 
 function OrganisationContent({ organisation: org, organisations, plans }: Props) {
   const can = useCan();
+  const canAudit = can('read', organisationSubject('audit', org));
+  const canUsers = can('read', organisationSubject('users', org));
   const byId = new Map(organisations.map((o) => [o.id, o]));
   const memberOf = organisations.filter((o) => o.kind === 'collaboration' && o.memberIds.includes(org.id));
   const own = plans.filter((p) => p.ownerId === org.id);
@@ -80,12 +82,21 @@ function OrganisationContent({ organisation: org, organisations, plans }: Props)
           <PlanList plans={joint} empty={nl.organisation.noJoint} noteFor={(p) => nl.organisation.jointProgrammeOf(p.owner.name)} />
         </section>
       )}
-      {can('read', organisationSubject('audit', org)) && (
+      {(canAudit || canUsers) && (
         <section aria-labelledby="beheer">
           <Heading level={2} id="beheer">{nl.organisation.management}</Heading>
-          <Paragraph>
-            <AppLink to={paths.auditLog(org.id)}>{nl.organisation.auditLink}</AppLink>
-          </Paragraph>
+          <UnorderedList>
+            {canUsers && (
+              <UnorderedListItem>
+                <AppLink to={paths.members(org.id)}>{nl.organisation.membersLink}</AppLink>
+              </UnorderedListItem>
+            )}
+            {canAudit && (
+              <UnorderedListItem>
+                <AppLink to={paths.auditLog(org.id)}>{nl.organisation.auditLink}</AppLink>
+              </UnorderedListItem>
+            )}
+          </UnorderedList>
         </section>
       )}
     </>
