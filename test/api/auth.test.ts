@@ -75,7 +75,15 @@ describe('login and sessions', () => {
   it('ends a session after 30 idle minutes, and at its absolute end', async () => {
     const { email } = await newUser();
     const idle = await signIn(email);
-    await ctx.db.query("update sessions set last_seen_at = now() - interval '31 minutes' where user_id = (select id from users where email = $1)", [email]);
+    const setIdle = (minutes: number) =>
+      ctx.db.query(`update sessions set last_seen_at = now() - make_interval(mins => $2) where user_id = (select id from users where email = $1)`, [email, minutes]);
+    // Using the session within the idle time restarts its clock.
+    await setIdle(29);
+    expect((await me(idle.cookie)).user).not.toBeNull();
+    const [{ idle_seconds }] = await ctx.db.query<{ idle_seconds: number }>(
+      'select extract(epoch from now() - max(last_seen_at))::int as idle_seconds from sessions where user_id = (select id from users where email = $1)', [email]);
+    expect(idle_seconds).toBeLessThan(60);
+    await setIdle(31);
     expect((await me(idle.cookie)).user).toBeNull();
     const old = await signIn(email);
     expect((await me(old.cookie)).user).not.toBeNull();

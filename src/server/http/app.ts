@@ -14,6 +14,7 @@ import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
 import { exportPlan, getPlanBudget, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
+import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
 import { registerMemberRoutes } from './member-routes.ts';
 import { handleError } from './errors.ts';
@@ -28,10 +29,7 @@ const ZProblem = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
-const ZAuditEvent = z.object({
-  id: z.number(), at: z.string(), actorUserId: z.string().nullable(), actorLabel: z.string(), organisationId: z.string().nullable(),
-  action: z.string(), entity: z.string().nullable(), entityId: z.string().nullable(), before: z.unknown(), after: z.unknown(),
-});
+
 /** Ids in paths: anything that is not a uuid cannot exist, so it is a 404 rather than a validation error. */
 const ZIdParam = z.object({ id: z.string().max(100) });
 const isUuid = (id: string) => ZId.safeParse(id).success;

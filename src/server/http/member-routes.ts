@@ -1,16 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZAddedMember, ZMember, ZOneTimeLink } from '../../domain/accounts.ts';
 import { ROLES } from '../../domain/permissions.ts';
 import { ZId } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../modules/access.ts';
 import { addMember, changeRole, createPasswordLink, listMembers, removeMember } from '../modules/accounts/members.ts';
 
-const ZMember = z.object({
-  userId: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES), isActive: z.boolean(), hasPassword: z.boolean(),
-});
-const ZLink = z.object({ token: z.string(), expiresAt: z.string() });
 const ZParams = z.object({ id: z.string() });
 const ZMemberParams = z.object({ id: z.string(), userId: ZId });
 const tags = ['members'];
@@ -26,7 +23,7 @@ export function registerMemberRoutes(app: FastifyInstance, db: Db, ctxOf: (req: 
       tags, summary: 'Gebruiker toevoegen; een nieuwe gebruiker krijgt een eenmalige link om een wachtwoord in te stellen',
       params: ZParams,
       body: z.object({ email: z.email({ message: 'Ongeldig e-mailadres' }).max(254), name: z.string().trim().min(1, { message: 'Verplicht veld' }).max(200), role: z.enum(ROLES) }),
-      response: { 201: z.object({ member: ZMember, link: ZLink.nullable() }) },
+      response: { 201: ZAddedMember },
     },
   }, async (req, reply) => reply.status(201).send(await addMember(db, ctxOf(req), req.params.id, req.body)));
   r.patch('/organisations/:id/members/:userId', {
@@ -39,6 +36,6 @@ export function registerMemberRoutes(app: FastifyInstance, db: Db, ctxOf: (req: 
     return reply.status(204).send(null);
   });
   r.post('/organisations/:id/members/:userId/password-link', {
-    schema: { tags, summary: 'Eenmalige link om een (nieuw) wachtwoord in te stellen; lopende sessies eindigen', params: ZMemberParams, response: { 201: ZLink } },
+    schema: { tags, summary: 'Eenmalige link om een (nieuw) wachtwoord in te stellen; lopende sessies eindigen', params: ZMemberParams, response: { 201: ZOneTimeLink } },
   }, async (req, reply) => reply.status(201).send(await createPasswordLink(db, ctxOf(req), req.params.id, req.params.userId)));
 }

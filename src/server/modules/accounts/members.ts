@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { TMember, TOneTimeLink } from '../../../domain/accounts.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { can, ROLES, type TRole } from '../../../domain/permissions.ts';
 import type { Db } from '../../db/client.ts';
@@ -15,20 +16,8 @@ export const LINK_DAYS = 7;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: TRole;
-  isActive: boolean;
-  hasPassword: boolean;
-}
-
-/** A one-time link: the token (shown once) and when it stops working. */
-export interface OneTimeLink {
-  token: string;
-  expiresAt: string;
-}
+type Member = TMember;
+type OneTimeLink = TOneTimeLink;
 
 async function organisationKind(db: Db, organisationId: string): Promise<string> {
   const [org] = await db.query<{ kind: string }>('select kind from organisations where id = $1', [organisationId]);
