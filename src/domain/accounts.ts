@@ -38,3 +38,15 @@ export const ZAuditEvent = z.object({
   after: z.unknown(),
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+
+/** An API token as the beheerder sees it; the secret itself only once, when it is made. */
+export const ZApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type TApiToken = z.infer<typeof ZApiToken>;

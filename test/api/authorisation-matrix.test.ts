@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/server/modules/accounts/accounts.ts';
+import { createToken } from '../../src/server/modules/accounts/tokens.ts';
 import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
 import { SYSTEM } from '../../src/server/modules/audit.ts';
 import { createRecord } from '../../src/server/modules/records.ts';
@@ -86,6 +87,19 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       ['/api/v1/openapi.json', '/api/v1/health', '/api/v1/kernbeleid-themes'].includes(url)) return 'public';
   if (url === '/api/v1/audit' || url === '/api/v1/audit.csv') {
     return async (who, n) => expect((await sessions.get(who)!.get(`${url.slice(7)}?organisationId=${ids.huizen}`)).status, who).toBe(AUDIT[n]);
+  }
+  if (url.startsWith('/api/v1/organisations/:id/tokens')) {
+    const base = `/organisations/${ids.huizen}/tokens`;
+    return async (who, n) => {
+      const api = sessions.get(who)!;
+      const fresh = async () => (await createToken(ctx.db, SYSTEM_CONTEXT, ids.huizen, { name: 'Koppeling', role: 'bestuurder', expiresInDays: 1 })).apiToken.id;
+      const status =
+        method === 'GET' ? (await api.get(base)).status
+        : method === 'POST' ? (await api.post(base, { name: 'Koppeling', role: 'bestuurder' })).status
+        : (await api.delete(`${base}/${await fresh()}`)).status;
+      const rule = method === 'GET' ? MEMBERS.get : method === 'POST' ? MEMBERS.create : MEMBERS.delete;
+      expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
+    };
   }
   if (url.startsWith('/api/v1/organisations/:id/members')) {
     const member = async () => {

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import { findSession, login, logout, SESSION_ABSOLUTE_HOURS, type SessionActor } from '../modules/accounts/accounts.ts';
 import { ANONYMOUS_ACTOR, type AuditActor } from '../modules/audit.ts';
 import { completeSetup, setPasswordWithLink } from '../modules/accounts/members.ts';
+import { findTokenActor } from '../modules/accounts/tokens.ts';
 
 export const SESSION_COOKIE = 'regie_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -49,6 +50,15 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
   app.addHook('onRequest', async (req, reply) => {
     req.actor = ANONYMOUS;
     req.auditActor = ANONYMOUS_ACTOR;
+    // An integration sends its API token as a bearer token: no cookie, so no CSRF risk and no CSRF token.
+    const bearer = req.headers.authorization?.match(/^Bearer (\S+)$/i)?.[1];
+    if (bearer) {
+      const byToken = await findTokenActor(db, bearer, `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`);
+      if (!byToken) throw new AppError('unauthorized', 'Het API-token is onbekend, ingetrokken of verlopen');
+      req.actor = byToken.actor;
+      req.auditActor = byToken.audit;
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await findSession(db, token);

@@ -26,7 +26,7 @@ async function organisationKind(db: Db, organisationId: string): Promise<string>
 }
 
 /** Only the organisation's beheerder manages its members: signed out is a 401, another role a 403. */
-async function authorizeMembers(db: Db, ctx: RequestContext, organisationId: string, action: 'read' | 'create' | 'update' | 'delete') {
+export async function authorizeMembers(db: Db, ctx: RequestContext, organisationId: string, action: 'read' | 'create' | 'update' | 'delete') {
   await organisationKind(db, organisationId);
   if (ctx.isSystem || can(ctx.actor, action, { entity: 'users', ownerId: organisationId })) return;
   throw new AppError(ctx.actor.userId ? 'forbidden' : 'unauthorized', 'Gebruikers en rollen zijn er voor de beheerder van de organisatie');
@@ -50,7 +50,7 @@ async function findMember(db: Db, organisationId: string, userId: string): Promi
 }
 
 /** Which roles an organisation gives: a partner organisation gives the partner role (and a beheerder), others the rest. */
-async function checkRole(db: Db, organisationId: string, role: TRole) {
+export async function checkRole(db: Db, organisationId: string, role: TRole) {
   const kind = await organisationKind(db, organisationId);
   const allowed: readonly TRole[] = kind === 'partner' ? ['partner', 'beheerder'] : ROLES.filter((r) => r !== 'partner');
   if (!allowed.includes(role)) throw new AppError('validation', 'Deze rol past niet bij deze organisatie', [{ path: 'role', message: 'Kies een andere rol' }]);
