@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from '@utrecht/component-library-react';
+import { Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from '@utrecht/component-library-react';
 import { nl } from '../i18n/nl.ts';
 
 /** What every form field takes. The input's id is `field-<name>`, which the error summary links to. */
@@ -59,5 +59,24 @@ export function FieldFrame({ input, ...field }: BaseFieldProps & { input: ReactN
       errorMessage={<ErrorMessage {...field} />}
       input={input}
     />
+  );
+}
+
+/** The id of a group's n-th option: the first carries the field's id, which the error summary links to. */
+export const optionId = (name: string, n: number) => (n === 0 ? fieldId(name) : `${fieldId(name)}-${n}`);
+
+/** A fieldset around a group of options (checkboxes, radio buttons): legend, description and error message. */
+export function GroupFrame({ children, ...field }: BaseFieldProps & { children: ReactNode }) {
+  const id = fieldId(field.name);
+  const describedBy = [field.description && `${id}-description`, field.error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <Fieldset invalid={!!field.error} aria-describedby={describedBy || undefined} className="regie-fieldset">
+      <FieldsetLegend>
+        <Label {...field} htmlFor={false} />
+      </FieldsetLegend>
+      <Description {...field} />
+      <ErrorMessage {...field} />
+      {children}
+    </Fieldset>
   );
 }
