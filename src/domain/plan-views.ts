@@ -85,3 +85,9 @@ export const ZProgrammeActivity = ZActivity.extend({
   theme: z.object({ id: ZId, number: z.string().nullable().optional(), title: z.string(), scope: z.enum(THEME_SCOPES), planId: ZId }),
 });
 export type TProgrammeActivity = z.infer<typeof ZProgrammeActivity>;
+
+/** GET /me/activities: an activity with its theme and plan, for the organisations involved in it. */
+export const ZMyActivity = ZProgrammeActivity.extend({
+  plan: z.object({ id: ZId, title: z.string(), ownerName: z.string() }),
+});
+export type TMyActivity = z.infer<typeof ZMyActivity>;

@@ -3,6 +3,7 @@ import { Layout } from './components/Layout.tsx';
 import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
+import { MyActivitiesPage } from './pages/home/MyActivitiesPage.tsx';
 import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
 import { BudgetPage } from './pages/plans/BudgetPage.tsx';
 import { PlanPage } from './pages/plans/PlanPage.tsx';
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: 'inloggen', element: <LoginPage /> },
       { path: 'wachtwoord', lazy: setPassword },
       { path: 'inrichten', lazy: setup },
+      { path: 'mijn-activiteiten', element: <MyActivitiesPage /> },
       { path: 'organisaties/:organisationId', element: <OrganisationPage /> },
       { path: 'organisaties/:organisationId/auditlog', lazy: auditLog },
       { path: 'organisaties/:organisationId/gebruikers', lazy: members },

@@ -119,6 +119,15 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
     };
   }
+  if (url === '/api/v1/me/activities') {
+    // Only the partner is involved in the matrix's activities; everyone gets 200 and only what they may read.
+    return async (who, n) => {
+      const target = await fresh(RESOURCES.find((r) => r.name === 'activities')!);
+      const res = await sessions.get(who)!.get('/me/activities');
+      expect(res.status, who).toBe(200);
+      expect(res.body.some((a: { id: string }) => a.id === target.id), `${who} lists it`).toBe(who === 'partner');
+    };
+  }
   if (method === 'GET' && url === '/api/v1/plans') {
     return async (who, n) => {
       const res = await sessions.get(who)!.get('/plans');
@@ -197,5 +206,14 @@ describe('beyond drafts', () => {
     const partner = sessions.get('partner')!;
     expect((await partner.patch(`/activities/${activity.id}`, { stakeholderIds: [], version: activity.version })).status).toBe(403);
     expect((await partner.get(`/activities/${activity.id}`)).status).toBe(200);
+  });
+
+  it('a partner’s working list gives each activity its plan and theme, though the plan itself stays closed', async () => {
+    const activity = await fresh(RESOURCES.find((r) => r.name === 'activities')!);
+    const partner = sessions.get('partner')!;
+    const mine = (await partner.get('/me/activities')).body.find((a: { id: string }) => a.id === activity.id);
+    expect(mine.theme).toMatchObject({ id: ids.theme, title: 'Thema' });
+    expect(mine.plan).toEqual({ id: ids.plan, title: 'Concept-programma', ownerName: 'Huizen (matrix)' });
+    expect((await partner.get(`/plans/${ids.plan}`)).status).toBe(404);
   });
 });

@@ -13,7 +13,7 @@ import { PLAN_KINDS, PLAN_STATUSES, ZActivityFilter, ZId, ZKernbeleidTheme, ZPla
 import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
-import { exportPlan, getPlanBudget, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
+import { exportPlan, getPlanBudget, listMyActivities, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
 import { registerMemberRoutes } from './member-routes.ts';
@@ -21,7 +21,7 @@ import { handleError } from './errors.ts';
 import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
 import { can } from '../../domain/permissions.ts';
 import type { RequestContext } from '../modules/access.ts';
-import { ZPlanBudget, ZPlanExport, ZProgrammeActivity } from '../../domain/plan-views.ts';
+import { ZMyActivity, ZPlanBudget, ZPlanExport, ZProgrammeActivity } from '../../domain/plan-views.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
 const ZProblem = z.object({
@@ -195,6 +195,13 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
     });
 
     registerMemberRoutes(api, db, ctxOf);
+
+    r.get('/me/activities', {
+      schema: {
+        tags: ['plans'], summary: 'Activiteiten waarbij mijn organisatie(s) betrokken zijn, met plan en thema (werklijst van een partner)',
+        response: { 200: z.array(ZMyActivity), ...problems },
+      },
+    }, async (req) => listMyActivities(db, ctxOf(req)) as never);
 
     r.get('/kernbeleid-themes', {
       schema: { tags: ['reference'], summary: 'VNG Kernbeleid Veiligheid: velden en thema’s', response: { 200: z.array(ZKernbeleidTheme) } },

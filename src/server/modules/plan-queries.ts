@@ -160,3 +160,24 @@ export async function listProgrammeActivities(db: Db, planId: string, filter: TA
   }
   return activities;
 }
+
+/**
+ * The activities the actor's organisations are involved in (betrokken), across plans, with the plan and theme they
+ * belong to: a partner's working list. Filtered by the same rules as every list.
+ */
+export async function listMyActivities(db: Db, ctx: RequestContext) {
+  const organisationIds = ctx.actor.roles.map((r) => r.organisationId);
+  if (!organisationIds.length) return [];
+  const params: unknown[] = [organisationIds];
+  const where = ['exists (select 1 from activity_stakeholders ms where ms.activity_id = r.id and ms.organisation_id = any($1::uuid[]))'];
+  const readable = await readCondition(db, ctx, R.activities, 'r', params);
+  if (readable) where.push(readable);
+  return queryRecords(db, R.activities, {
+    select: `json_build_object('id', t.id, 'number', t.number, 'title', t.title, 'scope', t.scope, 'planId', t.plan_id) as theme,
+             json_build_object('id', p.id, 'title', p.title, 'ownerName', o.name) as plan`,
+    join: 'join themes t on t.id = r.theme_id join plans p on p.id = t.plan_id join organisations o on o.id = p.owner_id',
+    where,
+    params,
+    order: 'o.name, p.title, t.position, r.position',
+  });
+}

@@ -5,8 +5,8 @@ import type {
 import { sessionStore, type SessionUser } from './session.ts';
 import type { TRole } from '../../domain/permissions.ts';
 import type {
-  ActivityFilter, AddedMember, AuditEntry, AuditFilter, Member, PasswordLink, PlanBudget, PlanExport, ProgrammeActivity,
-  SetupInput,
+  ActivityFilter, AddedMember, AuditEntry, AuditFilter, Member, MyActivity, PasswordLink, PlanBudget, PlanExport,
+  ProgrammeActivity, SetupInput,
 } from './types.ts';
 
 const BASE = '/api/v1';
@@ -158,6 +158,8 @@ export const api = {
   listThemes: (planId: string) => request<TTheme[]>('GET', `/themes${query({ planId })}`),
   listProgrammeActivities: (planId: string, filter: ActivityFilter = {}) =>
     request<ProgrammeActivity[]>('GET', `/plans/${planId}/activities${query({ ...filter })}`),
+  /** The activities the signed-in user's organisations are involved in, across plans. */
+  listMyActivities: () => request<MyActivity[]>('GET', '/me/activities'),
 
   get: <R extends ResourceName>(name: R, id: string) => request<Resources[R]>('GET', `/${name}/${id}`),
   create: <R extends ResourceName>(name: R, body: Partial<Resources[R]>) =>

@@ -10,6 +10,7 @@ export type {
   TOrganisationRef as OrganisationRef,
   TPlanBudget as PlanBudget,
   TPlanExport as PlanExport,
+  TMyActivity as MyActivity,
   TProgrammeActivity as ProgrammeActivity,
   TThemeWithContent as ThemeWithContent,
   TYearAmount as YearAmount,

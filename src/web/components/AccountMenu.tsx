@@ -4,6 +4,8 @@ import { Button } from '@utrecht/component-library-react';
 import type { SessionUser } from '../api/session.ts';
 import { nl } from '../i18n/nl.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { paths } from '../lib/paths.ts';
+import { AppLink } from './AppLink.tsx';
 import { LoginLink } from './LoginLink.tsx';
 
 /** "Adviseur – Huizen", one per organisation the user has a role in. */
@@ -40,6 +42,7 @@ export function AccountMenu() {
   const roles = roleLines(user);
   return (
     <section className="regie-account" aria-label={nl.auth.account}>
+      <AppLink to={paths.myActivities()}>{nl.myActivities.title}</AppLink>
       <span className="regie-account__name">{user.name}</span>
       <ul className="regie-account__roles" aria-label={nl.auth.roles}>
         {roles.length ? roles.map((r) => <li key={r}>{r}</li>) : <li>{nl.auth.noRoles}</li>}

@@ -126,6 +126,16 @@ export const nl = {
     frequencyHelp: 'Bijvoorbeeld 1 maal per 6 weken, Tweemaal per jaar, op afroep, Eenmalig.',
     stakeholdersTextHelp: 'De betrokkenen zoals het document ze noemt.',
   },
+  myActivities: {
+    title: 'Mijn activiteiten',
+    intro: 'De activiteiten waarbij uw organisatie betrokken is, per plan.',
+    planCaption: (plan: string, owner: string) => `${plan} – ${owner}`,
+    none: 'Uw organisatie is bij geen activiteiten betrokken.',
+    statusOf: (title: string) => `Status van ${title}`,
+    saved: (status: string) => `Opgeslagen: ${status}.`,
+    conflict: 'Iemand anders heeft deze activiteit intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.',
+    reload: 'Opnieuw laden',
+  },
   programme: {
     title: (plan: string) => `Activiteitentabel – ${plan}`,
     heading: 'Activiteitentabel',

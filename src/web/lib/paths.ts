@@ -8,6 +8,7 @@ export const paths = {
   /** The page a one-time link opens to set a password; absolute, to pass on. */
   setPasswordUrl: (token: string) => `${window.location.origin}/wachtwoord?token=${encodeURIComponent(token)}`,
   organisation: (id: string) => `/organisaties/${id}`,
+  myActivities: () => '/mijn-activiteiten',
   plan: (id: string) => `/plannen/${id}`,
   programme: (planId: string) => `/plannen/${planId}/activiteiten`,
   budget: (planId: string) => `/plannen/${planId}/begroting`,
