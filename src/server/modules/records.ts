@@ -240,7 +240,7 @@ export async function queryRecords(
   return rows.map(fromRow) as Record_[];
 }
 
-/** Records of several ids at once, keyed by id (for exports). */
+/** Records whose `column` is one of `ids` (the contents of a plan, for exports), in the definition's order. */
 export async function listRecordsWhere(tx: Db, def: ResourceDef, column: string, ids: string[]): Promise<Record_[]> {
   if (!ids.length) return [];
   const rows = await tx.query(`${selectFrom(def)} where r.${column} = any($1::uuid[]) order by ${def.order}`, [ids]);
