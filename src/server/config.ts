@@ -11,6 +11,11 @@ export interface Config {
   trustProxy: boolean;
   /** The password of the demo accounts; random when not set. */
   demoPassword?: string;
+  /** Outgoing e-mail (password reset, round reminders): an SMTP URL and the sender. Nothing is sent without it. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** The address users reach Regie at, for links in e-mails; defaults to the local URL. */
+  publicUrl?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +31,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: env.REGIE_DEMO !== '0',
     trustProxy: env.REGIE_TRUST_PROXY === '1',
     demoPassword: env.REGIE_DEMO_PASSWORD || undefined,
+    smtpUrl: env.REGIE_SMTP_URL || undefined,
+    mailFrom: env.REGIE_MAIL_FROM || undefined,
+    publicUrl: env.REGIE_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
 }

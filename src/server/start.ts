@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
 import { buildApp } from './http/app.ts';
+import { createMailer } from './modules/mail.ts';
 import { createSetupLinkIfNoUsers } from './modules/accounts/members.ts';
 
 export interface Running {
@@ -41,7 +42,10 @@ export async function startRegie(config: Config, options: { logger?: boolean } =
     const password = config.demoPassword ?? randomBytes(12).toString('base64url');
     const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password) : null;
     const setup = config.loadDemo ? null : await createSetupLinkIfNoUsers(db);
-    const app = await buildApp(db, { ...options, trustProxy: config.trustProxy });
+    const app = await buildApp(db, {
+      ...options, trustProxy: config.trustProxy,
+      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }), publicUrl: config.publicUrl,
+    });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

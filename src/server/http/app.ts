@@ -21,6 +21,7 @@ import { handleError } from './errors.ts';
 import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
 import { can } from '../../domain/permissions.ts';
 import type { RequestContext } from '../modules/access.ts';
+import type { Mailer } from '../modules/mail.ts';
 import { ZMyActivity, ZPlanBudget, ZPlanExport, ZProgrammeActivity } from '../../domain/plan-views.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
@@ -48,6 +49,10 @@ function patchSchema(def: ResourceDef) {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: { method: string; url: string }[];
+    /** Outgoing e-mail, or null when no SMTP server is configured. */
+    mailer: Mailer | null;
+    /** The address users reach Regie at (for links in e-mails), or null: then the request's own origin. */
+    publicUrl: string | null;
   }
 }
 
@@ -55,7 +60,14 @@ declare module 'fastify' {
 const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, audit: req.auditActor });
 
 /** Builds the HTTP app on a database: the API under /api/v1, its OpenAPI document and docs, and the web app. */
-export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?: boolean } = {}): Promise<FastifyInstance> {
+export interface AppOptions {
+  logger?: boolean;
+  trustProxy?: boolean;
+  mailer?: Mailer | null;
+  publicUrl?: string;
+}
+
+export async function buildApp(db: Db, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     // Behind a reverse proxy that terminates https, its X-Forwarded-* headers tell the protocol and the client address.
@@ -67,6 +79,8 @@ export async function buildApp(db: Db, options: { logger?: boolean; trustProxy?:
   // The route table, for the authorisation matrix test and anyone who wants to see what the server answers.
   const routes: { method: string; url: string }[] = [];
   app.decorate('routeTable', routes);
+  app.decorate('mailer', options.mailer ?? null);
+  app.decorate('publicUrl', options.publicUrl ?? null);
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
