@@ -10,9 +10,15 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createScratchDatabase } from '../test/db.ts';
+import { openPostgres } from '../src/server/db/client.ts';
+import { createUser } from '../src/server/modules/accounts/accounts.ts';
+import { SYSTEM } from '../src/server/modules/audit.ts';
+import { seedNational } from './national.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** The national dataset is measured as the issue asks: on PostgreSQL with 20 concurrent clients. */
+const NATIONAL_CONNECTIONS = 20;
 
 interface Server {
   url: string;
@@ -49,37 +55,91 @@ async function startServer(env: Record<string, string>): Promise<Server & { ms: 
 
 const DEMO_PASSWORD = 'bench-demo-wachtwoord';
 
-async function load(url: string, cookie = '') {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: cookie ? { cookie } : {} });
+async function load(url: string, cookie = '', connections = CONNECTIONS) {
+  const r = await autocannon({ url, connections, duration: DURATION, headers: cookie ? { cookie } : {} });
   // autocannon reports p90 and p97.5; p95 is interpolated between them.
   const { p90, p97_5 } = r.latency as unknown as { p90: number; p97_5: number };
   const p95 = Math.round((p90 + ((p97_5 - p90) * 5) / 7.5) * 10) / 10;
   return { rps: Math.round(r.requests.average), p95, errors: r.errors + r.non2xx };
 }
 
-async function measureRoutes(label: string, server: Server) {
-  // Signed in as Huizen's adviser, as the people who use these routes are.
+async function signIn(server: Server, email: string): Promise<string> {
   const login = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'adviseur@huizen.demo', password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const plans = (await (await fetch(`${server.url}/api/v1/plans`, { headers: { cookie } })).json()) as { id: string; title: string }[];
-  const huizen = plans.find((p) => /Uitvoeringsprogramma/.test(p.title) && /Huizen|Q2 2023/.test(p.title)) ?? plans[0];
-  const rows: string[] = [];
-  const base = await load(`${server.url}/api/v1/health`);
-  rows.push(`| ${label} | minimal route \`/api/v1/health\` | ${base.rps} | ${base.p95} | 1 | ${base.errors} |`);
-  for (const [name, path] of [
-    ['programme activity list', `/api/v1/plans/${huizen.id}/activities`],
-    ['plan export', `/api/v1/plans/${huizen.id}/export`],
-  ]) {
-    const r = await load(`${server.url}${path}`, cookie);
+  if (!login.ok) throw new Error(`Sign-in as ${email} failed: ${login.status}`);
+  return (login.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/** Measures routes against the minimal route of the same server, in one run. */
+async function measureAgainstMinimal(label: string, server: Server, cookie: string, routes: [string, string][], connections = CONNECTIONS) {
+  const base = await load(`${server.url}/api/v1/health`, '', connections);
+  const rows = [`| ${label} | minimal route \`/api/v1/health\` | ${base.rps} | ${base.p95} | 1 | ${base.errors} |`];
+  for (const [name, path] of routes) {
+    const r = await load(`${server.url}${path}`, cookie, connections);
     rows.push(`| ${label} | ${name} | ${r.rps} | ${r.p95} | ${Math.round(base.rps / Math.max(r.rps, 1))} | ${r.errors} |`);
   }
   return rows;
 }
 
+async function measureRoutes(label: string, server: Server) {
+  // Signed in as Huizen's adviser, as the people who use these routes are.
+  const cookie = await signIn(server, 'adviseur@huizen.demo');
+  const plans = (await (await fetch(`${server.url}/api/v1/plans`, { headers: { cookie } })).json()) as { id: string; title: string }[];
+  const huizen = plans.find((p) => /Uitvoeringsprogramma/.test(p.title) && /Huizen|Q2 2023/.test(p.title)) ?? plans[0];
+  return measureAgainstMinimal(label, server, cookie, [
+    ['programme activity list', `/api/v1/plans/${huizen.id}/activities`],
+    ['plan export', `/api/v1/plans/${huizen.id}/export`],
+  ]);
+}
+
+/**
+ * The national dataset (bench/national.ts) on PostgreSQL: 342 municipalities, two programmes each, a million
+ * measurements. Measured as an adviser of Groningen, with 20 concurrent clients.
+ */
+async function measureNational(pgAdmin: string): Promise<string[]> {
+  const scratch = await createScratchDatabase(pgAdmin, 'regie_bench_nl');
+  try {
+    const first = await startServer({ DATABASE_URL: scratch.url });
+    await first.stop();
+    const db = await openPostgres(scratch.url);
+    const started = performance.now();
+    const counts = await seedNational(db);
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    const [groningen] = await db.query<{ id: string }>(`select id from organisations where cbs_code = 'GM0014'`);
+    await createUser(db, {
+      email: 'adviseur@groningen.bench', name: 'Bench adviseur Groningen', password: DEMO_PASSWORD,
+      memberships: [{ organisationId: groningen.id, role: 'adviseur' }],
+    }, SYSTEM);
+    await db.exec('analyze');
+    await db.close();
+    const server = await startServer({ DATABASE_URL: scratch.url });
+    try {
+      const cookie = await signIn(server, 'adviseur@groningen.bench');
+      const plans = (await (await fetch(`${server.url}/api/v1/plans?organisationId=${groningen.id}`, { headers: { cookie } })).json()) as { id: string }[];
+      const plan = plans[0];
+      if (!plan) throw new Error(`No plans for Groningen: ${JSON.stringify(plans).slice(0, 300)}`);
+      const rows = await measureAgainstMinimal('PostgreSQL, national', server, cookie, [
+        ['plans of a municipality', `/api/v1/plans?organisationId=${groningen.id}`],
+        ['programme activity list', `/api/v1/plans/${plan.id}/activities`],
+      ], NATIONAL_CONNECTIONS);
+      return [
+        `### National dataset on PostgreSQL (${NATIONAL_CONNECTIONS} connections, ${DURATION} s each)`, '',
+        `${counts.municipalities} municipalities, ${counts.plans} plans, ${counts.activities} activities, ${counts.indicators} indicators, ` +
+          `${counts.measurements} measurements; generated in ${seconds} s.`, '',
+        '| database | route | req/s | p95 ms | time per request vs minimal (×) | errors |', '|---|---|---|---|---|---|', ...rows,
+      ];
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await scratch.drop();
+  }
+}
+
 const out: string[] = [];
+const national: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
 try {
   out.push('### Start-up to first answer (demo data)', '', '| database | data | ms |', '|---|---|---|');
@@ -105,11 +165,13 @@ try {
     } finally {
       await db.drop();
     }
+    national.push(...(await measureNational(pgAdmin)));
   } else {
     console.warn('BENCH_DATABASE_URL/TEST_DATABASE_URL not set: PostgreSQL is not measured.');
   }
   out.push('', `### Throughput (${CONNECTIONS} connections, ${DURATION} s each)`, '',
     '| database | route | req/s | p95 ms | time per request vs minimal (×) | errors |', '|---|---|---|---|---|---|', ...routes);
+  if (national.length) out.push('', ...national);
   out.push('', `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
   console.log(out.join('\n'));
 } finally {
