@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { DEMO_PASSWORD } from './test/e2e/accounts.ts';
+import { DEMO_PASSWORD, E2E_SMTP_PORT } from './test/e2e/accounts.ts';
 
 /** Another port with E2E_PORT, when 3199 is taken (another checkout running its tests). */
 const PORT = Number(process.env.E2E_PORT ?? 3199);
@@ -29,7 +29,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data .tmp/e2e-sessions.json && PORT=${PORT} REGIE_DATA_DIR=.tmp/e2e-data REGIE_DEMO_PASSWORD=${DEMO_PASSWORD} node --import tsx src/server/main.ts`,
+    // Mail goes to the SMTP server a test starts (test/smtp.ts); single sign-on may use a provider on 127.0.0.1 over http.
+    command: `rm -rf .tmp/e2e-data .tmp/e2e-sessions.json && PORT=${PORT} REGIE_DATA_DIR=.tmp/e2e-data REGIE_DEMO_PASSWORD=${DEMO_PASSWORD} ` +
+      `REGIE_SMTP_URL=smtp://127.0.0.1:${E2E_SMTP_PORT} REGIE_SSO_ALLOW_HTTP_LOCALHOST=1 node --import tsx src/server/main.ts`,
     url: `http://localhost:${PORT}/api/v1/plans`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -39,6 +39,9 @@ export const ZAuditEvent = z.object({
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 
+/** An API token works at most this many days. */
+export const MAX_TOKEN_DAYS = 365;
+
 /** An API token as the beheerder sees it; the secret itself only once, when it is made. */
 export const ZApiToken = z.object({
   id: z.string(),
@@ -50,3 +53,44 @@ export const ZApiToken = z.object({
   lastUsedAt: z.string().nullable(),
 });
 export type TApiToken = z.infer<typeof ZApiToken>;
+
+/**
+ * A beheerder's single sign-on configuration (PUT /organisations/{id}/sso). The client secret is write-only: needed
+ * when the configuration is made and whenever the issuer or client id changes (so a changed issuer never receives the
+ * old secret); left out, the stored one stays.
+ */
+export const ZSsoConfigInput = z.object({
+  issuer: z.url({ protocol: /^https?$/, message: 'Vul het adres van de identity provider in, bijvoorbeeld https://login.gemeente.nl' }).max(500),
+  clientId: z.string().trim().min(1, { message: 'Vul de client-id in' }).max(300),
+  clientSecret: z.string().max(1000).optional(),
+  displayName: z.string().trim().min(1, { message: 'Vul de naam op de knop in' }).max(80),
+  linkByEmail: z.boolean().default(false),
+  isEnabled: z.boolean().default(true),
+  /** The version read; required when changing a configuration. */
+  version: z.number().int().optional(),
+});
+export type TSsoConfigInput = z.infer<typeof ZSsoConfigInput>;
+
+/** A stored configuration as the beheerder reads it: everything except the secret. */
+export const ZSsoConfig = z.object({
+  issuer: z.string(),
+  clientId: z.string(),
+  hasClientSecret: z.boolean(),
+  displayName: z.string(),
+  linkByEmail: z.boolean(),
+  isEnabled: z.boolean(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type TSsoConfig = z.infer<typeof ZSsoConfig>;
+
+/** GET /organisations/{id}/sso: the configuration (null when there is none) and the redirect URI to register. */
+export const ZSsoSettings = z.object({ redirectUri: z.string(), config: ZSsoConfig.nullable() });
+export type TSsoSettings = z.infer<typeof ZSsoSettings>;
+
+/** GET /auth/options: the ways to log in and to recover a password this installation offers. */
+export const ZLoginOptions = z.object({
+  passwordResetByEmail: z.boolean(),
+  sso: z.array(z.object({ organisationId: z.string(), organisationName: z.string(), displayName: z.string() })),
+});
+export type TLoginOptions = z.infer<typeof ZLoginOptions>;

@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   in_use: 409,
   too_many_requests: 429,
   internal: 500,
+  /** A feature this installation has not configured (e-mail without SMTP). */
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

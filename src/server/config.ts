@@ -14,8 +14,10 @@ export interface Config {
   /** Outgoing e-mail (password reset, round reminders): an SMTP URL and the sender. Nothing is sent without it. */
   smtpUrl?: string;
   mailFrom?: string;
-  /** The address users reach Regie at, for links in e-mails; defaults to the local URL. */
+  /** The address users reach Regie at, for links in e-mails and the single sign-on redirect URI; defaults to the local URL. */
   publicUrl?: string;
+  /** Development and tests: single sign-on with a plain-http identity provider on localhost. Refused in production. */
+  allowHttpLocalhostIssuers: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,6 +25,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT moet een poortnummer zijn, niet "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL moet beginnen met postgres://');
+  const allowHttpLocalhostIssuers = env.REGIE_SSO_ALLOW_HTTP_LOCALHOST === '1';
+  if (allowHttpLocalhostIssuers && env.NODE_ENV === 'production') {
+    throw new Error('REGIE_SSO_ALLOW_HTTP_LOCALHOST is alleen voor ontwikkeling en tests, niet met NODE_ENV=production');
+  }
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -34,5 +40,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.REGIE_SMTP_URL || undefined,
     mailFrom: env.REGIE_MAIL_FROM || undefined,
     publicUrl: env.REGIE_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    allowHttpLocalhostIssuers,
   };
 }

@@ -24,7 +24,7 @@ try {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 } catch (err) {
-  if (err instanceof DataDirLockedError || (err instanceof Error && /PORT|DATABASE_URL/.test(err.message))) {
+  if (err instanceof DataDirLockedError || (err instanceof Error && /PORT|DATABASE_URL|REGIE_/.test(err.message))) {
     console.error(`Regie kan niet starten: ${err.message}`);
   } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error('Regie kan niet starten: de poort is al in gebruik. Kies een andere met PORT=…');

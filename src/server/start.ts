@@ -44,7 +44,9 @@ export async function startRegie(config: Config, options: { logger?: boolean } =
     const setup = config.loadDemo ? null : await createSetupLinkIfNoUsers(db);
     const app = await buildApp(db, {
       ...options, trustProxy: config.trustProxy,
-      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }), publicUrl: config.publicUrl,
+      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+      publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      allowHttpLocalhostIssuers: config.allowHttpLocalhostIssuers,
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

@@ -22,6 +22,9 @@ const auditLog = async () => ({ Component: (await import('./pages/organisations/
 const members = async () => ({ Component: (await import('./pages/organisations/MembersPage.tsx')).MembersPage });
 const setPassword = async () => ({ Component: (await import('./pages/auth/SetPasswordPage.tsx')).SetPasswordPage });
 const setup = async () => ({ Component: (await import('./pages/auth/SetupPage.tsx')).SetupPage });
+const passwordReset = async () => ({ Component: (await import('./pages/auth/PasswordResetPage.tsx')).PasswordResetPage });
+const apiTokens = async () => ({ Component: (await import('./pages/organisations/ApiTokensPage.tsx')).ApiTokensPage });
+const sso = async () => ({ Component: (await import('./pages/organisations/SsoPage.tsx')).SsoPage });
 
 /** The app's pages; the paths are built in lib/paths.ts. */
 export const routes: RouteObject[] = [
@@ -32,10 +35,13 @@ export const routes: RouteObject[] = [
       { path: 'inloggen', element: <LoginPage /> },
       { path: 'wachtwoord', lazy: setPassword },
       { path: 'inrichten', lazy: setup },
+      { path: 'wachtwoord-vergeten', lazy: passwordReset },
       { path: 'mijn-activiteiten', element: <MyActivitiesPage /> },
       { path: 'organisaties/:organisationId', element: <OrganisationPage /> },
       { path: 'organisaties/:organisationId/auditlog', lazy: auditLog },
       { path: 'organisaties/:organisationId/gebruikers', lazy: members },
+      { path: 'organisaties/:organisationId/api-tokens', lazy: apiTokens },
+      { path: 'organisaties/:organisationId/single-sign-on', lazy: sso },
       { path: 'plannen/:planId', element: <PlanPage /> },
       { path: 'plannen/:planId/activiteiten', element: <ProgrammeActivitiesPage /> },
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },

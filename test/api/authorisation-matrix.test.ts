@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/server/modules/accounts/accounts.ts';
 import { createToken } from '../../src/server/modules/accounts/tokens.ts';
+import { saveSsoConfig } from '../../src/server/modules/accounts/sso-config.ts';
 import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
 import { SYSTEM } from '../../src/server/modules/audit.ts';
 import { createRecord } from '../../src/server/modules/records.ts';
@@ -98,6 +99,23 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
         : method === 'POST' ? (await api.post(base, { name: 'Koppeling', role: 'bestuurder' })).status
         : (await api.delete(`${base}/${await fresh()}`)).status;
       const rule = method === 'GET' ? MEMBERS.get : method === 'POST' ? MEMBERS.create : MEMBERS.delete;
+      expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
+    };
+  }
+  if (url === '/api/v1/organisations/:id/sso') {
+    // Single sign-on is account management: the beheerder's. Each write is tried on a configuration it may replace.
+    const base = `/organisations/${ids.huizen}/sso`;
+    const body = { issuer: 'https://login.huizen.test', clientId: 'regie', clientSecret: 'geheim', displayName: 'Huizen-account' };
+    const configure = () => saveSsoConfig(ctx.db, SYSTEM_CONTEXT, ids.huizen, { ...body, linkByEmail: false, isEnabled: true }, { allowHttpLocalhost: false, redirectUri: '' })
+      .catch(() => undefined);
+    return async (who, n) => {
+      const api = sessions.get(who)!;
+      await ctx.db.query('delete from sso_configs where organisation_id = $1', [ids.huizen]);
+      if (method !== 'PUT') await configure();
+      const status = method === 'GET' ? (await api.get(base)).status
+        : method === 'PUT' ? (await api.request('PUT', base, body)).status
+        : (await api.delete(base)).status;
+      const rule = method === 'GET' ? MEMBERS.get : method === 'PUT' ? MEMBERS.update : MEMBERS.delete;
       expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
     };
   }

@@ -11,3 +11,6 @@ export const DEMO = {
   heuvelrugAdviseur: 'adviseur@heuvelrug.demo',
   politiePartner: 'partner@politie.demo',
 } as const;
+
+/** The port of the SMTP server the browser tests start to read mail (playwright.config.ts points the server at it). */
+export const E2E_SMTP_PORT = Number(process.env.E2E_PORT ?? 3199) + 1000;

@@ -109,4 +109,10 @@ describe('configuration', () => {
     expect(() => readConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+
+  it('allows single sign-on over plain http on localhost only outside production', () => {
+    expect(readConfig({}).allowHttpLocalhostIssuers).toBe(false);
+    expect(readConfig({ REGIE_SSO_ALLOW_HTTP_LOCALHOST: '1' }).allowHttpLocalhostIssuers).toBe(true);
+    expect(() => readConfig({ REGIE_SSO_ALLOW_HTTP_LOCALHOST: '1', NODE_ENV: 'production' })).toThrow(/REGIE_SSO_ALLOW_HTTP_LOCALHOST/);
+  });
 });

@@ -17,6 +17,7 @@ import { exportPlan, getPlanBudget, listMyActivities, listPlanSummaries, listPro
 import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
 import { registerMemberRoutes } from './member-routes.ts';
+import { registerSsoRoutes } from './sso-routes.ts';
 import { handleError } from './errors.ts';
 import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
 import { can } from '../../domain/permissions.ts';
@@ -65,6 +66,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   mailer?: Mailer | null;
   publicUrl?: string;
+  /** Development and tests only: single sign-on with a plain-http identity provider on localhost (config.ts). */
+  allowHttpLocalhostIssuers?: boolean;
 }
 
 export async function buildApp(db: Db, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -209,6 +212,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     });
 
     registerMemberRoutes(api, db, ctxOf);
+    registerSsoRoutes(api, db, ctxOf, { allowHttpLocalhost: options.allowHttpLocalhostIssuers ?? false });
 
     r.get('/me/activities', {
       schema: {

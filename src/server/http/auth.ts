@@ -9,6 +9,9 @@ import { findSession, login, logout, SESSION_ABSOLUTE_HOURS, type SessionActor }
 import { ANONYMOUS_ACTOR, type AuditActor } from '../modules/audit.ts';
 import { completeSetup, setPasswordWithLink } from '../modules/accounts/members.ts';
 import { findTokenActor } from '../modules/accounts/tokens.ts';
+import { requestPasswordReset } from '../modules/accounts/password-reset.ts';
+import { listSsoOptions } from '../modules/accounts/sso-login.ts';
+import { ZLoginOptions } from '../../domain/accounts.ts';
 
 export const SESSION_COOKIE = 'regie_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -32,7 +35,8 @@ const ZMe = z.object({
   csrfToken: z.string().nullable(),
 });
 
-function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
+/** The session cookie, for a password login and a single sign-on login alike. */
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: SESSION_ABSOLUTE_HOURS * 3600,
   });
@@ -119,6 +123,23 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
     }, async (req, reply) => {
       await completeSetup(db, req.body);
       return reply.status(201).send(null);
+    });
+    r.get('/options', {
+      schema: { tags: ['auth'], summary: 'Manieren om in te loggen: single sign-on per organisatie, wachtwoord herstellen per e-mail', response: { 200: ZLoginOptions } },
+    }, async () => ({ passwordResetByEmail: !!(app.mailer && app.publicUrl), sso: await listSsoOptions(db) }));
+    r.post('/password-reset', {
+      schema: {
+        tags: ['auth'], summary: 'Wachtwoord vergeten: een eenmalige link per e-mail, als het adres bij een account hoort (het antwoord is altijd hetzelfde)',
+        body: z.object({ email: z.email({ message: 'Ongeldig e-mailadres' }).max(254) }), response: { 202: z.null() },
+      },
+      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+    }, async (req, reply) => {
+      // The link's address comes from the configuration, never from the request's Host header, which anyone can forge.
+      if (!app.mailer || !app.publicUrl) throw new AppError('unavailable', 'Wachtwoord herstellen per e-mail is niet beschikbaar: vraag de beheerder van uw organisatie om een link');
+      const { send } = await requestPasswordReset(db, app.mailer, app.publicUrl, req.body.email);
+      // After the answer: how long mailing takes must not tell whether the account exists. No address in the log.
+      send?.().catch((err: { code?: string }) => req.log.error({ code: err.code }, 'password reset mail not sent'));
+      return reply.status(202).send(null);
     });
     r.get('/me', { schema: { tags: ['auth'], summary: 'Wie ben ik (en het CSRF-token voor wijzigingen)', response: { 200: ZMe } } }, async (req) => ({
       user: req.session?.user ?? null,

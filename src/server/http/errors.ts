@@ -41,12 +41,16 @@ export function toProblem(err: unknown): Problem {
     app = new AppError('validation', 'Een waarde in het verzoek kan niet worden opgeslagen');
   } else {
     const fe = err as FastifyError;
-    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    if (fe.statusCode === 429) {
+      // The per-instance rate limit (@fastify/rate-limit) on login and recovery routes.
+      app = new AppError('too_many_requests', 'Te veel pogingen in korte tijd. Wacht een minuut en probeer het dan opnieuw.');
+    } else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       const title = fe.statusCode === 413 ? 'Het verzoek is te groot' : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
         ? 'Stuur JSON (application/json)' : 'Ongeldig verzoek';
       return { type: 'about:blank', title, status: fe.statusCode, code: 'bad_request' };
+    } else {
+      app = new AppError('internal', 'Er ging iets mis aan onze kant. Probeer het later opnieuw.');
     }
-    app = new AppError('internal', 'Er ging iets mis aan onze kant. Probeer het later opnieuw.');
   }
   return {
     type: `https://regie.example/problems/${app.code}`,
@@ -60,6 +64,6 @@ export function toProblem(err: unknown): Problem {
 /** Fastify error handler: problem+json, and a log line without request bodies (they may hold personal data). */
 export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply) {
   const problem = toProblem(err);
-  if (problem.status >= 500) request.log.error({ err }, 'request failed');
+  if (problem.code === 'internal') request.log.error({ err }, 'request failed');
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }

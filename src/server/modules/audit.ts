@@ -9,7 +9,7 @@ export interface AuditActor {
 export const SYSTEM: AuditActor = { userId: null, label: 'systeem' };
 export const ANONYMOUS_ACTOR: AuditActor = { userId: null, label: 'anoniem' };
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'export', 'login', 'login_failed', 'logout', 'role_change', 'token_use'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'export', 'login', 'login_failed', 'logout', 'role_change', 'token_use', 'password_reset'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {

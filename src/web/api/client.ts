@@ -5,8 +5,8 @@ import type {
 import { sessionStore, type SessionUser } from './session.ts';
 import type { TRole } from '../../domain/permissions.ts';
 import type {
-  ActivityFilter, AddedMember, AuditEntry, AuditFilter, Member, MyActivity, PasswordLink, PlanBudget, PlanExport,
-  ProgrammeActivity, SetupInput,
+  ActivityFilter, AddedMember, ApiToken, AuditEntry, AuditFilter, LoginOptions, Member, MyActivity, PasswordLink, PlanBudget,
+  PlanExport, ProgrammeActivity, SetupInput, SsoConfigInput, SsoSettings,
 } from './types.ts';
 
 const BASE = '/api/v1';
@@ -130,6 +130,24 @@ export const api = {
   setPassword: (token: string, password: string) => request<void>('POST', '/auth/password', { token, password }),
   /** First run: creates the municipality and its first beheerder. */
   setup: (input: SetupInput) => request<unknown>('POST', '/auth/setup', input),
+
+  /** The ways to log in (single sign-on per organisation) and whether a password can be reset by e-mail. */
+  loginOptions: () => request<LoginOptions>('GET', '/auth/options'),
+  /** The address that starts a single sign-on login: a page navigation to the identity provider, not a fetch. */
+  ssoStartUrl: (organisationId: string, back: string) =>
+    `${BASE}/auth/sso/${organisationId}/start${query({ terug: back === '/' ? undefined : back })}`,
+  /** "Wachtwoord vergeten": the server answers the same whether or not the address has an account. */
+  requestPasswordReset: (email: string) => request<void>('POST', '/auth/password-reset', { email }),
+
+  getSso: (organisationId: string) => request<SsoSettings>('GET', `/organisations/${organisationId}/sso`),
+  saveSso: (organisationId: string, body: SsoConfigInput) => request<SsoSettings>('PUT', `/organisations/${organisationId}/sso`, body),
+  deleteSso: (organisationId: string) => request<void>('DELETE', `/organisations/${organisationId}/sso`),
+
+  listTokens: (organisationId: string) => request<ApiToken[]>('GET', `/organisations/${organisationId}/tokens`),
+  /** Makes a token; its secret is in this answer only. */
+  createToken: (organisationId: string, body: { name: string; role: TRole; expiresInDays: number }) =>
+    request<{ token: string; apiToken: ApiToken }>('POST', `/organisations/${organisationId}/tokens`, body),
+  revokeToken: (organisationId: string, tokenId: string) => request<void>('DELETE', `/organisations/${organisationId}/tokens/${tokenId}`),
 
   listMembers: (organisationId: string) => request<Member[]>('GET', `/organisations/${organisationId}/members`),
   addMember: (organisationId: string, body: { email: string; name: string; role: TRole }) =>

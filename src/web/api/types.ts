@@ -28,9 +28,13 @@ export interface AuditFilter {
 
 export type {
   TAddedMember as AddedMember,
+  TApiToken as ApiToken,
   TAuditEvent as AuditEntry,
+  TLoginOptions as LoginOptions,
   TMember as Member,
   TOneTimeLink as PasswordLink,
+  TSsoConfigInput as SsoConfigInput,
+  TSsoSettings as SsoSettings,
 } from '../../domain/accounts.ts';
 
 /** The first-run setup (POST /auth/setup): the municipality and its first beheerder. */

@@ -47,6 +47,8 @@ export const nl = {
     management: 'Beheer',
     auditLink: 'Auditlog bekijken',
     membersLink: 'Gebruikers beheren',
+    tokensLink: 'API-tokens beheren',
+    ssoLink: 'Single sign-on instellen',
   },
   plan: {
     kind: 'Soort',
@@ -327,6 +329,137 @@ export const nl = {
     sessionsEnded: 'Bestaande sessies van deze gebruiker zijn beëindigd.',
     close: 'Sluiten',
   },
+  sso: {
+    heading: 'Inloggen met het account van uw organisatie',
+    intro: 'Werkt uw organisatie met single sign-on? Log dan in met het account waarmee u ook op uw werkplek inlogt.',
+    button: (name: string) => `Inloggen met ${name}`,
+    orPassword: 'Inloggen met e-mailadres en wachtwoord',
+    errors: {
+      geweigerd:
+        'U bent bij uw organisatie ingelogd, maar uw account heeft nog geen toegang tot Regie. Vraag de beheerder van ' +
+        'uw organisatie om toegang.',
+      mislukt:
+        'Het antwoord van de inlogdienst van uw organisatie kon niet worden gecontroleerd. Probeer het opnieuw; lukt ' +
+        'het weer niet, meld het dan aan de beheerder.',
+      verlopen: 'De inlogpoging is verlopen of in een ander venster gestart. Probeer het opnieuw.',
+      'niet-beschikbaar': 'Inloggen met het account van deze organisatie is niet (meer) beschikbaar. Log in met uw wachtwoord.',
+    } as Record<string, string>,
+  },
+  ssoConfig: {
+    heading: 'Single sign-on',
+    title: (organisation: string) => `Single sign-on – ${organisation}`,
+    intro:
+      'Laat medewerkers inloggen met het account van uw organisatie, via OpenID Connect (bijvoorbeeld Microsoft Entra ' +
+      'ID, ADFS of Keycloak). Rollen blijven in Regie: single sign-on zegt alleen wie iemand is. Wie nog geen ' +
+      'gebruiker is, voegt u eerst toe onder Gebruikers.',
+    forbiddenText: (organisation: string) => `Alleen beheerders van ${organisation} kunnen single sign-on instellen.`,
+    forIt: 'Voor de IT-afdeling',
+    forItText:
+      'Registreer Regie bij de identity provider als webapplicatie met de authorization code flow (met PKCE) en deze ' +
+      'redirect URI. Regie vraagt de scopes openid, email en profile, en authenticeert zich met client_secret_basic.',
+    redirectUri: 'Redirect URI',
+    copy: 'Kopiëren',
+    copied: 'Gekopieerd.',
+    copyFailed: 'Kopiëren lukte niet. Selecteer de tekst en kopieer hem zelf.',
+    formHeading: 'Instellingen',
+    status: (isEnabled: boolean) => (isEnabled ? 'Single sign-on staat aan.' : 'Single sign-on staat uit.'),
+    notConfigured: 'Single sign-on is nog niet ingesteld.',
+    issuer: 'Issuer-URL',
+    issuerHelp:
+      'Het adres van de identity provider, zoals het in zijn discovery-document staat, bijvoorbeeld ' +
+      'https://login.microsoftonline.com/<tenant-id>/v2.0',
+    clientId: 'Client-id',
+    clientSecret: 'Clientgeheim',
+    clientSecretNew: 'Het geheim dat de identity provider voor Regie heeft gemaakt.',
+    clientSecretStored:
+      'Er is een geheim opgeslagen; Regie laat het niet meer zien. Laat dit veld leeg om het te houden. Bij een ' +
+      'andere issuer-URL of client-id is het geheim opnieuw nodig.',
+    displayName: 'Naam op de knop',
+    displayNameHelp: 'De inlogpagina toont „Inloggen met <naam>”, bijvoorbeeld „Inloggen met Huizen-account”.',
+    linkByEmail: 'Koppelen op e-mailadres toestaan',
+    linkByEmailHelp:
+      'Bij de eerste keer inloggen koppelt Regie het account bij de identity provider aan de gebruiker van deze ' +
+      'organisatie met hetzelfde e-mailadres, als de identity provider dat adres heeft bevestigd. Zonder deze optie ' +
+      'kan alleen wie al gekoppeld is inloggen.',
+    isEnabled: 'Single sign-on aan',
+    isEnabledHelp: 'Uit: de knop verdwijnt van de inlogpagina. De instellingen en koppelingen blijven bewaard.',
+    required: 'Vul dit veld in',
+    issuerInvalid: 'Vul een volledig adres in, bijvoorbeeld https://login.gemeente.nl',
+    secretRequired: 'Vul het clientgeheim in',
+    save: 'Opslaan',
+    saving: 'Bezig met opslaan…',
+    saved: 'De instellingen zijn opgeslagen.',
+    remove: 'Single sign-on verwijderen',
+    confirmRemove:
+      'Instellingen en alle koppelingen van gebruikers verwijderen? Gebruikers loggen daarna weer in met hun wachtwoord.',
+    confirmYes: 'Ja, verwijderen',
+    cancel: 'Annuleren',
+    removed: 'Single sign-on is verwijderd.',
+  },
+  passwordReset: {
+    heading: 'Wachtwoord vergeten',
+    link: 'Wachtwoord vergeten?',
+    intro: 'Vul het e-mailadres van uw Regie-account in. U krijgt dan een e-mail met een link om een nieuw wachtwoord in te stellen.',
+    email: 'E-mailadres',
+    submit: 'Link versturen',
+    submitting: 'Bezig met versturen…',
+    sentTitle: 'Kijk in uw mailbox',
+    sent: (email: string) =>
+      `Als ${email} bij een account in Regie hoort, hebben we een e-mail gestuurd met een link. De link werkt één keer ` +
+      'en is een uur geldig. Geen e-mail gekregen? Kijk ook bij uw ongewenste e-mail, of vraag de beheerder van uw ' +
+      'organisatie om een link.',
+    unavailableTitle: 'Niet beschikbaar',
+    unavailable:
+      'Een nieuw wachtwoord aanvragen per e-mail kan in deze installatie niet. Vraag de beheerder van uw organisatie om ' +
+      'een link om een nieuw wachtwoord in te stellen.',
+    toLogin: 'Terug naar inloggen',
+  },
+  tokens: {
+    heading: 'API-tokens',
+    title: (organisation: string) => `API-tokens – ${organisation}`,
+    intro:
+      'Een API-token geeft een koppeling (bijvoorbeeld een zaaksysteem of een dashboard) toegang tot de API van Regie, ' +
+      'voor deze organisatie en met één rol. Elk gebruik staat in de auditlog.',
+    forbiddenText: (organisation: string) => `Alleen beheerders van ${organisation} kunnen API-tokens beheren.`,
+    count: (n: number) => (n === 1 ? '1 token' : `${n} tokens`),
+    none: 'Deze organisatie heeft nog geen API-tokens.',
+    name: 'Naam',
+    role: 'Rol',
+    created: 'Gemaakt',
+    expires: 'Verloopt',
+    lastUsed: 'Laatst gebruikt',
+    status: 'Status',
+    actions: 'Acties',
+    never: 'Nooit',
+    active: 'Actief',
+    expired: 'Verlopen',
+    revokedAt: (at: string) => `Ingetrokken op ${at}`,
+    revoke: 'Intrekken',
+    forName: (name: string) => ` ${name}`,
+    confirmRevoke: (name: string) => `Token ${name} intrekken? Koppelingen die het gebruiken, werken daarna niet meer.`,
+    confirmYes: 'Ja, intrekken',
+    cancel: 'Annuleren',
+    revoked: (name: string) => `Token ${name} is ingetrokken.`,
+    newHeading: 'Token maken',
+    newIntro: 'Geef de koppeling alleen de rol die ze nodig heeft. Een koppeling die alleen leest, krijgt bijvoorbeeld de rol Bestuurder.',
+    nameHelp: 'Waarvoor het token is, bijvoorbeeld „Koppeling zaaksysteem”.',
+    days: 'Geldig (dagen)',
+    daysHelp: (max: number) => `Tussen 1 en ${max} dagen.`,
+    daysInvalid: (max: number) => `Vul een aantal dagen in van 1 tot en met ${max}`,
+    nameRequired: 'Vul een naam in',
+    roleRequired: 'Kies een rol',
+    create: 'Token maken',
+    creating: 'Bezig met maken…',
+    secretHeading: (name: string) => `Nieuw token: ${name}`,
+    secretLabel: 'Het token',
+    secretAdvice:
+      'Kopieer het token nu en bewaar het in de koppeling of een wachtwoordkluis. Regie bewaart alleen een ' +
+      'vingerafdruk en laat het token nooit meer zien. De koppeling stuurt het mee als Authorization: Bearer <token>.',
+    copy: 'Token kopiëren',
+    copied: 'Het token is gekopieerd.',
+    copyFailed: 'Kopiëren lukte niet. Selecteer het token en kopieer het zelf.',
+    close: 'Sluiten',
+  },
   password: {
     heading: 'Wachtwoord instellen',
     intro: 'Kies een wachtwoord voor uw Regie-account. Daarna logt u in met uw e-mailadres en dit wachtwoord.',
@@ -410,6 +543,7 @@ export const nl = {
       logout: 'Uitgelogd',
       role_change: 'Rol gewijzigd',
       token_use: 'API-token gebruikt',
+      password_reset: 'Wachtwoord vergeten',
     } as Record<string, string>,
     entities: {
       plans: 'Plan',
@@ -425,6 +559,8 @@ export const nl = {
       people: 'Persoon',
       users: 'Gebruiker',
       'plan-documents': 'Plandocument',
+      api_tokens: 'API-token',
+      sso_configs: 'Single sign-on',
     } as Record<string, string>,
   },
   form: {
@@ -593,6 +729,7 @@ export const nl = {
     conflict: 'Iemand anders heeft dit intussen gewijzigd.',
     in_use: 'Dit wordt nog gebruikt door andere gegevens.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+    unavailable: 'Dit is in deze installatie niet beschikbaar.',
     network: 'Geen verbinding met de server. Controleer uw verbinding en probeer het opnieuw.',
     unknown: 'Er ging iets mis. Probeer het opnieuw.',
   } satisfies Record<ErrorCode | 'network' | 'unknown', string>,

@@ -5,6 +5,9 @@ export const paths = {
   login: (from?: string) => (from && from !== '/' ? withReturn('/inloggen', from) : '/inloggen'),
   auditLog: (organisationId: string) => `/organisaties/${organisationId}/auditlog`,
   members: (organisationId: string) => `/organisaties/${organisationId}/gebruikers`,
+  apiTokens: (organisationId: string) => `/organisaties/${organisationId}/api-tokens`,
+  sso: (organisationId: string) => `/organisaties/${organisationId}/single-sign-on`,
+  passwordReset: () => '/wachtwoord-vergeten',
   /** The page a one-time link opens to set a password; absolute, to pass on. */
   setPasswordUrl: (token: string) => `${window.location.origin}/wachtwoord?token=${encodeURIComponent(token)}`,
   organisation: (id: string) => `/organisaties/${id}`,

@@ -122,16 +122,25 @@ export async function login(db: Db, email: string, password: string, address: st
     });
     throw new AppError('unauthorized', 'E-mailadres of wachtwoord onjuist');
   }
-  const token = newToken();
-  await db.transaction(async (tx) => {
+  const token = await db.transaction(async (tx) => {
     await tx.query(`delete from login_failures where key = $1 or at < now() - make_interval(mins => $2)`, [accountKey, THROTTLE_WINDOW_MINUTES]);
-    await tx.query(
-      `insert into sessions (token_hash, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4))`,
-      [sha256(token), user.id, newToken(), SESSION_ABSOLUTE_HOURS],
-    );
-    await writeAudit(tx, { userId: user.id, label: user.name }, { action: 'login', organisationId: null, entity: 'users', entityId: user.id });
+    return startSession(tx, user);
   });
   return { token, session: (await findSession(db, token))! };
+}
+
+/**
+ * Starts a session for a user who proved who they are (password or single sign-on), in the caller's transaction, and
+ * records the login; `detail` says how. Returns the cookie token: a new one at every login (no session fixation).
+ */
+export async function startSession(tx: Db, user: { id: string; name: string }, detail?: Record<string, unknown>): Promise<string> {
+  const token = newToken();
+  await tx.query(
+    `insert into sessions (token_hash, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4))`,
+    [sha256(token), user.id, newToken(), SESSION_ABSOLUTE_HOURS],
+  );
+  await writeAudit(tx, { userId: user.id, label: user.name }, { action: 'login', organisationId: null, entity: 'users', entityId: user.id, after: detail });
+  return token;
 }
 
 /** The session of a cookie token, if it is still valid (not revoked, not idle too long, not past its end). */

@@ -57,16 +57,21 @@ export async function checkRole(db: Db, organisationId: string, role: TRole) {
   return kind;
 }
 
-/** Creates a one-time link to set a password; earlier sessions of the user end. */
-async function newPasswordLink(tx: Db, userId: string): Promise<OneTimeLink> {
+/**
+ * Creates a one-time link to set a password (by default valid for LINK_DAYS). A beheerder's reset ends the user's
+ * sessions at once; a reset by e-mail does not (anyone can ask for one), its sessions end when the password is set.
+ */
+export async function newPasswordLink(tx: Db, userId: string, options: { minutes?: number; endSessions?: boolean } = {}): Promise<OneTimeLink> {
   const token = randomBytes(32).toString('base64url');
   const [row] = await tx.query<{ expires_at: string }>(
-    `insert into account_links (token_hash, purpose, user_id, expires_at) values ($1, 'password', $2, now() + make_interval(days => $3)) returning expires_at`,
-    [sha256(token), userId, LINK_DAYS],
+    `insert into account_links (token_hash, purpose, user_id, expires_at) values ($1, 'password', $2, now() + make_interval(mins => $3)) returning expires_at`,
+    [sha256(token), userId, options.minutes ?? LINK_DAYS * 24 * 60],
   );
-  await tx.query('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
+  if (options.endSessions ?? true) await endSessions(tx, userId);
   return { token, expiresAt: row.expires_at };
 }
+
+const endSessions = (tx: Db, userId: string) => tx.query('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
 
 /**
  * Adds a member: a new user (without password: they get a one-time link to set it) or an existing one. A collaboration
@@ -164,6 +169,8 @@ export async function setPasswordWithLink(db: Db, token: string, password: strin
     const [user] = await tx.query<{ email: string; name: string }>('select email, name from users where id = $1', [link.user_id]);
     checkPassword(password, user.email);
     await tx.query('update users set password_hash = $2, updated_at = now(), version = version + 1 where id = $1', [link.user_id, await hashPassword(password)]);
+    // Whoever knew the old password is out (ASVS 3.3.3).
+    await endSessions(tx, link.user_id!);
     await writeAudit(tx, { userId: link.user_id, label: user.name }, { action: 'update', organisationId: null, entity: 'users', entityId: link.user_id, after: { password: 'ingesteld' } });
   });
 }

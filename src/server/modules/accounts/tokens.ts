@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { TApiToken } from '../../../domain/accounts.ts';
+import { MAX_TOKEN_DAYS, type TApiToken } from '../../../domain/accounts.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { TRole } from '../../../domain/permissions.ts';
 import type { Db } from '../../db/client.ts';
@@ -10,7 +10,7 @@ import type { SessionActor } from './accounts.ts';
 
 /** Tokens start with this, so a leaked one is recognisable (secret scanners, logs). */
 export const TOKEN_PREFIX = 'regie_';
-export const MAX_TOKEN_DAYS = 365;
+export { MAX_TOKEN_DAYS };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const columns = 'id, name, role, created_at, expires_at, revoked_at, last_used_at';

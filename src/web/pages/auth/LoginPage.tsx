@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { ApiError } from '../../api/client.ts';
+import { Alert, Button, ButtonGroup, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import type { LoginOptions } from '../../api/types.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorMessage } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { nl } from '../../i18n/nl.ts';
-import { returnTarget } from '../../lib/paths.ts';
+import { paths, returnTarget } from '../../lib/paths.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
+import { useLoad } from '../../lib/useLoad.ts';
 import { useSession } from '../../session/SessionContext.tsx';
 
 type Field = 'email' | 'password';
@@ -30,7 +32,11 @@ function loginMessage(error: unknown): string {
   return errorMessage(error);
 }
 
-/** Log in with e-mail address and password; afterwards back to the page the user came from. */
+/**
+ * Log in with e-mail address and password, or with the account of an organisation that has single sign-on
+ * (`?organisatie=<id>` shows only that organisation's); afterwards back to the page the user came from. A single
+ * sign-on login that did not work comes back here with `?sso=<reason>`.
+ */
 export function LoginPage() {
   const { user, login } = useSession();
   const navigate = useNavigate();
@@ -41,7 +47,10 @@ export function LoginPage() {
   const [email, setEmail] = useState(setup?.email ?? '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string>();
+  const [general, setGeneral] = useState<string | undefined>(nl.sso.errors[search.get('sso') ?? '']);
+  const options = useLoad(() => api.loginOptions(), 'login-options');
+  const only = search.get('organisatie');
+  const sso = (options.data?.sso ?? []).filter((o) => !only || o.organisationId === only);
   const [isBusy, setBusy] = useState(false);
   const [summaryRef, focusSummary] = useFocusRequest<HTMLDivElement>();
 
@@ -92,8 +101,10 @@ export function LoginPage() {
           <Paragraph>{nl.setup.done}</Paragraph>
         </Alert>
       )}
-      <Paragraph>{nl.auth.loginIntro}</Paragraph>
       <ErrorSummary ref={summaryRef} items={items} general={general} />
+      {sso.length > 0 && <SsoOptions options={sso} back={back} />}
+      {sso.length > 0 && <Heading level={2}>{nl.sso.orPassword}</Heading>}
+      <Paragraph>{nl.auth.loginIntro}</Paragraph>
       <form noValidate onSubmit={submit} className="regie-form" aria-label={nl.auth.login}>
         <TextField
           name="email" label={LABELS.email} type="email" autoComplete="username" isRequired size="medium"
@@ -109,7 +120,33 @@ export function LoginPage() {
           </Button>
         </ButtonGroup>
       </form>
+      <Paragraph>
+        <AppLink to={paths.passwordReset()}>{nl.passwordReset.link}</AppLink>
+      </Paragraph>
       <span className="regie-visually-hidden" aria-live="polite">{isBusy ? nl.auth.submitting : ''}</span>
     </div>
+  );
+}
+
+/** A button per organisation with single sign-on: a link to its identity provider (a page navigation, not a fetch). */
+function SsoOptions({ options, back }: { options: LoginOptions['sso']; back: string }) {
+  return (
+    <section aria-labelledby="sso-heading" className="regie-sso">
+      <Heading level={2} id="sso-heading">{nl.sso.heading}</Heading>
+      <Paragraph>{nl.sso.intro}</Paragraph>
+      <UnorderedList className="regie-sso__list">
+        {options.map((o) => (
+          <UnorderedListItem key={o.organisationId}>
+            <a
+              href={api.ssoStartUrl(o.organisationId, back)}
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+            >
+              {nl.sso.button(o.displayName)}
+              {options.length > 1 && ` (${o.organisationName})`}
+            </a>
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </section>
   );
 }

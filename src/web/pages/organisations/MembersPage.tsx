@@ -1,53 +1,23 @@
-import { useParams } from 'react-router';
-import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import type { TOrganisation } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
 import { AddMemberForm } from '../../components/AddMemberForm.tsx';
-import { AppLink } from '../../components/AppLink.tsx';
-import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { AdminPageFrame } from '../../components/AdminPageFrame.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { MemberTable } from '../../components/MemberTable.tsx';
 import { OneTimeLink } from '../../components/OneTimeLink.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
 import { nl } from '../../i18n/nl.ts';
-import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSession } from '../../session/SessionContext.tsx';
-import { organisationSubject, useCan } from '../../session/useCan.ts';
 import { roleField, rolesOf, useMemberActions } from './useMemberActions.ts';
 
 /** The users of an organisation, for its beheerders: their roles, new members, one-time password links. */
 export function MembersPage() {
-  const { organisationId = '' } = useParams();
-  const organisation = useLoad(() => api.getOrganisation(organisationId), organisationId);
-  const can = useCan();
   return (
-    <LoadState state={organisation}>
-      {(org) => (
-        <>
-          <Breadcrumbs items={[{ label: org.name, to: paths.organisation(org.id) }]} />
-          <PageHeading preHeading={org.name} title={nl.members.title(org.name)}>
-            {nl.members.heading}
-          </PageHeading>
-          {can('read', organisationSubject('users', org)) ? <Members org={org} /> : <NotAllowed org={org} />}
-        </>
-      )}
-    </LoadState>
-  );
-}
-
-function NotAllowed({ org }: { org: TOrganisation }) {
-  return (
-    <>
-      <Alert type="warning">
-        <Heading level={2}>{nl.auth.forbiddenTitle}</Heading>
-        <Paragraph>{nl.members.forbiddenText(org.name)}</Paragraph>
-      </Alert>
-      <Paragraph>
-        <AppLink to={paths.organisation(org.id)}>{nl.auth.back}</AppLink>
-      </Paragraph>
-    </>
+    <AdminPageFrame heading={nl.members.heading} title={nl.members.title} forbiddenText={nl.members.forbiddenText}>
+      {(org) => <Members org={org} />}
+    </AdminPageFrame>
   );
 }
 

@@ -87,9 +87,17 @@ function OrganisationContent({ organisation: org, organisations, plans }: Props)
           <Heading level={2} id="beheer">{nl.organisation.management}</Heading>
           <UnorderedList>
             {canUsers && (
-              <UnorderedListItem>
-                <AppLink to={paths.members(org.id)}>{nl.organisation.membersLink}</AppLink>
-              </UnorderedListItem>
+              <>
+                <UnorderedListItem>
+                  <AppLink to={paths.members(org.id)}>{nl.organisation.membersLink}</AppLink>
+                </UnorderedListItem>
+                <UnorderedListItem>
+                  <AppLink to={paths.apiTokens(org.id)}>{nl.organisation.tokensLink}</AppLink>
+                </UnorderedListItem>
+                <UnorderedListItem>
+                  <AppLink to={paths.sso(org.id)}>{nl.organisation.ssoLink}</AppLink>
+                </UnorderedListItem>
+              </>
             )}
             {canAudit && (
               <UnorderedListItem>
