@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBSIDY_END_STATES } from './budget-use.ts';
 import {
   ORGANISATION_KINDS, THEME_SCOPES, ZActivity, ZBudgetLine, ZDecision, ZGoal, ZId, ZIndicator, ZMeasurement,
   ZOrganisation, ZPerson, ZPlan, ZRegularTask, ZTheme,
@@ -51,10 +52,45 @@ export const ZBudgetSummary = z.object({
 });
 export type TBudgetSummary = z.infer<typeof ZBudgetSummary>;
 
+/** Planned, spent and remaining (null where the budget is not known: PM), and whether more was spent than planned. */
+const useFigures = {
+  plannedCents: z.number().int().nullable(),
+  spentCents: z.number().int(),
+  remainingCents: z.number().int().nullable(),
+  isOverBudget: z.boolean(),
+};
+export const ZYearUse = z.object({ year: z.number().int(), ...useFigures });
+
+/** Budget use (realisation), computed from the lines and their spending (domain/budget-use.ts). */
+export const ZBudgetUse = z.object({
+  years: z.array(z.number().int()),
+  total: z.object(useFigures),
+  byYear: z.array(ZYearUse),
+  lines: z.array(z.object({ lineId: ZId, ...useFigures, years: z.array(ZYearUse) })),
+  themes: z.array(z.object({ themeId: ZId.nullable(), ...useFigures, years: z.array(ZYearUse) })),
+  pmSpentCents: z.number().int(),
+});
+export type TBudgetUse = z.infer<typeof ZBudgetUse>;
+
+/** A subsidy's deadlines on the day of the request. */
+export const ZSubsidyDeadlines = z.object({
+  lineId: ZId,
+  endState: z.enum(SUBSIDY_END_STATES),
+  daysToEnd: z.number().int().nullable(),
+  isAccountabilityDue: z.boolean(),
+  daysToAccountability: z.number().int().nullable(),
+});
+export type TSubsidyDeadlines = z.infer<typeof ZSubsidyDeadlines>;
+
 export const ZPlanBudget = ZBudgetSummary.extend({
   planId: ZId,
   availableBudgetCents: z.number().int().nullable(),
   lines: z.array(ZBudgetLineWithSubLines),
+  use: ZBudgetUse,
+  /** The subsidy-funded lines (main and sub), with their deadlines. */
+  subsidies: z.array(ZSubsidyDeadlines),
+  /** The day the deadlines were computed for. */
+  today: z.string(),
 });
 export type TPlanBudget = z.infer<typeof ZPlanBudget>;
 

@@ -1,6 +1,6 @@
 import type { ErrorCode, FieldError } from '../../domain/errors.ts';
 import type {
-  TActivity, TBudgetLine, TGoal, TIndicator, TOrganisation, TPerson, TPlan, TPlanSummary, TTheme,
+  TActivity, TBudgetLine, TGoal, TIndicator, TOrganisation, TPerson, TPlan, TPlanSummary, TSpendingEntry, TTheme,
 } from '../../domain/schemas.ts';
 import { sessionStore, type SessionUser } from './session.ts';
 import type { TRole } from '../../domain/permissions.ts';
@@ -108,6 +108,7 @@ export interface Resources {
   activities: TActivity;
   indicators: TIndicator;
   'budget-lines': TBudgetLine;
+  'spending-entries': TSpendingEntry;
 }
 export type ResourceName = keyof Resources;
 
@@ -155,6 +156,7 @@ export const api = {
   exportPlan: (id: string) => request<PlanExport>('GET', `/plans/${id}/export`),
   exportUrl: (id: string) => `${BASE}/plans/${id}/export?download=1`,
   getBudget: (id: string) => request<PlanBudget>('GET', `/plans/${id}/budget`),
+  listSpending: (budgetLineId: string) => request<TSpendingEntry[]>('GET', `/spending-entries${query({ budgetLineId })}`),
   listThemes: (planId: string) => request<TTheme[]>('GET', `/themes${query({ planId })}`),
   listProgrammeActivities: (planId: string, filter: ActivityFilter = {}) =>
     request<ProgrammeActivity[]>('GET', `/plans/${planId}/activities${query({ ...filter })}`),
@@ -167,4 +169,7 @@ export const api = {
   /** A PATCH with the changed fields and the version read: 409 when someone else changed it meanwhile. */
   update: <R extends ResourceName>(name: R, id: string, version: number, changes: Partial<Resources[R]>) =>
     request<Resources[R]>('PATCH', `/${name}/${id}`, { ...changes, version }),
+  /** A DELETE of the version read: 409 when someone else changed it meanwhile. */
+  remove: <R extends ResourceName>(name: R, id: string, version: number) =>
+    request<void>('DELETE', `/${name}/${id}${query({ version: String(version) })}`),
 };

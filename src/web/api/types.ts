@@ -6,6 +6,8 @@
 export type {
   TBudgetLineWithSubLines as BudgetLineWithSubLines,
   TBudgetSummary as BudgetSummary,
+  TBudgetUse as BudgetUse,
+  TSubsidyDeadlines as SubsidyDeadlines,
   TIndicatorWithMeasurements as IndicatorWithMeasurements,
   TOrganisationRef as OrganisationRef,
   TPlanBudget as PlanBudget,

@@ -25,6 +25,12 @@ export const paths = {
   newBudgetLine: (planId: string, parentId?: string) =>
     `/plannen/${planId}/begroting/posten/nieuw${parentId ? `?hoofdpost=${encodeURIComponent(parentId)}` : ''}`,
   editBudgetLine: (planId: string, lineId: string) => `/plannen/${planId}/begroting/posten/${lineId}/bewerken`,
+  /** The budget with its realisation over one year, or over the whole period. */
+  budgetYear: (planId: string, year: number | null) => `/plannen/${planId}/begroting${year === null ? '' : `?jaar=${year}`}`,
+  budgetLine: (planId: string, lineId: string) => `/plannen/${planId}/begroting/posten/${lineId}`,
+  newSpending: (planId: string, lineId: string) => `/plannen/${planId}/begroting/posten/${lineId}/uitgaven/nieuw`,
+  editSpending: (planId: string, lineId: string, entryId: string) =>
+    `/plannen/${planId}/begroting/posten/${lineId}/uitgaven/${entryId}/bewerken`,
 };
 
 const RETURN_PARAM = 'terug';
