@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUBSIDY_END_STATES } from './budget-use.ts';
+import { ROADMAP_MARKS } from './roadmap.ts';
 import {
   ORGANISATION_KINDS, THEME_SCOPES, ZActivity, ZBudgetLine, ZDecision, ZGoal, ZId, ZIndicator, ZMeasurement,
   ZOrganisation, ZPerson, ZPlan, ZRegularTask, ZTheme,
@@ -127,3 +128,30 @@ export const ZMyActivity = ZProgrammeActivity.extend({
   plan: z.object({ id: ZId, title: z.string(), ownerName: z.string() }),
 });
 export type TMyActivity = z.infer<typeof ZMyActivity>;
+
+/** GET /plans/{id}/roadmap: an activity placed on the programme's quarters (domain/roadmap.ts). */
+export const ZRoadmapRow = z.object({
+  activity: ZProgrammeActivity,
+  cells: z.array(z.object({ quarter: z.string(), mark: z.enum(ROADMAP_MARKS), label: z.string().optional() })),
+  startsBefore: z.boolean(),
+  endsAfter: z.boolean(),
+  plannedEnd: z.string().nullable(),
+  isDue: z.boolean(),
+  dueLabel: z.string().optional(),
+  isOverdue: z.boolean(),
+});
+export type TRoadmapRow = z.infer<typeof ZRoadmapRow>;
+
+export const ZRoadmap = z.object({
+  planId: ZId,
+  /** The day the roadmap was drawn up for, and its quarter. */
+  asOf: z.string(),
+  currentQuarter: z.string(),
+  isCurrentInPeriod: z.boolean(),
+  quarters: z.array(z.string()),
+  /** Activities with a tijdpad Regie can read, in the order of the activity table. */
+  rows: z.array(ZRoadmapRow),
+  /** Activities whose tijdpad Regie cannot read ("tijdpad niet herkend"). */
+  unplaced: z.array(ZProgrammeActivity),
+});
+export type TRoadmap = z.infer<typeof ZRoadmap>;

@@ -9,6 +9,7 @@ import { BudgetLinePage } from './pages/plans/BudgetLinePage.tsx';
 import { BudgetPage } from './pages/plans/BudgetPage.tsx';
 import { PlanPage } from './pages/plans/PlanPage.tsx';
 import { ProgrammeActivitiesPage } from './pages/plans/ProgrammeActivitiesPage.tsx';
+import { RoadmapPage } from './pages/plans/RoadmapPage.tsx';
 import { ThemePage } from './pages/themes/ThemePage.tsx';
 
 /** Forms load when first opened: readers of plans never download them. */
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId', element: <PlanPage /> },
       { path: 'plannen/:planId/activiteiten', element: <ProgrammeActivitiesPage /> },
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },
+      { path: 'plannen/:planId/planning', element: <RoadmapPage /> },
       { path: 'plannen/:planId/begroting', element: <BudgetPage /> },
       { path: 'plannen/:planId/begroting/posten/nieuw', lazy: form('BudgetLineFormPage') },
       { path: 'plannen/:planId/begroting/posten/:lineId/bewerken', lazy: form('BudgetLineFormPage') },

@@ -6,7 +6,7 @@ import { sessionStore, type SessionUser } from './session.ts';
 import type { TRole } from '../../domain/permissions.ts';
 import type {
   ActivityFilter, AddedMember, AuditEntry, AuditFilter, Member, MyActivity, PasswordLink, PlanBudget, PlanExport,
-  ProgrammeActivity, SetupInput,
+  ProgrammeActivity, Roadmap, SetupInput,
 } from './types.ts';
 
 const BASE = '/api/v1';
@@ -160,6 +160,10 @@ export const api = {
   listThemes: (planId: string) => request<TTheme[]>('GET', `/themes${query({ planId })}`),
   listProgrammeActivities: (planId: string, filter: ActivityFilter = {}) =>
     request<ProgrammeActivity[]>('GET', `/plans/${planId}/activities${query({ ...filter })}`),
+  getRoadmap: (planId: string, filter: ActivityFilter = {}) =>
+    request<Roadmap>('GET', `/plans/${planId}/roadmap${query({ ...filter })}`),
+  /** The roadmap's dated activities and meetings as an iCalendar file, with the same filters. */
+  roadmapIcsUrl: (planId: string, filter: ActivityFilter = {}) => `${BASE}/plans/${planId}/roadmap.ics${query({ ...filter })}`,
   /** The activities the signed-in user's organisations are involved in, across plans. */
   listMyActivities: () => request<MyActivity[]>('GET', '/me/activities'),
 

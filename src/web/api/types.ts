@@ -14,6 +14,8 @@ export type {
   TPlanExport as PlanExport,
   TMyActivity as MyActivity,
   TProgrammeActivity as ProgrammeActivity,
+  TRoadmap as Roadmap,
+  TRoadmapRow as RoadmapRow,
   TThemeWithContent as ThemeWithContent,
   TYearAmount as YearAmount,
 } from '../../domain/plan-views.ts';

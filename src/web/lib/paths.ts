@@ -12,6 +12,7 @@ export const paths = {
   plan: (id: string) => `/plannen/${id}`,
   programme: (planId: string) => `/plannen/${planId}/activiteiten`,
   budget: (planId: string) => `/plannen/${planId}/begroting`,
+  roadmap: (planId: string) => `/plannen/${planId}/planning`,
   theme: (planId: string, themeId: string) => `/plannen/${planId}/themas/${themeId}`,
   newTheme: (planId: string) => `/plannen/${planId}/themas/nieuw`,
   editTheme: (planId: string, themeId: string) => `/plannen/${planId}/themas/${themeId}/bewerken`,
