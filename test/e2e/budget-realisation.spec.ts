@@ -87,3 +87,29 @@ test('subsidies with their conditions and end dates, flagged when ended', async 
   await expect(page.getByRole('link', { name: 'Uitgave toevoegen' })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test('a line paid for a theme: the budget shows the realisation per theme', async ({ page }) => {
+  await login(page, DEMO.heuvelrugAdviseur);
+  const plan = await findPlan(page.request, 'Utrechtse Heuvelrug', 'uvp');
+  await page.goto(`/plannen/${plan.id}/begroting`);
+  await expect(page.getByRole('heading', { name: 'Per thema' })).toHaveCount(0);
+  const line = page.getByRole('table', { name: 'Begroting', exact: true }).getByRole('row', { name: /^Uitvoering integrale controles/ });
+  await line.getByRole('link', { name: /Bewerken/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begrotingspost bewerken');
+  await page.getByLabel('Thema').selectOption({ label: '2.1 Ondermijning' });
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begroting');
+  const themes = page.getByRole('table', { name: /Realisatie per thema/ });
+  // € 3.000 per jaar in 2023 and 2024; the other lines have no theme.
+  await expect(themes.getByRole('row', { name: /^2\.1 Ondermijning/ })).toContainText(euro('6.000,00'));
+  await expect(themes.getByRole('row', { name: /^Geen thema/ })).toContainText(euro('397.000,00'));
+  await expectAccessible(page);
+
+  // Back as printed.
+  await page.getByRole('table', { name: 'Begroting', exact: true }).getByRole('row', { name: /^Uitvoering integrale controles/ }).getByRole('link', { name: /Bewerken/ }).click();
+  await page.getByLabel('Thema').selectOption({ label: 'Geen thema' });
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begroting');
+  await expect(page.getByRole('heading', { name: 'Per thema' })).toHaveCount(0);
+});
