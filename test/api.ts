@@ -127,6 +127,10 @@ export const make = {
     const planId = over.planId ?? (await make.plan(api)).id;
     return api.create('/budget-lines', { title: `Post ${next()}`, nature: 'structural', amounts: [{ year: null, amountCents: 500_000 }], planId, ...over });
   },
+  async spendingEntry(api: Api, over: Record<string, unknown> = {}) {
+    const budgetLineId = over.budgetLineId ?? (await make.budgetLine(api)).id;
+    return api.create('/spending-entries', { year: 2023, amountCents: 125_000, spentOn: '2023-06-12', budgetLineId, ...over });
+  },
   async regularTask(api: Api, over: Record<string, unknown> = {}) {
     const planId = over.planId ?? (await make.plan(api)).id;
     return api.create('/regular-tasks', { title: `Taak ${next()}`, frequencyText: '1x per 2 weken', planId, ...over });

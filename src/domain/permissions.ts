@@ -24,7 +24,8 @@ export const ANONYMOUS: Actor = { userId: null, roles: [] };
 
 /** Entities whose records belong to a plan. */
 export const PLAN_CONTENT = [
-  'plans', 'themes', 'goals', 'indicators', 'measurements', 'activities', 'budget-lines', 'regular-tasks', 'decisions',
+  'plans', 'themes', 'goals', 'indicators', 'measurements', 'activities', 'budget-lines', 'spending-entries',
+  'regular-tasks', 'decisions',
 ] as const;
 export type TEntity = (typeof PLAN_CONTENT)[number] | 'organisations' | 'people' | 'users' | 'audit';
 
@@ -49,6 +50,13 @@ export interface Subject {
 const PUBLIC: readonly TPlanStatus[] = ['published'];
 /** The council reads what the college adopted and sent to it, and what is published – never drafts. */
 const FOR_COUNCIL: readonly TPlanStatus[] = ['adopted', 'sent_to_council', 'published'];
+/**
+ * Plan content that is not published with its plan: spending entries are the municipality's bookkeeping, with
+ * free-text notes that may name suppliers or people. Their sums (budget use) are published with the budget.
+ */
+const NOT_PUBLISHED: readonly TEntity[] = ['spending-entries'];
+/** Whether published plans show this content to everyone. */
+export const isPublishedWithPlan = (entity: TEntity) => !NOT_PUBLISHED.includes(entity);
 /** Roles that read everything of their organisation, drafts included. */
 const READS_ALL: readonly TRole[] = ['beheerder', 'adviseur', 'bestuurder'];
 
@@ -94,7 +102,7 @@ export function can(actor: Actor, action: TAction, subject: Subject): boolean {
 
 function canOnPlanContent(actor: Actor, action: TAction, subject: Subject, roles: TRole[]): boolean {
   if (action === 'read') {
-    if (subject.planStatus && PUBLIC.includes(subject.planStatus)) return true;
+    if (subject.planStatus && PUBLIC.includes(subject.planStatus) && isPublishedWithPlan(subject.entity)) return true;
     if (roles.some((r) => READS_ALL.includes(r))) return true;
     if (roles.includes('raadslid') && subject.planStatus && FOR_COUNCIL.includes(subject.planStatus)) return true;
     return isInvolvedPartner(actor, subject);

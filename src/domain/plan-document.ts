@@ -42,7 +42,8 @@ export const ZThemeDoc = ZThemeFields.omit({ planId: true, portfolioHolderIds: t
   activities: z.array(ZActivityDoc).default([]),
 });
 
-const ZBudgetLineBase = ZBudgetLineFields.omit({ planId: true, parentId: true, funderId: true, position: true }).extend({
+// Budget lines name no theme in a document: themes have no keys (yet).
+const ZBudgetLineBase = ZBudgetLineFields.omit({ planId: true, parentId: true, funderId: true, themeId: true, position: true }).extend({
   funderKey: ZKey.nullable().optional(),
 });
 export const ZBudgetLineDoc = ZBudgetLineBase.extend({ subLines: z.array(ZBudgetLineBase).default([]) });

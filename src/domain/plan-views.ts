@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SUBSIDY_END_STATES } from './budget-use.ts';
+import { ROADMAP_MARKS } from './roadmap.ts';
 import {
   ORGANISATION_KINDS, THEME_SCOPES, ZActivity, ZBudgetLine, ZDecision, ZGoal, ZId, ZIndicator, ZMeasurement,
   ZOrganisation, ZPerson, ZPlan, ZRegularTask, ZTheme,
@@ -51,10 +53,45 @@ export const ZBudgetSummary = z.object({
 });
 export type TBudgetSummary = z.infer<typeof ZBudgetSummary>;
 
+/** Planned, spent and remaining (null where the budget is not known: PM), and whether more was spent than planned. */
+const useFigures = {
+  plannedCents: z.number().int().nullable(),
+  spentCents: z.number().int(),
+  remainingCents: z.number().int().nullable(),
+  isOverBudget: z.boolean(),
+};
+export const ZYearUse = z.object({ year: z.number().int(), ...useFigures });
+
+/** Budget use (realisation), computed from the lines and their spending (domain/budget-use.ts). */
+export const ZBudgetUse = z.object({
+  years: z.array(z.number().int()),
+  total: z.object(useFigures),
+  byYear: z.array(ZYearUse),
+  lines: z.array(z.object({ lineId: ZId, ...useFigures, years: z.array(ZYearUse) })),
+  themes: z.array(z.object({ themeId: ZId.nullable(), ...useFigures, years: z.array(ZYearUse) })),
+  pmSpentCents: z.number().int(),
+});
+export type TBudgetUse = z.infer<typeof ZBudgetUse>;
+
+/** A subsidy's deadlines on the day of the request. */
+export const ZSubsidyDeadlines = z.object({
+  lineId: ZId,
+  endState: z.enum(SUBSIDY_END_STATES),
+  daysToEnd: z.number().int().nullable(),
+  isAccountabilityDue: z.boolean(),
+  daysToAccountability: z.number().int().nullable(),
+});
+export type TSubsidyDeadlines = z.infer<typeof ZSubsidyDeadlines>;
+
 export const ZPlanBudget = ZBudgetSummary.extend({
   planId: ZId,
   availableBudgetCents: z.number().int().nullable(),
   lines: z.array(ZBudgetLineWithSubLines),
+  use: ZBudgetUse,
+  /** The subsidy-funded lines (main and sub), with their deadlines. */
+  subsidies: z.array(ZSubsidyDeadlines),
+  /** The day the deadlines were computed for. */
+  today: z.string(),
 });
 export type TPlanBudget = z.infer<typeof ZPlanBudget>;
 
@@ -91,3 +128,30 @@ export const ZMyActivity = ZProgrammeActivity.extend({
   plan: z.object({ id: ZId, title: z.string(), ownerName: z.string() }),
 });
 export type TMyActivity = z.infer<typeof ZMyActivity>;
+
+/** GET /plans/{id}/roadmap: an activity placed on the programme's quarters (domain/roadmap.ts). */
+export const ZRoadmapRow = z.object({
+  activity: ZProgrammeActivity,
+  cells: z.array(z.object({ quarter: z.string(), mark: z.enum(ROADMAP_MARKS), label: z.string().optional() })),
+  startsBefore: z.boolean(),
+  endsAfter: z.boolean(),
+  plannedEnd: z.string().nullable(),
+  isDue: z.boolean(),
+  dueLabel: z.string().optional(),
+  isOverdue: z.boolean(),
+});
+export type TRoadmapRow = z.infer<typeof ZRoadmapRow>;
+
+export const ZRoadmap = z.object({
+  planId: ZId,
+  /** The day the roadmap was drawn up for, and its quarter. */
+  asOf: z.string(),
+  currentQuarter: z.string(),
+  isCurrentInPeriod: z.boolean(),
+  quarters: z.array(z.string()),
+  /** Activities with a tijdpad Regie can read, in the order of the activity table. */
+  rows: z.array(ZRoadmapRow),
+  /** Activities whose tijdpad Regie cannot read ("tijdpad niet herkend"). */
+  unplaced: z.array(ZProgrammeActivity),
+});
+export type TRoadmap = z.infer<typeof ZRoadmap>;

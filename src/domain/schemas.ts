@@ -279,10 +279,19 @@ export const ZBudgetLineFields = z.object({
   funding: z.enum(FUNDING_KINDS).default('own'),
   funderId: ZId.nullable().optional(),
   funderName: optionalText(300),
+  /** The theme a main line pays for, so budget use can be reported per theme; a sub-line follows its main line. */
+  themeId: ZId.nullable().optional(),
+  /** A subsidy's grant: its reference (beschikkingskenmerk), conditions, end date and the date to account for it by. */
+  grantReference: optionalText(200),
+  conditions: optionalText(5000),
+  endDate: ZDate.nullable().optional(),
+  accountabilityDate: ZDate.nullable().optional(),
   note: optionalText(5000),
   amounts: z.array(ZBudgetAmount).max(50).default([]),
   position: z.number().int().min(0).max(10_000).default(0),
 });
+/** The fields that only a subsidy has. */
+export const SUBSIDY_FIELDS = ['grantReference', 'conditions', 'endDate', 'accountabilityDate'] as const;
 export const ZBudgetLineCreate = ZBudgetLineFields.superRefine((b, ctx) => {
   if (b.isPm && b.amounts.length) {
     ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'Een PM-post heeft nog geen bedrag' });
@@ -294,9 +303,39 @@ export const ZBudgetLineCreate = ZBudgetLineFields.superRefine((b, ctx) => {
   if (b.funding === 'own' && (b.funderId || b.funderName)) {
     ctx.addIssue({ code: 'custom', path: ['funderName'], message: 'Alleen een subsidie heeft een subsidiegever' });
   }
+  for (const field of SUBSIDY_FIELDS) {
+    if (b.funding === 'own' && b[field]) {
+      ctx.addIssue({ code: 'custom', path: [field], message: 'Alleen een subsidie heeft een kenmerk, voorwaarden en data' });
+    }
+  }
+  if (b.parentId && b.themeId) {
+    ctx.addIssue({ code: 'custom', path: ['themeId'], message: 'Een subpost hoort bij het thema van zijn hoofdpost' });
+  }
+  if (b.endDate && b.accountabilityDate && b.accountabilityDate < b.endDate) {
+    ctx.addIssue({ code: 'custom', path: ['accountabilityDate'], message: 'De verantwoording volgt op het einde van de subsidie' });
+  }
 });
 export const ZBudgetLine = ZBudgetLineFields.extend(stored);
 export type TBudgetLine = z.infer<typeof ZBudgetLine>;
+
+// Spending (budget realisation) --------------------------------------------------------------------------------------
+
+/**
+ * Money spent on a budget line, counted against a budget year (boekjaar). The year is its own field: an invoice of
+ * December may be paid in January and still count against the old year.
+ */
+export const ZSpendingEntryFields = z.object({
+  budgetLineId: ZId,
+  year: ZYear,
+  /** Negative for a correction or refund (creditnota); never zero. */
+  amountCents: ZCents.refine((c) => c !== 0, { message: 'Vul een bedrag in (niet nul)' }),
+  /** The date of the invoice or payment. */
+  spentOn: ZDate,
+  note: optionalText(2000),
+});
+export const ZSpendingEntryCreate = ZSpendingEntryFields;
+export const ZSpendingEntry = ZSpendingEntryFields.extend({ ...stored, planId: ZId });
+export type TSpendingEntry = z.infer<typeof ZSpendingEntry>;
 
 // Regular tasks ------------------------------------------------------------------------------------------------------
 

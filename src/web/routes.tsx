@@ -5,9 +5,11 @@ import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { MyActivitiesPage } from './pages/home/MyActivitiesPage.tsx';
 import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
+import { BudgetLinePage } from './pages/plans/BudgetLinePage.tsx';
 import { BudgetPage } from './pages/plans/BudgetPage.tsx';
 import { PlanPage } from './pages/plans/PlanPage.tsx';
 import { ProgrammeActivitiesPage } from './pages/plans/ProgrammeActivitiesPage.tsx';
+import { RoadmapPage } from './pages/plans/RoadmapPage.tsx';
 import { ThemePage } from './pages/themes/ThemePage.tsx';
 
 /** Forms load when first opened: readers of plans never download them. */
@@ -45,9 +47,13 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId', element: <PlanPage /> },
       { path: 'plannen/:planId/activiteiten', element: <ProgrammeActivitiesPage /> },
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },
+      { path: 'plannen/:planId/planning', element: <RoadmapPage /> },
       { path: 'plannen/:planId/begroting', element: <BudgetPage /> },
       { path: 'plannen/:planId/begroting/posten/nieuw', lazy: form('BudgetLineFormPage') },
       { path: 'plannen/:planId/begroting/posten/:lineId/bewerken', lazy: form('BudgetLineFormPage') },
+      { path: 'plannen/:planId/begroting/posten/:lineId', element: <BudgetLinePage /> },
+      { path: 'plannen/:planId/begroting/posten/:lineId/uitgaven/nieuw', lazy: form('SpendingFormPage') },
+      { path: 'plannen/:planId/begroting/posten/:lineId/uitgaven/:entryId/bewerken', lazy: form('SpendingFormPage') },
       { path: 'plannen/:planId/themas/nieuw', lazy: form('ThemeFormPage') },
       { path: 'plannen/:planId/themas/:themeId', element: <ThemePage /> },
       { path: 'plannen/:planId/themas/:themeId/bewerken', lazy: form('ThemeFormPage') },

@@ -51,14 +51,15 @@ function bodyFor(def: ResourceDef): Record<string, unknown> {
     case 'measurements': return { periodLabel: '2023', periodStart: '2023-01-01', periodEnd: '2023-12-31', value: 1, indicatorId: ids.indicator };
     case 'activities': return { title, themeId: ids.theme, stakeholderIds: [ids.police] };
     case 'budget-lines': return { title, planId: ids.plan };
+    case 'spending-entries': return { budgetLineId: ids.budgetLine, year: 2023, amountCents: 12_500, spentOn: '2023-05-01', note: title };
     case 'regular-tasks': return { title, planId: ids.plan };
     case 'decisions': return { title, body: 'college', planId: ids.plan };
     default: throw new Error(`no body for ${def.name}`);
   }
 }
-const changeFor = (def: ResourceDef) => (def.name === 'measurements' ? { value: 2 } : ['organisations', 'people', 'indicators'].includes(def.name) ? { name: 'Gewijzigd' } : { title: 'Gewijzigd' });
-const listQuery: Record<string, string> = { themes: 'planId', indicators: 'planId', 'budget-lines': 'planId', 'regular-tasks': 'planId', decisions: 'planId', goals: 'themeId', activities: 'themeId', measurements: 'indicatorId', people: 'organisationId', organisations: 'parentId' };
-const parentOf = (field: string) => ({ planId: ids.plan, themeId: ids.theme, indicatorId: ids.indicator, organisationId: ids.huizen, parentId: ids.huizen })[field]!;
+const changeFor = (def: ResourceDef) => (def.name === 'measurements' ? { value: 2 } : def.name === 'spending-entries' ? { amountCents: 15_000 } : ['organisations', 'people', 'indicators'].includes(def.name) ? { name: 'Gewijzigd' } : { title: 'Gewijzigd' });
+const listQuery: Record<string, string> = { themes: 'planId', indicators: 'planId', 'budget-lines': 'planId', 'spending-entries': 'budgetLineId', 'regular-tasks': 'planId', decisions: 'planId', goals: 'themeId', activities: 'themeId', measurements: 'indicatorId', people: 'organisationId', organisations: 'parentId' };
+const parentOf = (field: string) => ({ planId: ids.plan, themeId: ids.theme, indicatorId: ids.indicator, budgetLineId: ids.budgetLine, organisationId: ids.huizen, parentId: ids.huizen })[field]!;
 const rulesOf = (def: ResourceDef) => (def.name === 'activities' ? ACTIVITY : def.name === 'people' ? PEOPLE : def.name === 'organisations' ? TEAMS : CONTENT);
 
 beforeAll(async () => {
@@ -69,6 +70,7 @@ beforeAll(async () => {
   ids.plan = (await make('plans', { kind: 'uvp', title: 'Concept-programma', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen })).id;
   ids.theme = (await make('themes', { title: 'Thema', scope: 'local', planId: ids.plan })).id;
   ids.indicator = (await make('indicators', { name: 'Indicator', planId: ids.plan })).id;
+  ids.budgetLine = (await make('budget-lines', { title: 'Post', planId: ids.plan, amounts: [{ year: null, amountCents: 100_000 }] })).id;
 
   const roles: [Who, TRole, string][] = [
     ['beheerder', 'beheerder', ids.huizen], ['adviseur', 'adviseur', ids.huizen], ['bestuurder', 'bestuurder', ids.huizen],
@@ -153,7 +155,7 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect(res.body.some((p: { id: string }) => p.id === ids.plan), who).toBe(CONTENT.listed[n] === 1);
     };
   }
-  const view = url.match(/^\/api\/v1\/plans\/:id\/(export|budget|activities)$/);
+  const view = url.match(/^\/api\/v1\/plans\/:id\/(export|budget|activities|roadmap|roadmap\.ics)$/);
   if (view) return async (who, n) => expect((await sessions.get(who)!.get(`/plans/${ids.plan}/${view[1]}`)).status, who).toBe(PLAN_VIEW[n]);
 
   const m = url.match(/^\/api\/v1\/([a-z-]+)(\/:id)?$/);

@@ -117,6 +117,21 @@ const cases: Case[] = [
       ['a year twice', (b) => ({ ...b, amounts: [{ year: 2023, amountCents: 1 }, { year: 2023, amountCents: 2 }] }), 'amounts'],
       ['unknown parent line', (b) => ({ ...b, parentId: randomUUID() }), 'parentId'],
       ['funder on own budget', (b) => ({ ...b, funderName: 'Provincie' }), 'funderName'],
+      ['subsidy terms on own budget', (b) => ({ ...b, conditions: 'Op declaratiebasis' }), 'conditions'],
+      ['accountability before the end', (b) => ({ ...b, funding: 'subsidy', endDate: '2024-12-31', accountabilityDate: '2024-06-30' }), 'accountabilityDate'],
+      ['theme of another plan', (b) => b, 'themeId'],
+    ],
+  },
+  {
+    path: '/spending-entries', make: (api) => make.spendingEntry(api),
+    body: async (api) => ({ year: 2024, amountCents: 45_000, spentOn: '2024-02-01', note: 'Factuur drukwerk, campagne “Doe de lichten uit”', budgetLineId: (await make.budgetLine(api)).id }),
+    change: { amountCents: 47_500, note: 'Factuur drukwerk, met verzendkosten' },
+    bad: [
+      ['zero amount', (b) => ({ ...b, amountCents: 0 }), 'amountCents'],
+      ['euros instead of cents', (b) => ({ ...b, amountCents: 450.5 }), 'amountCents'],
+      ['a year outside the plan period', (b) => ({ ...b, year: 2025 }), 'year'],
+      ['invalid date', (b) => ({ ...b, spentOn: '1-2-2024' }), 'spentOn'],
+      ['unknown budget line', (b) => ({ ...b, budgetLineId: randomUUID() }), 'budgetLineId'],
     ],
   },
   {
@@ -187,7 +202,7 @@ describe.each(cases)('$path', (c) => {
   it.each(c.bad)('refuses %s with a problem naming the field, and writes nothing', async (_, mutate, field) => {
     const { api } = ctx;
     let body = mutate(await c.body(api));
-    if (c.path === '/indicators' && field === 'themeId') body = { ...body, themeId: (await make.theme(api)).id };
+    if (['/indicators', '/budget-lines'].includes(c.path) && field === 'themeId') body = { ...body, themeId: (await make.theme(api)).id };
     const before = await count(api, c.path);
     const res = await api.post(c.path, body);
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -202,7 +217,7 @@ describe.each(cases)('$path', (c) => {
     const rec = await c.make(api);
     // Cases that remove a field are no change in a PATCH (absent means unchanged); the others must be refused.
     const patches = c.bad
-      .filter(([, , field]) => !(c.path === '/indicators' && field === 'themeId'))
+      .filter(([, , field]) => !(['/indicators', '/budget-lines'].includes(c.path) && field === 'themeId'))
       .map(([name, mutate, field]) => [name, mutate({ ...c.change }), field] as const)
       .filter(([, patch]) => {
         const unchanged: Record<string, unknown> = { ...rec, ...c.change };

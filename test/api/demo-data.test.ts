@@ -128,6 +128,25 @@ describe('demo data: the five source documents', () => {
     expect(e.decisions[0].followUps.map((f: any) => f.kind)).toEqual(['inform_council', 'publish', 'start', 'evaluate']);
   });
 
+  it('Huizen UVP: four subsidies with the end of their period and their conditions, ended by now; nothing spent yet', async () => {
+    const e = exportOf('Uitvoeringsprogramma', 'Huizen');
+    const budget = (await ctx.api.get(`/plans/${e.id}/budget`)).body;
+    const subsidies = budget.subsidies.map((s: any) => {
+      const line = budget.lines.find((l: any) => l.id === s.lineId);
+      return [line.funderName ?? null, line.endDate, line.conditions ?? null, s.endState];
+    });
+    expect(subsidies).toEqual([
+      ['Provincie Noord-Holland', '2023-12-31', null, 'ended'],
+      [null, '2023-12-31', 'Tbv netwerkanalyse en netwerkregisseur', 'ended'],
+      ['NCTV', '2024-12-31', null, 'ended'],
+      ['NCTV', '2023-12-31', 'Op declaratiebasis', 'ended'],
+    ]);
+    // Planned over the period: the local budgets (€ 268.087 per jaar) and the NCTV money per jaar count in 2023 and
+    // 2024, the other subsidies in 2023; the PM line has no budget.
+    const planned = 2 * 26_808_700 + 2 * 3_275_000 + 4_000_000 + 7_375_000 + 2_150_000;
+    expect(budget.use.total).toEqual({ plannedCents: planned, spentCents: 0, remainingCents: planned, isOverBudget: false });
+  });
+
   it('Utrechtse Heuvelrug: every DOELSTELLING and action of the joint and the local part', () => {
     const local = exportOf('Utrechtse Heuvelrug 2023-2024', 'Utrechtse Heuvelrug');
     const joint = [...exports.values()].find((e) => e.id === local.jointPlanId);

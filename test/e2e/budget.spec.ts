@@ -9,11 +9,12 @@ test('the budget of Utrechtse Heuvelrug: total, available and remainder', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begroting');
   await expect(page).toHaveTitle(/Begroting/);
   const euro = (amount: string) => new RegExp(`€\\s${amount.replace('.', '\\.')}`);
-  const total = page.getByRole('row', { name: /^Totaal/ });
+  const table = page.getByRole('table', { name: 'Begroting', exact: true });
+  const total = table.getByRole('row', { name: /^Totaal/ });
   await expect(total).toContainText(euro('201.500,00'));
-  await expect(page.getByRole('row', { name: /^Beschikbaar/ })).toContainText(euro('214.571,00'));
-  await expect(page.getByRole('row', { name: /^Restant/ })).toContainText(euro('13.071,00'));
-  await expect(page.getByRole('row').filter({ hasText: 'Gemeentelijke bijdrage Bureau RVS & RIEC' })).toContainText(euro('34.000,00'));
+  await expect(table.getByRole('row', { name: /^Beschikbaar/ })).toContainText(euro('214.571,00'));
+  await expect(table.getByRole('row', { name: /^Restant/ })).toContainText(euro('13.071,00'));
+  await expect(table.getByRole('row').filter({ hasText: 'Gemeentelijke bijdrage Bureau RVS & RIEC' })).toContainText(euro('34.000,00'));
   await expectAccessible(page);
 });
 

@@ -93,6 +93,8 @@ test('a budget line: amounts typed in euros are stored in cents', async ({ page 
   await page.getByLabel('Aard').selectOption({ label: 'Incidenteel' });
   await page.getByLabel('Subsidie', { exact: true }).check();
   await page.getByLabel('Subsidiegever').fill('Provincie Noord-Holland');
+  await page.getByLabel('Voorwaarden').fill('Op declaratiebasis; eindverslag aan de provincie');
+  await page.getByLabel('Einddatum subsidie').fill('2021-12-31');
   await page.getByLabel('Bedrag 2020 (euro)').fill('1.234,56');
   await page.getByLabel('Bedrag 2021 (euro)').fill('twaalf');
   await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -102,7 +104,7 @@ test('a budget line: amounts typed in euros are stored in cents', async ({ page 
   await page.getByLabel('Bedrag 2021 (euro)').fill('€ 500,-');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begroting');
-  const row = page.getByRole('row').filter({ hasText: title });
+  const row = page.getByRole('table', { name: 'Begroting', exact: true }).getByRole('row').filter({ hasText: title });
   await expect(row).toContainText('€ 1.234,56');
   await expect(row).toContainText('€ 500,00');
   await expect(row).toContainText('Provincie Noord-Holland');
@@ -110,6 +112,7 @@ test('a budget line: amounts typed in euros are stored in cents', async ({ page 
   const line = lines.find((l: { title: string }) => l.title === title);
   expect(line.amounts).toEqual([{ year: 2020, amountCents: 123456 }, { year: 2021, amountCents: 50000 }]);
   expect(line.funding).toBe('subsidy');
+  expect(line).toMatchObject({ conditions: 'Op declaratiebasis; eindverslag aan de provincie', endDate: '2021-12-31' });
 });
 
 test('the server’s field errors appear next to their fields', async ({ page }) => {

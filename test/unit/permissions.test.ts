@@ -39,6 +39,16 @@ describe('plan content of Huizen', () => {
     }
   });
 
+  it('spending entries stay with the organisation and its council when the plan is published', () => {
+    const spending = plan('published', { entity: 'spending-entries' });
+    expect(allowed(ANONYMOUS, spending)).toEqual([]);
+    expect(allowed(as('adviseur', LAREN), spending)).toEqual([]);
+    expect(allowed(as('raadslid'), spending)).toEqual(['read']);
+    expect(allowed(as('bestuurder'), spending)).toEqual(['read']);
+    expect(allowed(as('adviseur'), spending)).toEqual(ACTIONS);
+    expect(allowed(as('raadslid'), { ...spending, planStatus: 'draft' })).toEqual([]);
+  });
+
   it('a partner reads and updates only the activities it is involved in', () => {
     const police = as('partner', POLICE);
     const involved: Subject = { entity: 'activities', ownerId: HUIZEN, planStatus: 'draft', stakeholderIds: [POLICE] };

@@ -23,7 +23,8 @@ import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/aud
 import { can } from '../../domain/permissions.ts';
 import type { RequestContext } from '../modules/access.ts';
 import type { Mailer } from '../modules/mail.ts';
-import { ZMyActivity, ZPlanBudget, ZPlanExport, ZProgrammeActivity } from '../../domain/plan-views.ts';
+import { ZMyActivity, ZPlanBudget, ZPlanExport, ZProgrammeActivity, ZRoadmap } from '../../domain/plan-views.ts';
+import { getRoadmap, roadmapCalendar } from '../modules/roadmap.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
 const ZProblem = z.object({
@@ -184,6 +185,37 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
       },
     }, async (req) => {
       return listProgrammeActivities(db, req.params.id, req.query, ctxOf(req)) as never;
+    });
+
+    r.get('/plans/:id/roadmap', {
+      schema: {
+        tags: ['plans'],
+        summary: 'Planning per kwartaal: activiteiten op de kwartalen van het programma, wat dit kwartaal af moet en wat over tijd is (filters als de activiteitentabel; asOf: peildatum, standaard vandaag)',
+        params: ZIdParam,
+        querystring: ZActivityFilter.extend({ asOf: z.iso.date().optional() }),
+        response: { 200: ZRoadmap, ...problems },
+      },
+    }, async (req) => {
+      const { asOf, ...filter } = req.query;
+      return getRoadmap(db, req.params.id, filter, ctxOf(req), asOf) as never;
+    });
+
+    r.get('/plans/:id/roadmap.ics', {
+      schema: {
+        tags: ['plans'],
+        summary: 'De planning als iCalendar-bestand: gedateerde activiteiten en terugkerende overleggen (filters als de activiteitentabel; in het auditlogboek)',
+        params: ZIdParam,
+        querystring: ZActivityFilter,
+      },
+    }, async (req, reply) => {
+      const { plan, ics } = await roadmapCalendar(db, req.params.id, req.query, ctxOf(req), app.publicUrl ?? `${req.protocol}://${req.host}`);
+      await writeAudit(db, req.auditActor, {
+        action: 'export', organisationId: plan.ownerId, entity: 'plans', entityId: plan.id, after: { format: 'ics', filter: req.query },
+      });
+      // An ASCII file name: a header cannot carry every letter a title may have.
+      const name = plan.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+      reply.header('content-disposition', `attachment; filename="planning-${name}.ics"`);
+      return reply.type('text/calendar; charset=utf-8').send(ics);
     });
 
     const ZAuditQuery = z.object({

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import { ANONYMOUS, can, PLAN_CONTENT, readScope, type Actor, type Subject, type TAction, type TEntity, type TPlanStatus } from '../../domain/permissions.ts';
+import { ANONYMOUS, can, isPublishedWithPlan, PLAN_CONTENT, readScope, type Actor, type Subject, type TAction, type TEntity, type TPlanStatus } from '../../domain/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { SYSTEM, type AuditActor } from './audit.ts';
 import type { ResourceDef } from './resources.ts';
@@ -29,6 +29,7 @@ const PLAN_ID_SQL: Record<string, (a: string) => string> = {
   measurements: (a) => `(select i.plan_id from indicators i where i.id = ${a}.indicator_id)`,
   activities: (a) => `(select t.plan_id from themes t where t.id = ${a}.theme_id)`,
   budget_lines: (a) => `${a}.plan_id`,
+  spending_entries: (a) => `${a}.plan_id`,
   regular_tasks: (a) => `${a}.plan_id`,
   decisions: (a) => `${a}.plan_id`,
 };
@@ -41,6 +42,7 @@ async function planIdOf(tx: Db, rec: Record<string, unknown>, def: ResourceDef):
   if (rec.planId) return rec.planId as string;
   if (rec.themeId) return (await tx.query<{ plan_id: string }>('select plan_id from themes where id = $1', [rec.themeId]))[0]?.plan_id ?? null;
   if (rec.indicatorId) return (await tx.query<{ plan_id: string }>('select plan_id from indicators where id = $1', [rec.indicatorId]))[0]?.plan_id ?? null;
+  if (rec.budgetLineId) return (await tx.query<{ plan_id: string }>('select plan_id from budget_lines where id = $1', [rec.budgetLineId]))[0]?.plan_id ?? null;
   return null;
 }
 
@@ -114,9 +116,10 @@ export async function readCondition(tx: Db, ctx: RequestContext, def: ResourceDe
   const all = p(scope.allOwnerIds);
   if (def.name === 'people') return `${a}.owner_id = any(${all}::uuid[])`;
   const planId = PLAN_ID_SQL[def.table](a);
+  const publicStatuses = isPublishedWithPlan(def.name as TEntity) ? scope.publicStatuses : [];
   const conditions = [
     `${a}.owner_id = any(${all}::uuid[])`,
-    `exists (select 1 from plans rp where rp.id = ${planId} and (rp.status = any(${p(scope.publicStatuses)}::text[])
+    `exists (select 1 from plans rp where rp.id = ${planId} and (rp.status = any(${p(publicStatuses)}::text[])
        or (rp.status = any(${p(scope.councilStatuses)}::text[]) and ${a}.owner_id = any(${p(scope.councilOwnerIds)}::uuid[]))))`,
   ];
   if (def.name === 'activities' && scope.partnerOrganisationIds.length) {

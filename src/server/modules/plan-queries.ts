@@ -1,9 +1,12 @@
 import { computeBudgetTotals, findSubLineMismatches, type BudgetLineLike } from '../../domain/budget.ts';
+import { subsidyDeadlines } from '../../domain/budget-use.ts';
 import { checkTarget } from '../../domain/indicator.ts';
 import { isActiveInQuarter, parseQuarterCode, type TTimeframe } from '../../domain/timeframe.ts';
 import type { TActivityFilter } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { readCondition, type RequestContext } from './access.ts';
+import { budgetUseOfPlans } from './budget-use.ts';
+import { todayInNetherlands } from './clock.ts';
 import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords, type Record_ } from './records.ts';
 import * as R from './resources.ts';
 
@@ -39,10 +42,14 @@ export async function listPlanSummaries(
   return rows.map(fromRow);
 }
 
-/** Budget lines of a plan with their computed totals, remainder and sub-line mismatches. */
-export async function getPlanBudget(db: Db, planId: string, ctx?: RequestContext) {
+/**
+ * Budget lines of a plan with their computed totals, remainder and sub-line mismatches; the budget use (planned, spent,
+ * remaining) and the deadlines of its subsidies on `today`.
+ */
+export async function getPlanBudget(db: Db, planId: string, ctx?: RequestContext, today = todayInNetherlands()) {
   const plan = await getRecord(db, R.plans, planId, ctx);
   const lines = await listRecords(db, R.budgetLines, { planId });
+  const use = (await budgetUseOfPlans(db, [planId])).get(planId)!;
   const available = (plan.availableBudgetCents as number | null) ?? null;
   const totals = computeBudgetTotals(lines as unknown as BudgetLineLike[], available);
   const asList = (m: Map<number | 'per_jaar', number>) =>
@@ -58,6 +65,11 @@ export async function getPlanBudget(db: Db, planId: string, ctx?: RequestContext
       ...m,
       year: m.year === 'per_jaar' ? null : m.year,
     })),
+    use,
+    subsidies: lines
+      .filter((l) => l.funding === 'subsidy')
+      .map((l) => ({ lineId: l.id, ...subsidyDeadlines(l as { endDate?: string | null; accountabilityDate?: string | null }, today) })),
+    today,
   };
 }
 

@@ -101,19 +101,21 @@ async function checkReferences(tx: Db, def: ResourceDef, id: string, rec: Row): 
       params,
     );
     if (n !== values.length) {
-      errors.push({ path: ref.field, message: ref.message ?? (ref.many ? 'Een of meer verwijzingen bestaan niet' : 'Bestaat niet') });
+      errors.push({ path: ref.path ?? ref.field, message: ref.message ?? (ref.many ? 'Een of meer verwijzingen bestaan niet' : 'Bestaat niet') });
     }
   }
   if (errors.length) throw new AppError('validation', 'De invoer verwijst naar iets dat niet bestaat of niet past', errors);
 }
 
 async function deriveContext(tx: Db, rec: Row): Promise<DeriveContext> {
+  const planOf = async (table: string, id: unknown) =>
+    (await tx.query<{ plan_id: string }>(`select plan_id from ${table} where id = $1`, [id]))[0]?.plan_id;
   const planId =
-    rec.planId ??
-    (rec.themeId ? (await tx.query<{ plan_id: string }>('select plan_id from themes where id = $1', [rec.themeId]))[0]?.plan_id : undefined);
+    (rec.planId as string | undefined) ??
+    (rec.themeId ? await planOf('themes', rec.themeId) : rec.budgetLineId ? await planOf('budget_lines', rec.budgetLineId) : undefined);
   if (!planId) return {};
   const [plan] = await tx.query<{ period_start: string }>('select period_start from plans where id = $1', [planId]);
-  return plan ? { planStartYear: startYear(plan.period_start) } : {};
+  return plan ? { planStartYear: startYear(plan.period_start), planId } : {};
 }
 
 /** The columns and values of a record as stored: link fields out, derived fields in, json stringified. */

@@ -4,7 +4,7 @@ import {
   ZDecisionCreate, ZDecisionFields, ZGoal, ZGoalCreate, ZGoalFields, ZIndicator, ZIndicatorCreate, ZIndicatorFields,
   ZMeasurement, ZMeasurementCreate, ZMeasurementFields, ZOrganisation, ZOrganisationCreate, ZOrganisationFields, ZPerson,
   ZPersonCreate, ZPersonFields, ZPlan, ZPlanCreate, ZPlanFields, ZRegularTask, ZRegularTaskCreate, ZRegularTaskFields,
-  ZTheme, ZThemeCreate, ZThemeFields,
+  ZSpendingEntry, ZSpendingEntryCreate, ZSpendingEntryFields, ZTheme, ZThemeCreate, ZThemeFields,
 } from '../../domain/schemas.ts';
 import { parseQuarterCode, parseTimeframe } from '../../domain/timeframe.ts';
 import { parseFrequency } from '../../domain/frequency.ts';
@@ -29,6 +29,8 @@ export interface ReferenceDef {
   many?: boolean;
   where?: string;
   message?: string;
+  /** The field the message is about, when it is not `field` (a year that must fall in the referred plan's period). */
+  path?: string;
 }
 
 /** How one entity is stored and checked: the generic service, repository and routes do the rest. */
@@ -62,6 +64,8 @@ export interface ResourceDef {
 export interface DeriveContext {
   /** The plan's first year, for tijdpad texts that name a quarter without its year. */
   planStartYear?: number;
+  /** The plan the record belongs to. */
+  planId?: string;
 }
 
 /** Collaborations a municipality (the `:ownerId` of the record) belongs to. */
@@ -206,10 +210,32 @@ export const budgetLines: ResourceDef = {
       message: 'Kies een hoofdpost van hetzelfde plan (een post met specificaties blijft een hoofdpost)',
     },
     { field: 'funderId', table: 'organisations', message: 'De subsidiegever bestaat niet' },
+    { field: 'themeId', table: 'themes', where: 'plan_id = :planId', message: 'Kies een thema van dit plan' },
   ],
   json: ['amounts'],
   filters: ['planId', 'parentId'],
   order: 'position, created_at',
+};
+
+/** Plans whose period covers the budget year `:year` of the record, as SQL. */
+const PLAN_YEARS = `select p.id from plans p
+  where :year::int between substr(p.period_start, 1, 4)::int and substr(p.period_end, 1, 4)::int`;
+
+export const spendingEntries: ResourceDef = {
+  name: 'spending-entries', table: 'spending_entries', label: 'Uitgave',
+  fields: ZSpendingEntryFields, create: ZSpendingEntryCreate, output: ZSpendingEntry,
+  parent: { field: 'budgetLineId', table: 'budget_lines' },
+  fixed: ['budgetLineId'],
+  references: [
+    {
+      field: 'budgetLineId', table: 'budget_lines', where: `plan_id in (${PLAN_YEARS})`, path: 'year',
+      message: 'Kies een begrotingsjaar binnen de planperiode',
+    },
+  ],
+  // The line's plan, kept on the row: deleting the plan takes its spending along, lists filter on it.
+  derive: (_, c) => ({ planId: c.planId }),
+  filters: ['planId', 'budgetLineId', 'year'],
+  order: 'year, spent_on, created_at',
 };
 
 export const regularTasks: ResourceDef = {
@@ -234,7 +260,8 @@ export const decisions: ResourceDef = {
 };
 
 export const RESOURCES: ResourceDef[] = [
-  organisations, people, plans, themes, goals, indicators, measurements, activities, budgetLines, regularTasks, decisions,
+  organisations, people, plans, themes, goals, indicators, measurements, activities, budgetLines, spendingEntries,
+  regularTasks, decisions,
 ];
 
 /** The first year of a plan period code, for tijdpad texts without a year. */

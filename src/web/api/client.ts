@@ -1,12 +1,12 @@
 import type { ErrorCode, FieldError } from '../../domain/errors.ts';
 import type {
-  TActivity, TBudgetLine, TGoal, TIndicator, TOrganisation, TPerson, TPlan, TPlanSummary, TTheme,
+  TActivity, TBudgetLine, TGoal, TIndicator, TOrganisation, TPerson, TPlan, TPlanSummary, TSpendingEntry, TTheme,
 } from '../../domain/schemas.ts';
 import { sessionStore, type SessionUser } from './session.ts';
 import type { TRole } from '../../domain/permissions.ts';
 import type {
   ActivityFilter, AddedMember, ApiToken, AuditEntry, AuditFilter, LoginOptions, Member, MyActivity, PasswordLink, PlanBudget,
-  PlanExport, ProgrammeActivity, SetupInput, SsoConfigInput, SsoSettings,
+  PlanExport, ProgrammeActivity, Roadmap, SetupInput, SsoConfigInput, SsoSettings,
 } from './types.ts';
 
 const BASE = '/api/v1';
@@ -108,6 +108,7 @@ export interface Resources {
   activities: TActivity;
   indicators: TIndicator;
   'budget-lines': TBudgetLine;
+  'spending-entries': TSpendingEntry;
 }
 export type ResourceName = keyof Resources;
 
@@ -173,9 +174,14 @@ export const api = {
   exportPlan: (id: string) => request<PlanExport>('GET', `/plans/${id}/export`),
   exportUrl: (id: string) => `${BASE}/plans/${id}/export?download=1`,
   getBudget: (id: string) => request<PlanBudget>('GET', `/plans/${id}/budget`),
+  listSpending: (budgetLineId: string) => request<TSpendingEntry[]>('GET', `/spending-entries${query({ budgetLineId })}`),
   listThemes: (planId: string) => request<TTheme[]>('GET', `/themes${query({ planId })}`),
   listProgrammeActivities: (planId: string, filter: ActivityFilter = {}) =>
     request<ProgrammeActivity[]>('GET', `/plans/${planId}/activities${query({ ...filter })}`),
+  getRoadmap: (planId: string, filter: ActivityFilter = {}) =>
+    request<Roadmap>('GET', `/plans/${planId}/roadmap${query({ ...filter })}`),
+  /** The roadmap's dated activities and meetings as an iCalendar file, with the same filters. */
+  roadmapIcsUrl: (planId: string, filter: ActivityFilter = {}) => `${BASE}/plans/${planId}/roadmap.ics${query({ ...filter })}`,
   /** The activities the signed-in user's organisations are involved in, across plans. */
   listMyActivities: () => request<MyActivity[]>('GET', '/me/activities'),
 
@@ -185,4 +191,7 @@ export const api = {
   /** A PATCH with the changed fields and the version read: 409 when someone else changed it meanwhile. */
   update: <R extends ResourceName>(name: R, id: string, version: number, changes: Partial<Resources[R]>) =>
     request<Resources[R]>('PATCH', `/${name}/${id}`, { ...changes, version }),
+  /** A DELETE of the version read: 409 when someone else changed it meanwhile. */
+  remove: <R extends ResourceName>(name: R, id: string, version: number) =>
+    request<void>('DELETE', `/${name}/${id}${query({ version: String(version) })}`),
 };

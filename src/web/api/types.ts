@@ -6,12 +6,16 @@
 export type {
   TBudgetLineWithSubLines as BudgetLineWithSubLines,
   TBudgetSummary as BudgetSummary,
+  TBudgetUse as BudgetUse,
+  TSubsidyDeadlines as SubsidyDeadlines,
   TIndicatorWithMeasurements as IndicatorWithMeasurements,
   TOrganisationRef as OrganisationRef,
   TPlanBudget as PlanBudget,
   TPlanExport as PlanExport,
   TMyActivity as MyActivity,
   TProgrammeActivity as ProgrammeActivity,
+  TRoadmap as Roadmap,
+  TRoadmapRow as RoadmapRow,
   TThemeWithContent as ThemeWithContent,
   TYearAmount as YearAmount,
 } from '../../domain/plan-views.ts';

@@ -13,6 +13,8 @@ interface Props {
   filter: ActivityFilter;
   themes: TTheme[];
   partners: TOrganisation[];
+  /** The people responsible for activities of the programme; without them, no person filter. */
+  people?: { id: string; name: string }[];
   quarters: string[];
   /** The chosen filters as URL parameters. */
   onApply: (params: Record<string, string>) => void;
@@ -41,7 +43,7 @@ function FilterSelect({ name, label, value, options }: SelectProps) {
 }
 
 /** The filters of the activity table. Applied with a button, not on change: a select must not navigate (WCAG 3.2.2). */
-export function ActivityFilterForm({ filter, themes, partners, quarters, onApply, clearTo }: Props) {
+export function ActivityFilterForm({ filter, themes, partners, people = [], quarters, onApply, clearTo }: Props) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -68,6 +70,12 @@ export function ActivityFilterForm({ filter, themes, partners, quarters, onApply
             name="stakeholderId" label={nl.programme.partner} value={filter.stakeholderId}
             options={partners.map((o) => ({ value: o.id, label: o.name }))}
           />
+          {people.length > 0 && (
+            <FilterSelect
+              name="responsibleId" label={nl.programme.person} value={filter.responsibleId}
+              options={people.map((p) => ({ value: p.id, label: p.name }))}
+            />
+          )}
           <FilterSelect
             name="quarter" label={nl.programme.quarter} value={filter.quarter}
             options={quarters.map((q) => ({ value: q, label: formatQuarterCode(q) }))}

@@ -15,6 +15,7 @@ export const paths = {
   plan: (id: string) => `/plannen/${id}`,
   programme: (planId: string) => `/plannen/${planId}/activiteiten`,
   budget: (planId: string) => `/plannen/${planId}/begroting`,
+  roadmap: (planId: string) => `/plannen/${planId}/planning`,
   theme: (planId: string, themeId: string) => `/plannen/${planId}/themas/${themeId}`,
   newTheme: (planId: string) => `/plannen/${planId}/themas/nieuw`,
   editTheme: (planId: string, themeId: string) => `/plannen/${planId}/themas/${themeId}/bewerken`,
@@ -28,6 +29,12 @@ export const paths = {
   newBudgetLine: (planId: string, parentId?: string) =>
     `/plannen/${planId}/begroting/posten/nieuw${parentId ? `?hoofdpost=${encodeURIComponent(parentId)}` : ''}`,
   editBudgetLine: (planId: string, lineId: string) => `/plannen/${planId}/begroting/posten/${lineId}/bewerken`,
+  /** The budget with its realisation over one year, or over the whole period. */
+  budgetYear: (planId: string, year: number | null) => `/plannen/${planId}/begroting${year === null ? '' : `?jaar=${year}`}`,
+  budgetLine: (planId: string, lineId: string) => `/plannen/${planId}/begroting/posten/${lineId}`,
+  newSpending: (planId: string, lineId: string) => `/plannen/${planId}/begroting/posten/${lineId}/uitgaven/nieuw`,
+  editSpending: (planId: string, lineId: string, entryId: string) =>
+    `/plannen/${planId}/begroting/posten/${lineId}/uitgaven/${entryId}/bewerken`,
 };
 
 const RETURN_PARAM = 'terug';

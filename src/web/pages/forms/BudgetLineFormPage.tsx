@@ -11,7 +11,7 @@ import { RadioGroupField } from '../../components/RadioGroupField.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextareaField } from '../../components/TextareaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { loadFormContext, nextPosition, orNull, text, type FormContext } from '../../forms/context.ts';
+import { loadFormContext, nextPosition, orNull, text, themeLabel, type FormContext } from '../../forms/context.ts';
 import { useEntityForm, type FieldErrors } from '../../forms/useEntityForm.ts';
 import { useMaySave } from '../../forms/useMaySave.ts';
 import { nl } from '../../i18n/nl.ts';
@@ -31,6 +31,11 @@ type Values = {
   isPm: boolean;
   funding: TBudgetLine['funding'];
   funderName: string;
+  themeId: string;
+  grantReference: string;
+  conditions: string;
+  endDate: string;
+  accountabilityDate: string;
   note: string;
   [amount: `amount-${string}`]: string;
 };
@@ -64,8 +69,9 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
   const yearList: (number | null)[] = [...years].filter((y): y is number => y !== null).sort((a, b) => a - b);
   yearList.push(null);
   const labels: Record<string, string> = {
-    title: B.line, section: B.section, parentId: B.parent, nature: B.nature, isPm: B.pmLong, funding: B.funding,
-    funderName: B.funderName, amounts: B.amounts,
+    title: B.line, section: B.section, parentId: B.parent, themeId: B.theme, nature: B.nature, isPm: B.pmLong, funding: B.funding,
+    funderName: B.funderName, grantReference: B.grantReference, conditions: B.conditions, endDate: B.endDate,
+    accountabilityDate: B.accountabilityDate, amounts: B.amounts,
     ...Object.fromEntries(yearList.map((y) => [amountKey(y), B.amountFor(y === null ? B.perYearLong : String(y))])),
     note: B.note,
   };
@@ -77,7 +83,9 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
     initial: {
       title: text(record?.title), section: text(record?.section), parentId: record?.parentId ?? search.get('hoofdpost') ?? '',
       nature: record?.nature ?? '', isPm: record?.isPm ?? false, funding: record?.funding ?? 'own',
-      funderName: text(record?.funderName), note: text(record?.note),
+      funderName: text(record?.funderName), note: text(record?.note), themeId: record?.themeId ?? '',
+      grantReference: text(record?.grantReference), conditions: text(record?.conditions), endDate: text(record?.endDate),
+      accountabilityDate: text(record?.accountabilityDate),
       ...Object.fromEntries(yearList.map((y) => {
         const a = record?.amounts.find((x) => x.year === y);
         return [amountKey(y), a ? centsToEuroText(a.amountCents) : ''];
@@ -92,11 +100,14 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
         else if (cents !== undefined) amounts.push({ year: y, amountCents: cents });
       }
       const siblings = plan.budgetLines.flatMap((l) => [l, ...l.subLines]).filter((l) => (l.parentId ?? '') === v.parentId);
+      // Fields the form hides are cleared: a subsidy's terms on own money, a theme on a sub-line.
+      const ifSubsidy = (value: string) => (v.funding === 'subsidy' ? orNull(value) : null);
       return {
         fields: {
           planId: plan.id, title: v.title, section: orNull(v.section), parentId: v.parentId || null,
-          nature: v.nature || null, isPm: v.isPm, funding: v.funding,
-          funderName: v.funding === 'subsidy' ? orNull(v.funderName) : null, note: orNull(v.note), amounts,
+          themeId: v.parentId ? null : v.themeId || null, nature: v.nature || null, isPm: v.isPm, funding: v.funding,
+          funderName: ifSubsidy(v.funderName), grantReference: ifSubsidy(v.grantReference), conditions: ifSubsidy(v.conditions),
+          endDate: ifSubsidy(v.endDate), accountabilityDate: ifSubsidy(v.accountabilityDate), note: orNull(v.note), amounts,
           ...(record ? {} : { position: nextPosition(siblings) }),
         },
         errors,
@@ -123,6 +134,12 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
         name="parentId" label={labels.parentId} value={v.parentId} error={e.parentId} emptyLabel={B.noParent}
         options={parents.map((l) => ({ value: l.id, label: l.title }))} onChange={(x) => set('parentId', x)}
       />
+      {!v.parentId && (
+        <SelectField
+          name="themeId" label={labels.themeId} value={v.themeId} error={e.themeId} emptyLabel={B.noTheme} description={B.themeHelp}
+          options={plan.themes.map((t) => ({ value: t.id, label: themeLabel(t) }))} onChange={(x) => set('themeId', x)}
+        />
+      )}
       <SelectField
         name="nature" label={labels.nature} value={v.nature} error={e.nature} emptyLabel={nl.form.none}
         options={BUDGET_NATURES.map((n) => ({ value: n, label: nl.labels.budgetNature[n] }))} onChange={(x) => set('nature', x)}
@@ -133,7 +150,17 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
         options={FUNDING_KINDS.map((f) => ({ value: f, label: nl.labels.funding[f] }))} onChange={(x) => set('funding', x as TBudgetLine['funding'])}
       />
       {v.funding === 'subsidy' && (
-        <TextField name="funderName" label={labels.funderName} value={v.funderName} error={e.funderName} onChange={(x) => set('funderName', x)} />
+        <Fieldset className="regie-fieldset">
+          <FieldsetLegend>{B.subsidyTerms}</FieldsetLegend>
+          <TextField name="funderName" label={labels.funderName} value={v.funderName} error={e.funderName} onChange={(x) => set('funderName', x)} />
+          <TextField name="grantReference" label={labels.grantReference} size="medium" value={v.grantReference} error={e.grantReference} onChange={(x) => set('grantReference', x)} />
+          <TextareaField name="conditions" label={labels.conditions} rows={3} value={v.conditions} error={e.conditions} onChange={(x) => set('conditions', x)} />
+          <TextField name="endDate" label={labels.endDate} type="date" size="small" description={B.dateHelp} value={v.endDate} error={e.endDate} onChange={(x) => set('endDate', x)} />
+          <TextField
+            name="accountabilityDate" label={labels.accountabilityDate} type="date" size="small" description={B.dateHelp}
+            value={v.accountabilityDate} error={e.accountabilityDate} onChange={(x) => set('accountabilityDate', x)}
+          />
+        </Fieldset>
       )}
       <Fieldset className="regie-fieldset" id="field-amounts" tabIndex={-1} invalid={!!e.amounts} aria-describedby={`field-amounts-description${e.amounts ? ' field-amounts-error' : ''}`}>
         <FieldsetLegend>{labels.amounts}</FieldsetLegend>

@@ -3,4 +3,5 @@ export { ActivityFormPage } from './ActivityFormPage.tsx';
 export { BudgetLineFormPage } from './BudgetLineFormPage.tsx';
 export { GoalFormPage } from './GoalFormPage.tsx';
 export { IndicatorFormPage } from './IndicatorFormPage.tsx';
+export { SpendingFormPage } from './SpendingFormPage.tsx';
 export { ThemeFormPage } from './ThemeFormPage.tsx';

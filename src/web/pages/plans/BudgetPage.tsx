@@ -1,16 +1,18 @@
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import {
   Alert, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { formatEuro } from '../../../domain/budget.ts';
-import type { TPlan } from '../../../domain/schemas.ts';
+import type { TPlan, TTheme } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
 import type { PlanBudget } from '../../api/types.ts';
 import { AppButtonLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { BudgetTable } from '../../components/BudgetTable.tsx';
+import { BudgetUseSection } from '../../components/BudgetUseSection.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { SubsidySection } from '../../components/SubsidySection.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { formatYear } from '../../lib/format.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
@@ -18,11 +20,14 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';
 
 async function loadBudget(planId: string) {
-  const [plan, budget] = await Promise.all([api.getPlan(planId), api.getBudget(planId)]);
-  return { plan, budget };
+  const [plan, budget, themes] = await Promise.all([api.getPlan(planId), api.getBudget(planId), api.listThemes(planId)]);
+  return { plan, budget, themes };
 }
 
-/** A plan's budget: lines and sub-lines, totals per year, available budget and remainder, all computed. */
+/**
+ * A plan's budget: lines and sub-lines, totals per year, available budget and remainder; the realisation (planned,
+ * spent, remaining) for the year in the URL or the whole period; the subsidies and their deadlines. All computed.
+ */
 export function BudgetPage() {
   const { planId = '' } = useParams();
   const state = useLoad(() => loadBudget(planId), planId);
@@ -58,8 +63,11 @@ function BudgetSummary({ budget }: { budget: PlanBudget }) {
   );
 }
 
-function BudgetContent({ plan, budget }: { plan: TPlan; budget: PlanBudget }) {
+function BudgetContent({ plan, budget, themes }: { plan: TPlan; budget: PlanBudget; themes: TTheme[] }) {
   const here = useLocation().pathname;
+  const [search] = useSearchParams();
+  const chosen = Number(search.get('jaar'));
+  const year = budget.use.years.includes(chosen) ? chosen : null;
   const can = useCan();
   // Writes do not depend on the owner's members (members only read a joint programme), so no organisations needed.
   const rights = { update: can('update', planSubject('budget-lines', plan)), create: can('create', planSubject('budget-lines', plan)) };
@@ -89,6 +97,8 @@ function BudgetContent({ plan, budget }: { plan: TPlan; budget: PlanBudget }) {
         <Paragraph>{nl.budget.noLines}</Paragraph>
       )}
       {rights.create && <AppButtonLink to={withReturn(paths.newBudgetLine(plan.id), here)}>{nl.budget.addLine}</AppButtonLink>}
+      {budget.lines.length > 0 && <BudgetUseSection budget={budget} themes={themes} year={year} />}
+      {budget.subsidies.length > 0 && <SubsidySection budget={budget} />}
     </>
   );
 }

@@ -48,6 +48,7 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
       <nav aria-label={nl.plan.actions} className="regie-actions">
         <ButtonGroup>
           <AppButtonLink appearance="primary" to={paths.programme(plan.id)}>{nl.plan.activityTable}</AppButtonLink>
+          <AppButtonLink to={paths.roadmap(plan.id)}>{nl.plan.roadmap}</AppButtonLink>
           <AppButtonLink to={paths.budget(plan.id)}>{nl.plan.budget}</AppButtonLink>
           <a
             className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
