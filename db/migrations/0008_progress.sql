@@ -49,13 +49,14 @@ create table update_round_activities (
 create index update_round_activities_activity on update_round_activities (activity_id);
 
 -- An activity's history: status changes and progress notes, with percentage or milestone, by their author. Append-only
--- (a correction is a new entry): the database refuses updates; rows go only with their activity. round_id: the round
--- that was open for the programme when the entry was made (its update for that round).
+-- (a correction is a new entry): the database refuses updates of what was written; rows go only with their activity.
+-- round_id: the round that was open for the programme when the entry was made (its update for that round); it is
+-- cleared only when the round itself goes, with its plan.
 create table activity_progress (
   id uuid primary key,
   owner_id uuid not null references organisations (id),
   activity_id uuid not null references activities (id) on delete cascade,
-  round_id uuid references update_rounds (id),
+  round_id uuid references update_rounds (id) on delete set null,
   at timestamptz not null default now(),
   author_user_id uuid,
   author_label text not null,
@@ -76,8 +77,9 @@ begin
   raise exception 'De voortgangsgeschiedenis kan alleen worden aangevuld, niet gewijzigd' using errcode = 'P0001';
 end
 $$;
-create trigger activity_progress_append_only before update on activity_progress
-  for each row execute function refuse_progress_change();
+create trigger activity_progress_append_only
+  before update of id, owner_id, activity_id, at, author_user_id, author_label, status_from, status_to, note, percent_complete, milestone
+  on activity_progress for each row execute function refuse_progress_change();
 
 -- Realised frequency: each time an activity with a frequency took place.
 create table activity_occurrences (
