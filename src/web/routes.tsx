@@ -4,6 +4,7 @@ import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { MyActivitiesPage } from './pages/home/MyActivitiesPage.tsx';
+import { ActivityPage } from './pages/activities/ActivityPage.tsx';
 import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
 import { BudgetPage } from './pages/plans/BudgetPage.tsx';
 import { PlanPage } from './pages/plans/PlanPage.tsx';
@@ -22,6 +23,9 @@ const auditLog = async () => ({ Component: (await import('./pages/organisations/
 const members = async () => ({ Component: (await import('./pages/organisations/MembersPage.tsx')).MembersPage });
 const setPassword = async () => ({ Component: (await import('./pages/auth/SetPasswordPage.tsx')).SetPasswordPage });
 const setup = async () => ({ Component: (await import('./pages/auth/SetupPage.tsx')).SetupPage });
+/** The update rounds load when first opened: advisers and the staff following them use them. */
+const rounds = async () => ({ Component: (await import('./pages/rounds/RoundsPage.tsx')).RoundsPage });
+const round = async () => ({ Component: (await import('./pages/rounds/RoundPage.tsx')).RoundPage });
 
 /** The app's pages; the paths are built in lib/paths.ts. */
 export const routes: RouteObject[] = [
@@ -33,12 +37,15 @@ export const routes: RouteObject[] = [
       { path: 'wachtwoord', lazy: setPassword },
       { path: 'inrichten', lazy: setup },
       { path: 'mijn-activiteiten', element: <MyActivitiesPage /> },
+      { path: 'activiteiten/:activityId', element: <ActivityPage /> },
+      { path: 'rondes/:roundId', lazy: round },
       { path: 'organisaties/:organisationId', element: <OrganisationPage /> },
       { path: 'organisaties/:organisationId/auditlog', lazy: auditLog },
       { path: 'organisaties/:organisationId/gebruikers', lazy: members },
       { path: 'plannen/:planId', element: <PlanPage /> },
       { path: 'plannen/:planId/activiteiten', element: <ProgrammeActivitiesPage /> },
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },
+      { path: 'plannen/:planId/rondes', lazy: rounds },
       { path: 'plannen/:planId/begroting', element: <BudgetPage /> },
       { path: 'plannen/:planId/begroting/posten/nieuw', lazy: form('BudgetLineFormPage') },
       { path: 'plannen/:planId/begroting/posten/:lineId/bewerken', lazy: form('BudgetLineFormPage') },

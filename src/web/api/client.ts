@@ -8,6 +8,8 @@ import type {
   ActivityFilter, AddedMember, AuditEntry, AuditFilter, Member, MyActivity, PasswordLink, PlanBudget, PlanExport,
   ProgrammeActivity, SetupInput,
 } from './types.ts';
+import type { TActivityProgress, TOccurrence, TOccurrenceInput, TProgressEntry, TProgressInput } from '../../domain/progress.ts';
+import type { TMyUpdates, TReminderResult, TRound, TRoundDetail, TRoundOpen } from '../../domain/rounds.ts';
 
 const BASE = '/api/v1';
 
@@ -158,8 +160,25 @@ export const api = {
   listThemes: (planId: string) => request<TTheme[]>('GET', `/themes${query({ planId })}`),
   listProgrammeActivities: (planId: string, filter: ActivityFilter = {}) =>
     request<ProgrammeActivity[]>('GET', `/plans/${planId}/activities${query({ ...filter })}`),
-  /** The activities the signed-in user's organisations are involved in, across plans. */
+  /** The activities the signed-in user is responsible for or their organisations are involved in, across plans. */
   listMyActivities: () => request<MyActivity[]>('GET', '/me/activities'),
+  /** The open rounds with activities awaiting the signed-in user's update. */
+  myUpdates: () => request<TMyUpdates>('GET', '/me/updates'),
+
+  getActivityProgress: (activityId: string) => request<TActivityProgress>('GET', `/activities/${activityId}/progress`),
+  /** A progress update; a status change names the activity's version (409 when it changed meanwhile). */
+  addProgress: (activityId: string, body: TProgressInput) =>
+    request<{ entry: TProgressEntry; activity: TActivity }>('POST', `/activities/${activityId}/progress`, body),
+  addOccurrence: (activityId: string, body: TOccurrenceInput) =>
+    request<TOccurrence>('POST', `/activities/${activityId}/occurrences`, body),
+  deleteOccurrence: (activityId: string, occurrenceId: string) =>
+    request<void>('DELETE', `/activities/${activityId}/occurrences/${occurrenceId}`),
+
+  listRounds: (planId: string) => request<TRound[]>('GET', `/plans/${planId}/rounds`),
+  openRound: (planId: string, body: TRoundOpen) => request<TRound>('POST', `/plans/${planId}/rounds`, body),
+  getRound: (roundId: string) => request<TRoundDetail>('GET', `/rounds/${roundId}`),
+  closeRound: (roundId: string, version: number) => request<TRoundDetail>('POST', `/rounds/${roundId}/close`, { version }),
+  sendReminders: (roundId: string) => request<TReminderResult>('POST', `/rounds/${roundId}/reminders`, {}),
 
   get: <R extends ResourceName>(name: R, id: string) => request<Resources[R]>('GET', `/${name}/${id}`),
   create: <R extends ResourceName>(name: R, body: Partial<Resources[R]>) =>
