@@ -159,3 +159,19 @@ test('without access to the progress, the activity page shows the activity alone
   await expect(page.getByRole('button', { name: 'Voortgang opslaan' })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test('the beheerder links a person in the plans to an account', async ({ page }) => {
+  await login(page, DEMO.huizenBeheerder);
+  const huizen = (await findPlan(page.request, 'Huizen', 'uvp')).owner.id;
+  await page.goto(`/organisaties/${huizen}/gebruikers`);
+  const people = page.getByRole('table', { name: 'Personen in de plannen' });
+  // The demo adviser is Maurits van de Bovenkamp.
+  await expect(people.getByRole('combobox', { name: 'Account van Maurits van de Bovenkamp' })).toHaveValue(/.+/);
+  const karin = people.getByRole('row').filter({ hasText: 'Karin Meijer' });
+  await karin.getByRole('combobox', { name: 'Account van Karin Meijer' }).selectOption({ label: `Demo portefeuillehouder Huizen (${DEMO.huizenBestuurder})` });
+  await karin.getByRole('button', { name: /^Koppelen/ }).click();
+  await expect(people.getByRole('combobox', { name: 'Account van Karin Meijer' })).toHaveValue(/.+/);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Account van Karin Meijer' })).not.toHaveValue('');
+  await expectAccessible(page);
+});

@@ -110,6 +110,7 @@ export interface Resources {
   activities: TActivity;
   indicators: TIndicator;
   'budget-lines': TBudgetLine;
+  people: TPerson;
 }
 export type ResourceName = keyof Resources;
 

@@ -464,6 +464,18 @@ export const nl = {
     roleRequired: 'Kies een rol',
     partnerRoles: 'Een partnerorganisatie geeft de rol Partner, en Beheerder voor wie de gebruikers beheert.',
   },
+  personLinks: {
+    heading: 'Personen in de plannen',
+    intro:
+      'Koppel de ambtenaren en contactpersonen uit de plannen aan hun account. Dan zien zij de activiteiten ' +
+      'waarvoor zij verantwoordelijk zijn onder Mijn activiteiten, en herinnert een updateronde hen.',
+    person: 'Persoon',
+    account: 'Account',
+    accountOf: (name: string) => `Account van ${name}`,
+    noAccount: 'Geen account',
+    save: 'Koppelen',
+    none: 'Deze organisatie heeft nog geen personen in de plannen.',
+  },
   oneTimeLink: {
     heading: (name: string) => `Eenmalige link voor ${name}`,
     label: 'Link om een wachtwoord in te stellen',

@@ -10,6 +10,7 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { MemberTable } from '../../components/MemberTable.tsx';
 import { OneTimeLink } from '../../components/OneTimeLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { PersonLinks } from '../../components/PersonLinks.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -90,6 +91,7 @@ function Members({ org }: { org: TOrganisation }) {
         roles={roles} roleHelp={org.kind === 'partner' ? nl.members.partnerRoles : undefined} errors={errors.errors}
         isBusy={actions.busy === 'add'} onInvalid={(found) => errors.show(found)} onAdd={actions.add}
       />
+      {members.data && <PersonLinks organisationId={org.id} members={members.data} />}
     </>
   );
 }
