@@ -65,19 +65,22 @@ export async function frequencyProgress(tx: Db, activities: MonitoredActivity[],
   })]));
 }
 
+type Latest = Awaited<ReturnType<typeof latestProgress>> extends Map<string, infer L> ? L : never;
+
+/** The monitoring summary from an activity's planned against realised and its latest update. */
+export function summarise(f: TFrequencyProgress, latest: Latest | undefined): TActivityMonitoring {
+  return {
+    isCountable: f.isCountable, isLagging: f.isLagging, lastUpdateAt: latest?.lastAt ?? null,
+    percentComplete: latest?.percentComplete ?? null, milestone: latest?.milestone ?? null,
+  };
+}
+
 /** The monitoring summary of each activity: lag, last update, percentage and milestone. */
 export async function monitoringOf(tx: Db, activities: MonitoredActivity[], referenceDate = today()): Promise<Map<string, TActivityMonitoring>> {
   const ids = activities.map((a) => a.id);
   if (!ids.length) return new Map();
   const [frequencies, latest] = await Promise.all([frequencyProgress(tx, activities, referenceDate), latestProgress(tx, ids)]);
-  return new Map(activities.map((a) => {
-    const f = frequencies.get(a.id)!;
-    const l = latest.get(a.id);
-    return [a.id, {
-      isCountable: f.isCountable, isLagging: f.isLagging, lastUpdateAt: l?.lastAt ?? null,
-      percentComplete: l?.percentComplete ?? null, milestone: l?.milestone ?? null,
-    }];
-  }));
+  return new Map(activities.map((a) => [a.id, summarise(frequencies.get(a.id)!, latest.get(a.id))]));
 }
 
 /**

@@ -11,7 +11,7 @@ import { writeAudit } from '../audit.ts';
 import { fromRow, getRecord, type Record_ } from '../records.ts';
 import { activities as activitiesDef } from '../resources.ts';
 import { ENTRY_COLUMNS, insertEntry } from './history.ts';
-import { frequencyProgress, monitoringOf, today, type MonitoredActivity } from './monitoring.ts';
+import { frequencyProgress, latestProgress, monitoringOf, summarise, today, type MonitoredActivity } from './monitoring.ts';
 
 /*
  * Progress on activities: the history of status changes and progress notes, and the occurrences of activities with
@@ -118,16 +118,17 @@ export async function getActivityProgress(db: Db, ctx: RequestContext, activityI
          from update_rounds r where r.plan_id = $2 and r.status = 'open'`,
       [activityId, context.plan_id],
     );
-    const monitored = [activity as unknown as MonitoredActivity];
-    const ref = today();
-    const [frequency, monitoring] = await Promise.all([frequencyProgress(tx, monitored, ref), monitoringOf(tx, monitored, ref)]);
+    const [frequencies, latest] = await Promise.all([
+      frequencyProgress(tx, [activity as unknown as MonitoredActivity], today()), latestProgress(tx, [activityId]),
+    ]);
+    const frequency = frequencies.get(activityId)!;
     return {
       activity: activity as never,
       context: fromRow(context) as TActivityProgress['context'],
       entries: entries.map(fromRow) as TProgressEntry[],
       occurrences: occurrences.map(fromRow) as TOccurrence[],
-      frequency: frequency.get(activityId)!,
-      monitoring: monitoring.get(activityId)!,
+      frequency,
+      monitoring: summarise(frequency, latest.get(activityId)),
       openRound: round ? { id: round.id, quarter: round.quarter, dueOn: round.due_on, isAwaited: round.is_awaited, hasUpdate: round.has_update } : null,
     };
   });
