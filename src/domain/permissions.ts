@@ -27,7 +27,11 @@ export const PLAN_CONTENT = [
   'plans', 'themes', 'goals', 'indicators', 'measurements', 'activities', 'budget-lines', 'spending-entries',
   'regular-tasks', 'decisions',
 ] as const;
-export type TEntity = (typeof PLAN_CONTENT)[number] | 'organisations' | 'people' | 'users' | 'audit';
+/**
+ * Besides plan content: `progress` is an activity's history, progress notes and occurrences (its subject carries the
+ * activity's owner, plan status and betrokkenen); `rounds` are a programme's update rounds (subject: the plan's).
+ */
+export type TEntity = (typeof PLAN_CONTENT)[number] | 'organisations' | 'people' | 'users' | 'audit' | 'progress' | 'rounds';
 
 export type TAction = 'read' | 'create' | 'update' | 'delete';
 
@@ -95,6 +99,15 @@ export function can(actor: Actor, action: TAction, subject: Subject): boolean {
       return roles.includes('beheerder') || (!!actor.isPlatformAdmin && action === 'create');
     case 'audit':
       return action === 'read' && roles.includes('beheerder');
+    case 'progress':
+      // Working notes of the municipality and its partners: the staff read them, the council reads the closed rounds'
+      // report (issue 5), the public nothing. Advisers and the partners involved write; nobody edits the history.
+      if (action === 'read') return roles.some((r) => READS_ALL.includes(r)) || isInvolvedPartner(actor, subject);
+      if (action === 'update') return false;
+      return roles.includes('adviseur') || isInvolvedPartner(actor, subject);
+    case 'rounds':
+      // The adviser runs the rounds (open, remind, close); the staff follow them.
+      return action === 'read' ? roles.some((r) => READS_ALL.includes(r)) : roles.includes('adviseur');
     default:
       return canOnPlanContent(actor, action, subject, roles);
   }
@@ -113,8 +126,21 @@ function canOnPlanContent(actor: Actor, action: TAction, subject: Subject, roles
 }
 
 function isInvolvedPartner(actor: Actor, subject: Subject): boolean {
-  if (subject.entity !== 'activities') return false;
+  if (subject.entity !== 'activities' && subject.entity !== 'progress') return false;
   return actor.roles.some((r) => r.role === 'partner' && (subject.stakeholderIds ?? []).includes(r.organisationId));
+}
+
+/** The fields of an activity a partner involved in it may change: its status. Its texts, links and place in the plan
+ * are the municipality's programme; the partner reports progress through notes and occurrences. */
+export const PARTNER_ACTIVITY_FIELDS: readonly string[] = ['status'];
+
+/**
+ * Whether the actor may change these fields of a record they may update: an adviser all of them, a partner only
+ * `PARTNER_ACTIVITY_FIELDS` of an activity it is involved in.
+ */
+export function canChangeFields(actor: Actor, subject: Subject, fields: readonly string[]): boolean {
+  if (rolesFor(actor, subject).includes('adviseur') || subject.entity !== 'activities') return true;
+  return fields.every((f) => PARTNER_ACTIVITY_FIELDS.includes(f));
 }
 
 /**

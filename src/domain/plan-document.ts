@@ -19,7 +19,7 @@ export const ZOrganisationDoc = ZOrganisationFields.omit({ parentId: true, membe
   memberKeys: keys,
 });
 
-export const ZPersonDoc = ZPersonFields.omit({ organisationId: true }).extend({ key: ZKey, organisationKey: ZKey });
+export const ZPersonDoc = ZPersonFields.omit({ organisationId: true, userId: true }).extend({ key: ZKey, organisationKey: ZKey });
 
 export const ZMeasurementDoc = ZMeasurementFields.omit({ indicatorId: true });
 

@@ -5,6 +5,7 @@ import {
   ORGANISATION_KINDS, THEME_SCOPES, ZActivity, ZBudgetLine, ZDecision, ZGoal, ZId, ZIndicator, ZMeasurement,
   ZOrganisation, ZPerson, ZPlan, ZRegularTask, ZTheme,
 } from './schemas.ts';
+import { ZActivityMonitoring } from './progress.ts';
 
 /*
  * The composite answers of the API (a whole plan, its budget, a programme's activity table): the response schemas in
@@ -113,19 +114,26 @@ export const ZPlanExport = ZPlan.extend({
   regularTasks: z.array(ZRegularTask),
   decisions: z.array(ZDecision),
   organisations: z.array(ZOrganisation),
-  people: z.array(ZPerson),
+  // Which account a person is linked to is not part of the plan.
+  people: z.array(ZPerson.omit({ userId: true })),
 });
 export type TPlanExport = z.infer<typeof ZPlanExport>;
 
-/** GET /plans/{id}/activities: an activity with its theme. */
+/** GET /plans/{id}/activities: an activity with its theme, and where it stands (null for who may not read that). */
 export const ZProgrammeActivity = ZActivity.extend({
   theme: z.object({ id: ZId, number: z.string().nullable().optional(), title: z.string(), scope: z.enum(THEME_SCOPES), planId: ZId }),
+  monitoring: ZActivityMonitoring.nullable(),
 });
 export type TProgrammeActivity = z.infer<typeof ZProgrammeActivity>;
 
-/** GET /me/activities: an activity with its theme and plan, for the organisations involved in it. */
+/**
+ * GET /me/activities: an activity the user is responsible for (through a person linked to their account) or their
+ * organisation is involved in, with its theme and plan, and the open round awaiting their update.
+ */
 export const ZMyActivity = ZProgrammeActivity.extend({
   plan: z.object({ id: ZId, title: z.string(), ownerName: z.string() }),
+  isResponsible: z.boolean(),
+  awaitingRound: z.object({ id: ZId, quarter: z.string(), dueOn: z.string().nullable() }).nullable(),
 });
 export type TMyActivity = z.infer<typeof ZMyActivity>;
 

@@ -15,11 +15,11 @@ import { ZFrequency } from './frequency.ts';
 
 export const ZId = z.uuid({ message: 'Ongeldige id' });
 // PostgreSQL cannot store the NUL character; refuse it here rather than fail in the database.
-const text = (max: number) =>
+export const text = (max: number) =>
   z.string().trim().max(max, { message: `Maximaal ${max} tekens` }).refine((s) => !s.includes('\u0000'), { message: 'Ongeldig teken' });
 const required = (max: number) => text(max).min(1, { message: 'Verplicht veld' });
-const optionalText = (max: number) => text(max).nullable().optional();
-const ZDate = z.iso
+export const optionalText = (max: number) => text(max).nullable().optional();
+export const ZDate = z.iso
   .date({ message: 'Gebruik de vorm JJJJ-MM-DD' })
   .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', { message: 'Kies een datum tussen 1900 en 2100' });
 export const ZCents = z.number().int({ message: 'Bedrag in hele centen' }).min(-1e14).max(1e14);
@@ -96,6 +96,8 @@ export const ZPersonFields = z.object({
   role: z.enum(PERSON_ROLES),
   functionTitle: optionalText(200),
   email: z.email({ message: 'Ongeldig e-mailadres' }).max(254).nullable().optional(),
+  /** The Regie account of this person, so their activities and update requests reach them ("mijn updates"). */
+  userId: ZId.nullable().optional(),
 });
 export const ZPersonCreate = ZPersonFields;
 export const ZPerson = ZPersonFields.extend(stored);

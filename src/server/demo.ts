@@ -6,6 +6,10 @@ import { importPlanDocuments, type ImportCounts } from './modules/import-documen
 import { createUser } from './modules/accounts/accounts.ts';
 import { SYSTEM } from './modules/audit.ts';
 import type { TRole } from '../domain/permissions.ts';
+import { SYSTEM_CONTEXT } from './modules/access.ts';
+import { openRound } from './modules/progress/rounds.ts';
+import { createRecord, getRecord, updateRecord } from './modules/records.ts';
+import { people } from './modules/resources.ts';
 
 export const SEEDS_DIR = join(import.meta.dirname, '../../data/seeds');
 
@@ -26,6 +30,19 @@ export interface DemoAccount {
   role: string;
   organisation: string;
 }
+
+/**
+ * Demo accounts linked to people in the plans, so "mijn updates" shows their work: Huizen's adviser is Maurits van de
+ * Bovenkamp (responsible for activities, first official of the digital-safety theme); the police contact gets a person
+ * of their own, and sees the activities the police are involved in.
+ */
+const DEMO_PEOPLE: { email: string; person: string; organisation?: string }[] = [
+  { email: 'adviseur@huizen.demo', person: 'Maurits van de Bovenkamp' },
+  { email: 'partner@politie.demo', person: 'Demo contactpersoon politie', organisation: 'Politie' },
+];
+
+/** The demo's open update round: the last quarter of Huizen's programme. */
+const DEMO_ROUND = { cbsCode: 'GM0406', quarter: '2024-Q4', dueOn: '2025-01-15' };
 
 const DEMO_ACCOUNTS: { email: string; name: string; role?: TRole; organisationKeys?: string[]; isPlatformAdmin?: boolean }[] = [
   { email: 'beheerder@huizen.demo', name: 'Demo beheerder Huizen', role: 'beheerder', organisationKeys: ['GM0406'] },
@@ -60,8 +77,33 @@ export async function loadDemoIfEmpty(db: Db, password?: string): Promise<{ coun
         await createUser(tx, { ...a, password, memberships: orgs.map((o) => ({ organisationId: o.id, role: a.role! })) }, SYSTEM);
         accounts.push({ email: a.email, role: a.role ?? 'platformbeheerder', organisation: orgs.map((o) => o.name).join(', ') || '–' });
       }
+      await linkDemoPeople(tx);
     }
+    await openDemoRound(tx);
     await tx.query("insert into app_state (key, value) values ('demo_loaded', 'true')");
     return { counts, accounts };
   });
+}
+
+/** Links the demo accounts to their people (see DEMO_PEOPLE), making the police contact's person first. */
+async function linkDemoPeople(tx: Db): Promise<void> {
+  for (const link of DEMO_PEOPLE) {
+    const [user] = await tx.query<{ id: string }>('select id from users where email = $1', [link.email]);
+    let [person] = await tx.query<{ id: string }>('select id from people where name = $1', [link.person]);
+    if (!person && link.organisation) {
+      const [org] = await tx.query<{ id: string }>('select id from organisations where name = $1 and cbs_code is null', [link.organisation]);
+      person = await createRecord(tx, people, { organisationId: org.id, name: link.person, role: 'partner_contact' }, SYSTEM_CONTEXT);
+    }
+    const current = await getRecord(tx, people, person.id);
+    await updateRecord(tx, people, person.id, { userId: user.id, version: current.version }, SYSTEM_CONTEXT);
+  }
+}
+
+/** Opens the demo's update round, so the adviser's and the partner's awaited updates show. */
+async function openDemoRound(tx: Db): Promise<void> {
+  const [plan] = await tx.query<{ id: string }>(
+    `select p.id from plans p join organisations o on o.id = p.owner_id where o.cbs_code = $1 and p.kind = 'uvp'`,
+    [DEMO_ROUND.cbsCode],
+  );
+  if (plan) await openRound(tx, SYSTEM_CONTEXT, plan.id, { quarter: DEMO_ROUND.quarter, dueOn: DEMO_ROUND.dueOn });
 }

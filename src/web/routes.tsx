@@ -4,6 +4,7 @@ import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { MyActivitiesPage } from './pages/home/MyActivitiesPage.tsx';
+import { ActivityPage } from './pages/activities/ActivityPage.tsx';
 import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
 import { BudgetLinePage } from './pages/plans/BudgetLinePage.tsx';
 import { BudgetPage } from './pages/plans/BudgetPage.tsx';
@@ -27,6 +28,9 @@ const setup = async () => ({ Component: (await import('./pages/auth/SetupPage.ts
 const passwordReset = async () => ({ Component: (await import('./pages/auth/PasswordResetPage.tsx')).PasswordResetPage });
 const apiTokens = async () => ({ Component: (await import('./pages/organisations/ApiTokensPage.tsx')).ApiTokensPage });
 const sso = async () => ({ Component: (await import('./pages/organisations/SsoPage.tsx')).SsoPage });
+/** The update rounds load when first opened: advisers and the staff following them use them. */
+const rounds = async () => ({ Component: (await import('./pages/rounds/RoundsPage.tsx')).RoundsPage });
+const round = async () => ({ Component: (await import('./pages/rounds/RoundPage.tsx')).RoundPage });
 
 /** The app's pages; the paths are built in lib/paths.ts. */
 export const routes: RouteObject[] = [
@@ -39,6 +43,8 @@ export const routes: RouteObject[] = [
       { path: 'inrichten', lazy: setup },
       { path: 'wachtwoord-vergeten', lazy: passwordReset },
       { path: 'mijn-activiteiten', element: <MyActivitiesPage /> },
+      { path: 'activiteiten/:activityId', element: <ActivityPage /> },
+      { path: 'rondes/:roundId', lazy: round },
       { path: 'organisaties/:organisationId', element: <OrganisationPage /> },
       { path: 'organisaties/:organisationId/auditlog', lazy: auditLog },
       { path: 'organisaties/:organisationId/gebruikers', lazy: members },
@@ -48,6 +54,7 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId/activiteiten', element: <ProgrammeActivitiesPage /> },
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },
       { path: 'plannen/:planId/planning', element: <RoadmapPage /> },
+      { path: 'plannen/:planId/rondes', lazy: rounds },
       { path: 'plannen/:planId/begroting', element: <BudgetPage /> },
       { path: 'plannen/:planId/begroting/posten/nieuw', lazy: form('BudgetLineFormPage') },
       { path: 'plannen/:planId/begroting/posten/:lineId/bewerken', lazy: form('BudgetLineFormPage') },

@@ -6,6 +6,8 @@ import { saveSsoConfig } from '../../src/server/modules/accounts/sso-config.ts';
 import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
 import { SYSTEM } from '../../src/server/modules/audit.ts';
 import { createRecord } from '../../src/server/modules/records.ts';
+import { addOccurrence } from '../../src/server/modules/progress/progress.ts';
+import { openRound } from '../../src/server/modules/progress/rounds.ts';
 import { RESOURCES, type ResourceDef } from '../../src/server/modules/resources.ts';
 import type { TRole } from '../../src/domain/permissions.ts';
 import { Api, signIn, TEST_PASSWORD, useApi } from '../api.ts';
@@ -24,11 +26,16 @@ type Row = readonly [number, number, number, number, number, number, number];
 // Expected statuses, in the order of WHO. Drafts are for the organisation's own staff; only advisers write; a partner
 // reads and updates the activities it is involved in; another municipality sees nothing of it.
 const CONTENT = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 403, 201, 403, 404, 404, 404], update: [404, 403, 200, 403, 404, 404, 404], delete: [404, 403, 204, 403, 404, 404, 404], listed: [0, 1, 1, 1, 0, 0, 0] } as const;
-const ACTIVITY = { get: [404, 200, 200, 200, 404, 200, 404], create: [404, 403, 201, 403, 404, 403, 404], update: [404, 403, 200, 403, 404, 200, 404], delete: [404, 403, 204, 403, 404, 403, 404], listed: [0, 1, 1, 1, 0, 1, 0] } as const;
+// A partner changes only an activity's status (see 'beyond drafts'); the matrix changes its title.
+const ACTIVITY = { get: [404, 200, 200, 200, 404, 200, 404], create: [404, 403, 201, 403, 404, 403, 404], update: [404, 403, 200, 403, 404, 403, 404], delete: [404, 403, 204, 403, 404, 403, 404], listed: [0, 1, 1, 1, 0, 1, 0] } as const;
 const PEOPLE = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 201, 201, 403, 404, 404, 404], update: [404, 200, 200, 403, 404, 404, 404], delete: [404, 204, 204, 403, 404, 404, 404], listed: [0, 1, 1, 1, 0, 0, 0] } as const;
 const TEAMS = { get: [200, 200, 200, 200, 200, 200, 200], create: [403, 201, 201, 403, 403, 403, 403], update: [403, 200, 200, 403, 403, 403, 403], delete: [403, 204, 204, 403, 403, 403, 403], listed: [1, 1, 1, 1, 1, 1, 1] } as const;
 const PLAN_VIEW: Row = [404, 200, 200, 200, 404, 404, 404];
 const AUDIT: Row = [401, 200, 403, 403, 403, 403, 403];
+// An activity's progress: the staff read it, advisers and the partner involved write it; the council and the public not.
+const PROGRESS = { get: [404, 200, 200, 200, 404, 200, 404], create: [404, 403, 201, 403, 404, 201, 404], delete: [404, 403, 204, 403, 404, 204, 404] } as const;
+// Update rounds: run by the adviser, followed by the staff.
+const ROUNDS = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 403, 201, 403, 404, 404, 404], update: [404, 403, 200, 403, 404, 404, 404] } as const;
 const MEMBERS = { get: [401, 200, 403, 403, 403, 403, 403], create: [401, 201, 403, 403, 403, 403, 403], update: [401, 200, 403, 403, 403, 403, 403], delete: [401, 204, 403, 403, 403, 403, 403] } as const;
 
 const sessions = new Map<Who, Api>();
@@ -148,6 +155,47 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect(res.body.some((a: { id: string }) => a.id === target.id), `${who} lists it`).toBe(who === 'partner');
     };
   }
+  const progress = url.match(/^\/api\/v1\/activities\/:id\/(progress|occurrences)(\/:occurrenceId)?$/);
+  if (progress) {
+    return async (who, n) => {
+      const activity = await fresh(RESOURCES.find((r) => r.name === 'activities')!);
+      const api = sessions.get(who)!;
+      const base = `/activities/${activity.id}`;
+      const status =
+        method === 'GET' ? (await api.get(`${base}/progress`)).status
+        : progress[1] === 'progress' ? (await api.post(`${base}/progress`, { note: 'Eerste overleg gehouden' })).status
+        : method === 'POST' ? (await api.post(`${base}/occurrences`, { occurredOn: '2024-03-12' })).status
+        : (await api.delete(`${base}/occurrences/${(await addOccurrence(ctx.db, SYSTEM_CONTEXT, activity.id, { occurredOn: '2024-03-12' })).id}`)).status;
+      const rule = method === 'GET' ? PROGRESS.get : method === 'POST' ? PROGRESS.create : PROGRESS.delete;
+      expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
+    };
+  }
+  if (url.startsWith('/api/v1/plans/:id/rounds') || url.startsWith('/api/v1/rounds/')) {
+    return async (who, n) => {
+      const plan = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'plans')!, { kind: 'uvp', title: 'Rondeplan', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen }, SYSTEM_CONTEXT);
+      const round = async () => openRound(ctx.db, SYSTEM_CONTEXT, plan.id, { quarter: '2024-Q3' });
+      const api = sessions.get(who)!;
+      const status =
+        url === '/api/v1/plans/:id/rounds' ? (method === 'GET' ? (await api.get(`/plans/${plan.id}/rounds`)).status : (await api.post(`/plans/${plan.id}/rounds`, { quarter: '2024-Q3' })).status)
+        : url === '/api/v1/rounds/:id' ? (await api.get(`/rounds/${(await round()).id}`)).status
+        : url.endsWith('/close') ? (await api.post(`/rounds/${(await round()).id}/close`, { version: 1 })).status
+        : (await api.post(`/rounds/${(await round()).id}/reminders`, {})).status;
+      const rule = method === 'GET' ? ROUNDS.get : url === '/api/v1/plans/:id/rounds' ? ROUNDS.create : ROUNDS.update;
+      expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
+    };
+  }
+  if (url === '/api/v1/me/updates') {
+    // Everyone gets 200 and only their own awaited updates: here the partner's, of an activity it is involved in.
+    return async (who) => {
+      const plan = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'plans')!, { kind: 'uvp', title: 'Rondeplan', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen }, SYSTEM_CONTEXT);
+      const theme = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'themes')!, { title: 'Thema', scope: 'local', planId: plan.id }, SYSTEM_CONTEXT);
+      await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'activities')!, { title: 'Controle', themeId: theme.id, stakeholderIds: [ids.police] }, SYSTEM_CONTEXT);
+      const round = await openRound(ctx.db, SYSTEM_CONTEXT, plan.id, { quarter: '2024-Q3' });
+      const res = await sessions.get(who)!.get('/me/updates');
+      expect(res.status, who).toBe(200);
+      expect(res.body.rounds.some((r: { roundId: string }) => r.roundId === round.id), `${who} is asked`).toBe(who === 'partner');
+    };
+  }
   if (method === 'GET' && url === '/api/v1/plans') {
     return async (who, n) => {
       const res = await sessions.get(who)!.get('/plans');
@@ -226,6 +274,17 @@ describe('beyond drafts', () => {
     const partner = sessions.get('partner')!;
     expect((await partner.patch(`/activities/${activity.id}`, { stakeholderIds: [], version: activity.version })).status).toBe(403);
     expect((await partner.get(`/activities/${activity.id}`)).status).toBe(200);
+  });
+
+  it('a partner changes an activity’s status, not its texts', async () => {
+    const activity = await fresh(RESOURCES.find((r) => r.name === 'activities')!);
+    const partner = sessions.get('partner')!;
+    const refused = await partner.patch(`/activities/${activity.id}`, { title: 'Anders', status: 'in_progress', version: activity.version });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['title']);
+    const changed = await partner.patch(`/activities/${activity.id}`, { status: 'in_progress', version: activity.version });
+    expect(changed.status).toBe(200);
+    expect(changed.body.status).toBe('in_progress');
   });
 
   it('a partner’s working list gives each activity its plan and theme, though the plan itself stays closed', async () => {

@@ -40,6 +40,15 @@ export async function readCount(page: Page): Promise<number> {
   return Number((await status.textContent())!.match(/(\d+) activiteit/)![1]);
 }
 
+/** Presses Tab until the element is focused: what a keyboard user does. */
+export async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 150): Promise<void> {
+  for (let n = 0; n < max; n++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('not reachable with Tab');
+}
+
 /** A suffix that makes the names a test creates unique, so the tests can run again against the same data. */
 export const unique = () => Date.now().toString(36).slice(-5);
 

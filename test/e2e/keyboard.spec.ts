@@ -1,15 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from './accounts.ts';
-import { DEMO, expectAccessible, findPlan, login, unique } from './helpers.ts';
-
-/** Presses Tab until the element is focused: what a keyboard user does. */
-async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 150) {
-  for (let n = 0; n < max; n++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('not reachable with Tab');
-}
+import { DEMO, expectAccessible, findPlan, login, tabTo, unique } from './helpers.ts';
 
 test('skip link first, then main content', async ({ page }) => {
   await page.goto('/');

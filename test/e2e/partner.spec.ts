@@ -1,36 +1,36 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, expectAccessible, login } from './helpers.ts';
+import { DEMO, expectAccessible, login, unique } from './helpers.ts';
 
-test('a partner sees the activities it is involved in and updates a status on Mijn activiteiten', async ({ page }) => {
+test('a partner updates an activity its organisation is involved in, from mijn activiteiten', async ({ page }) => {
   await login(page, DEMO.politiePartner);
   await page.goto('/');
-  await page.getByRole('link', { name: 'Mijn activiteiten' }).click();
-  await expect(page).toHaveURL(/\/mijn-activiteiten$/);
+  // The open demo round asks the police for updates: the start page says so.
+  await expect(page.getByRole('heading', { level: 2, name: /activiteiten wachten op uw update/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Naar mijn activiteiten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn activiteiten' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Alleen wat op mijn update wacht' })).toBeChecked();
+  await expectAccessible(page);
 
-  // Huizen's UVP: the police are involved in several of its activities.
   const table = page.getByRole('table', { name: /Uitvoeringsprogramma.* – Huizen$/ });
-  await expect(table).toBeVisible();
-  const rows = table.locator('tbody tr');
-  expect(await rows.count()).toBeGreaterThan(0);
+  const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'Bondgenotenoverleg' }) });
+  await expect(row).toContainText('Gevraagd voor Q4 2024');
+  await row.getByRole('link', { name: 'Bondgenotenoverleg' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bondgenotenoverleg' })).toBeVisible();
+  await expect(page.getByText(/Voor de updateronde Q4 2024 wordt een update van deze activiteit gevraagd/)).toBeVisible();
+  // A partner reports progress; the activity's texts stay the municipality's.
+  await expect(page.getByRole('link', { name: 'Activiteit bewerken' })).toHaveCount(0);
   await expectAccessible(page);
 
-  // Themes and plans are not readable for a partner: no links that would lead to "niet gevonden".
-  await expect(table.getByRole('link')).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Loopt' });
+  await page.getByRole('textbox', { name: /Toelichting/ }).fill(`Wijkagent sluit aan bij het bondgenotenoverleg ${unique()}`);
+  await page.getByRole('button', { name: 'Voortgang opslaan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'De voortgang is opgeslagen.' })).toBeVisible();
+  await expect(page.locator('.regie-data-list .regie-status')).toHaveText('Loopt');
 
-  // An activity not yet in progress: set it to "In uitvoering" (the label of in_progress in nl.ts).
-  const candidate = rows.filter({ has: page.getByRole('combobox') }).filter({
-    hasNot: page.locator('option[value="in_progress"]:checked'),
-  }).first();
-  const title = (await candidate.locator('td').first().evaluate((td) => td.firstChild?.textContent ?? '')).trim();
-  expect(title).not.toBe('');
-  // From here on the row by its activity, not by its status (which changes).
-  const row = rows.filter({ has: page.getByRole('combobox', { name: `Status van ${title}`, exact: true }) }).first();
-  await row.getByRole('combobox', { name: `Status van ${title}` }).selectOption({ label: 'In uitvoering' });
-  await row.getByRole('button', { name: /^Opslaan/ }).click();
-  await expect(row.getByRole('status')).toHaveText('Opgeslagen: In uitvoering.');
-
-  await page.reload();
-  await expect(page.getByRole('combobox', { name: `Status van ${title}` }).first()).toHaveValue('in_progress');
-  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Mijn activiteiten' }).first().click();
+  await page.getByRole('checkbox', { name: 'Alleen wat op mijn update wacht' }).uncheck();
+  const updated = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Bondgenotenoverleg' }) });
+  await expect(updated.locator('.regie-status')).toHaveText('Loopt');
+  await expect(updated).toContainText('Laatst bijgewerkt');
 });

@@ -85,6 +85,11 @@ describe('start-up on an empty database', () => {
       });
       expect(signIn.status).toBe(200);
       expect((await signIn.json()).user.memberships).toEqual([expect.objectContaining({ organisationName: 'Huizen', role: 'adviseur' })]);
+      // Linked to a person in Huizen's programme, whose open demo round awaits their updates.
+      const cookie = String(signIn.headers.get('set-cookie')).split(';')[0];
+      const updates = await (await fetch(`${first.url}/api/v1/me/updates`, { headers: { cookie } })).json();
+      expect(updates.rounds).toEqual([expect.objectContaining({ quarter: '2024-Q4', ownerName: 'Huizen' })]);
+      expect(updates.pending).toBeGreaterThan(3);
       await first.stop();
       const second = await startRegie(config({ ...over, loadDemo: true }));
       expect(second.demo).toBeNull();

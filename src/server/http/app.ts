@@ -18,7 +18,8 @@ import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
 import { registerMemberRoutes } from './member-routes.ts';
 import { registerSsoRoutes } from './sso-routes.ts';
-import { handleError } from './errors.ts';
+import { handleError, problems } from './errors.ts';
+import { registerProgressRoutes } from './progress-routes.ts';
 import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
 import { can } from '../../domain/permissions.ts';
 import type { RequestContext } from '../modules/access.ts';
@@ -27,11 +28,6 @@ import { ZMyActivity, ZPlanBudget, ZPlanExport, ZProgrammeActivity, ZRoadmap } f
 import { getRoadmap, roadmapCalendar } from '../modules/roadmap.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
-const ZProblem = z.object({
-  type: z.string(), title: z.string(), status: z.number(), code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
 
 /** Ids in paths: anything that is not a uuid cannot exist, so it is a 404 rather than a validation error. */
 const ZIdParam = z.object({ id: z.string().max(100) });
@@ -245,10 +241,11 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
 
     registerMemberRoutes(api, db, ctxOf);
     registerSsoRoutes(api, db, ctxOf, { allowHttpLocalhost: options.allowHttpLocalhostIssuers ?? false });
+    registerProgressRoutes(api, db, ctxOf);
 
     r.get('/me/activities', {
       schema: {
-        tags: ['plans'], summary: 'Activiteiten waarbij mijn organisatie(s) betrokken zijn, met plan en thema (werklijst van een partner)',
+        tags: ['plans'], summary: 'Mijn activiteiten: waarvoor ik verantwoordelijk ben of waarbij mijn organisatie betrokken is, met plan, thema, voortgang en de ronde die op mijn update wacht',
         response: { 200: z.array(ZMyActivity), ...problems },
       },
     }, async (req) => listMyActivities(db, ctxOf(req)) as never);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, type FieldError } from '../../domain/errors.ts';
 
 /** An RFC 9457 problem document. */
@@ -11,6 +12,13 @@ export interface Problem {
   code: string;
   errors?: FieldError[];
 }
+
+/** A problem document as the OpenAPI document declares it, and the error answers every route may give. */
+export const ZProblem = z.object({
+  type: z.string(), title: z.string(), status: z.number(), code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
 
 /** PostgreSQL error codes that are the client's doing, not the server's. */
 const PG_CODES: Record<string, AppError> = {

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import { ANONYMOUS, can, isPublishedWithPlan, PLAN_CONTENT, readScope, type Actor, type Subject, type TAction, type TEntity, type TPlanStatus } from '../../domain/permissions.ts';
+import { ANONYMOUS, can, canChangeFields, isPublishedWithPlan, PLAN_CONTENT, readScope, type Actor, type Subject, type TAction, type TEntity, type TPlanStatus } from '../../domain/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { SYSTEM, type AuditActor } from './audit.ts';
 import type { ResourceDef } from './resources.ts';
@@ -86,6 +86,15 @@ export async function authorize(
   if ((action !== 'read' && !can(ctx.actor, action, subject)) || (isNewState && !can(ctx.actor, 'read', subject))) {
     throw new AppError('forbidden', `U mag dit niet doen met uw rol (${def.label.toLowerCase()} ${actionLabel[action]})`);
   }
+}
+
+/** Checks that the actor may change these fields of a record they may update (a partner: an activity's status only). */
+export async function authorizeFields(tx: Db, ctx: RequestContext, def: ResourceDef, rec: Record<string, unknown>, fields: string[]): Promise<void> {
+  if (ctx.isSystem) return;
+  const subject = await subjectOf(tx, def, rec);
+  const refused = fields.filter((f) => !canChangeFields(ctx.actor, subject, [f]));
+  if (!refused.length) return;
+  throw new AppError('forbidden', 'Als partner wijzigt u van een activiteit alleen de status; voortgang geeft u door als notitie of uitvoering', refused.map((path) => ({ path, message: 'Kan niet worden gewijzigd' })));
 }
 
 const actionLabel: Record<TAction, string> = { read: 'lezen', create: 'aanmaken', update: 'wijzigen', delete: 'verwijderen' };

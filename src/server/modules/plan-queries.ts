@@ -9,6 +9,9 @@ import { budgetUseOfPlans } from './budget-use.ts';
 import { todayInNetherlands } from './clock.ts';
 import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords, type Record_ } from './records.ts';
 import * as R from './resources.ts';
+import { withMonitoring } from './progress/progress.ts';
+import { awaitedSql } from './progress/rounds.ts';
+import { isResponsibleSql } from './progress/monitoring.ts';
 
 /** Plans with their owner, for lists. With `organisationId`: the plans of that organisation and of the
  * collaborations it is a member of, so a municipality sees its joint programmes too. */
@@ -170,26 +173,38 @@ export async function listProgrammeActivities(db: Db, planId: string, filter: TA
     const q = parseQuarterCode(filter.quarter);
     activities = activities.filter((a) => isActiveInQuarter(a.timeframe as TTimeframe, q));
   }
-  return activities;
+  return withMonitoring(db, ctx, activities);
 }
 
 /**
- * The activities the actor's organisations are involved in (betrokken), across plans, with the plan and theme they
- * belong to: a partner's working list. Filtered by the same rules as every list.
+ * The actor's working list, across plans: the activities they are responsible for (a person linked to their account
+ * is among the responsible people, or is the theme's first official where the activity names none) and those their
+ * organisations are involved in (betrokken), with plan and theme, where each stands, and the open round awaiting
+ * their update (for partners: the activities their organisation is involved in). Filtered by the same rules as
+ * every list.
  */
 export async function listMyActivities(db: Db, ctx: RequestContext) {
   const organisationIds = ctx.actor.roles.map((r) => r.organisationId);
-  if (!organisationIds.length) return [];
-  const params: unknown[] = [organisationIds];
-  const where = ['exists (select 1 from activity_stakeholders ms where ms.activity_id = r.id and ms.organisation_id = any($1::uuid[]))'];
+  if (!ctx.actor.userId && !organisationIds.length) return [];
+  const partnerIds = ctx.actor.roles.filter((r) => r.role === 'partner').map((r) => r.organisationId);
+  const params: unknown[] = [organisationIds, ctx.actor.userId, partnerIds];
+  const isResponsible = isResponsibleSql('r', '$2::uuid');
+  const where = [`(exists (select 1 from activity_stakeholders ms where ms.activity_id = r.id and ms.organisation_id = any($1::uuid[]))
+    or ${isResponsible})`];
   const readable = await readCondition(db, ctx, R.activities, 'r', params);
   if (readable) where.push(readable);
-  return queryRecords(db, R.activities, {
+  const awaitedReadable = await readCondition(db, ctx, R.activities, 'a', params);
+  const activities = await queryRecords(db, R.activities, {
     select: `json_build_object('id', t.id, 'number', t.number, 'title', t.title, 'scope', t.scope, 'planId', t.plan_id) as theme,
-             json_build_object('id', p.id, 'title', p.title, 'ownerName', o.name) as plan`,
+             json_build_object('id', p.id, 'title', p.title, 'ownerName', o.name) as plan,
+             ${isResponsible} as is_responsible,
+             (select json_build_object('id', ur.id, 'quarter', ur.quarter, 'dueOn', ur.due_on)
+                from (${awaitedSql('$2::uuid', '$3', awaitedReadable)}) w join update_rounds ur on ur.id = w.round_id
+               where w.activity_id = r.id limit 1) as awaiting_round`,
     join: 'join themes t on t.id = r.theme_id join plans p on p.id = t.plan_id join organisations o on o.id = p.owner_id',
     where,
     params,
     order: 'o.name, p.title, t.position, r.position',
   });
+  return withMonitoring(db, ctx, activities);
 }

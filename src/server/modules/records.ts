@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, toFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
-import { authorize, readCondition, type RequestContext } from './access.ts';
+import { authorize, authorizeFields, readCondition, type RequestContext } from './access.ts';
 import { writeAudit } from './audit.ts';
 import { startYear, type DeriveContext, type ResourceDef } from './resources.ts';
 
@@ -194,12 +194,15 @@ export async function updateRecord(
       throw new AppError('validation', `${def.label} kan niet worden verplaatst; maak een nieuwe aan`, moved.map((path) => ({ path, message: 'Kan niet worden gewijzigd' })));
     }
     const fields = Object.keys(def.fields.shape);
+    const changed = fields.filter((f) => f in patch && JSON.stringify(patch[f] ?? null) !== JSON.stringify(current[f] ?? null));
+    await authorizeFields(tx, ctx, def, current, changed);
     const merged = Object.fromEntries(fields.map((f) => [f, f in patch ? patch[f] : current[f]]));
     const rec = validate(def, merged);
     await checkReferences(tx, def, id, rec);
     const ownerId = await resolveOwner(tx, def, id, rec);
     // The new state must be allowed too: a partner cannot take itself off an activity it may then no longer see.
     await authorize(tx, ctx, def, { ...rec, id, ownerId }, 'update', true);
+    await def.onUpdate?.(tx, ctx, current, rec);
     const [cols, values] = await toColumns(tx, def, rec);
     const updated = await tx.query(
       `update ${def.table} set owner_id = $3, ${cols.map((c, n) => `${c} = $${n + 4}`).join(', ')},

@@ -8,6 +8,9 @@ import {
 } from '../../domain/schemas.ts';
 import { parseQuarterCode, parseTimeframe } from '../../domain/timeframe.ts';
 import { parseFrequency } from '../../domain/frequency.ts';
+import type { Db } from '../db/client.ts';
+import type { RequestContext } from './access.ts';
+import { recordStatusChange } from './progress/history.ts';
 
 /** A many-to-many field stored in a link table, such as an activity's `stakeholderIds` (rows: from, to, position). */
 export interface LinkDef {
@@ -59,6 +62,11 @@ export interface ResourceDef {
   filters: string[];
   /** Default order of a list. */
   order: string;
+  /**
+   * Rules and side effects of an update that belong to this entity alone, run in the update's transaction after the
+   * merged record was validated and authorised, before it is written (activities: status transitions and history).
+   */
+  onUpdate?: (tx: Db, ctx: RequestContext, before: Record<string, unknown> & { id: string; version: number; ownerId: string | null }, after: Record<string, unknown>) => Promise<void>;
 }
 
 export interface DeriveContext {
@@ -92,7 +100,16 @@ export const people: ResourceDef = {
   fields: ZPersonFields, create: ZPersonCreate, output: ZPerson,
   parent: { field: 'organisationId', table: 'organisations' },
   fixed: ['organisationId'],
-  filters: ['organisationId', 'role'],
+  references: [
+    {
+      // A person is linked to an account of their own organisation (or of the municipality their team belongs to).
+      field: 'userId', table: 'users',
+      where: `id in (select m.user_id from memberships m join organisations o on o.id = :organisationId
+                      where m.organisation_id = o.id or m.organisation_id = o.owner_id)`,
+      message: 'Kies een gebruiker van de eigen organisatie',
+    },
+  ],
+  filters: ['organisationId', 'role', 'userId'],
   order: 'name',
 };
 
@@ -195,6 +212,7 @@ export const activities: ResourceDef = {
   }),
   filters: ['themeId', 'status'],
   order: 'position, created_at',
+  onUpdate: recordStatusChange,
 };
 
 export const budgetLines: ResourceDef = {

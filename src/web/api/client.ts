@@ -8,6 +8,8 @@ import type {
   ActivityFilter, AddedMember, ApiToken, AuditEntry, AuditFilter, LoginOptions, Member, MyActivity, PasswordLink, PlanBudget,
   PlanExport, ProgrammeActivity, Roadmap, SetupInput, SsoConfigInput, SsoSettings,
 } from './types.ts';
+import type { TActivityProgress, TOccurrence, TOccurrenceInput, TProgressEntry, TProgressInput } from '../../domain/progress.ts';
+import type { TMyUpdates, TReminderResult, TRound, TRoundDetail, TRoundOpen } from '../../domain/rounds.ts';
 
 const BASE = '/api/v1';
 
@@ -109,6 +111,7 @@ export interface Resources {
   indicators: TIndicator;
   'budget-lines': TBudgetLine;
   'spending-entries': TSpendingEntry;
+  people: TPerson;
 }
 export type ResourceName = keyof Resources;
 
@@ -182,8 +185,25 @@ export const api = {
     request<Roadmap>('GET', `/plans/${planId}/roadmap${query({ ...filter })}`),
   /** The roadmap's dated activities and meetings as an iCalendar file, with the same filters. */
   roadmapIcsUrl: (planId: string, filter: ActivityFilter = {}) => `${BASE}/plans/${planId}/roadmap.ics${query({ ...filter })}`,
-  /** The activities the signed-in user's organisations are involved in, across plans. */
+  /** The activities the signed-in user is responsible for or their organisations are involved in, across plans. */
   listMyActivities: () => request<MyActivity[]>('GET', '/me/activities'),
+  /** The open rounds with activities awaiting the signed-in user's update. */
+  myUpdates: () => request<TMyUpdates>('GET', '/me/updates'),
+
+  getActivityProgress: (activityId: string) => request<TActivityProgress>('GET', `/activities/${activityId}/progress`),
+  /** A progress update; a status change names the activity's version (409 when it changed meanwhile). */
+  addProgress: (activityId: string, body: TProgressInput) =>
+    request<{ entry: TProgressEntry; activity: TActivity }>('POST', `/activities/${activityId}/progress`, body),
+  addOccurrence: (activityId: string, body: TOccurrenceInput) =>
+    request<TOccurrence>('POST', `/activities/${activityId}/occurrences`, body),
+  deleteOccurrence: (activityId: string, occurrenceId: string) =>
+    request<void>('DELETE', `/activities/${activityId}/occurrences/${occurrenceId}`),
+
+  listRounds: (planId: string) => request<TRound[]>('GET', `/plans/${planId}/rounds`),
+  openRound: (planId: string, body: TRoundOpen) => request<TRound>('POST', `/plans/${planId}/rounds`, body),
+  getRound: (roundId: string) => request<TRoundDetail>('GET', `/rounds/${roundId}`),
+  closeRound: (roundId: string, version: number) => request<TRoundDetail>('POST', `/rounds/${roundId}/close`, { version }),
+  sendReminders: (roundId: string) => request<TReminderResult>('POST', `/rounds/${roundId}/reminders`, {}),
 
   get: <R extends ResourceName>(name: R, id: string) => request<Resources[R]>('GET', `/${name}/${id}`),
   create: <R extends ResourceName>(name: R, body: Partial<Resources[R]>) =>

@@ -1,5 +1,5 @@
 import {
-  StatusBadge, Table, TableBody, TableCaption, TableCell, TableContainer, TableHeader, TableHeaderCell, TableRow,
+  Table, TableBody, TableCaption, TableCell, TableContainer, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { TActivity } from '../../domain/schemas.ts';
 import type { ProgrammeActivity } from '../api/types.ts';
@@ -8,6 +8,7 @@ import { paths, withReturn } from '../lib/paths.ts';
 import type { Names } from '../lib/names.ts';
 import { AppButtonLink, AppLink } from './AppLink.tsx';
 import { FrequencyText, TimeframeText } from './ParsedText.tsx';
+import { ActivityStatusBadge, LagBadge } from './ActivityStatus.tsx';
 
 interface Props {
   activities: (TActivity | ProgrammeActivity)[];
@@ -25,7 +26,10 @@ interface Props {
 
 const themeOf = (a: TActivity | ProgrammeActivity) => ('theme' in a ? a.theme : undefined);
 
-/** The activity table of a theme or programme: activiteit, tijdpad, frequentie, betrokkenen, verantwoordelijke, status. */
+/**
+ * The activity table of a theme or programme: activiteit (to its page with the progress), tijdpad, frequentie,
+ * betrokkenen, verantwoordelijke, status – and, in the programme table, whether it lags.
+ */
 export function ActivityTable({ activities, names, planId, returnTo, caption, captionHidden, showTheme, canEdit }: Props) {
   const hasEditColumn = activities.some(canEdit);
   return (
@@ -55,7 +59,7 @@ export function ActivityTable({ activities, names, planId, returnTo, caption, ca
             return (
               <TableRow key={a.id} className="regie-activity-row">
                 <TableCell className="regie-activity-title">
-                  {a.title}
+                  <AppLink to={paths.activity(a.id)}>{a.title}</AppLink>
                   {a.explanation && <span className="regie-cell-note">{a.explanation}</span>}
                 </TableCell>
                 {showTheme && (
@@ -77,9 +81,7 @@ export function ActivityTable({ activities, names, planId, returnTo, caption, ca
                 <TableCell>{a.stakeholdersText || names.organisationList(a.stakeholderIds) || nl.app.empty}</TableCell>
                 <TableCell>{names.personList(a.responsibleIds) || nl.app.empty}</TableCell>
                 <TableCell>
-                  <StatusBadge status={a.status} className={`regie-status regie-status--${a.status}`}>
-                    {nl.labels.activityStatus[a.status]}
-                  </StatusBadge>
+                  <ActivityStatusBadge status={a.status} /> {'monitoring' in a && a.monitoring?.isLagging && <LagBadge />}
                 </TableCell>
                 {hasEditColumn && (
                   <TableCell>

@@ -12,6 +12,10 @@ export const paths = {
   setPasswordUrl: (token: string) => `${window.location.origin}/wachtwoord?token=${encodeURIComponent(token)}`,
   organisation: (id: string) => `/organisaties/${id}`,
   myActivities: () => '/mijn-activiteiten',
+  /** An activity's page: its progress, history and occurrences (readable for partners too, without the plan). */
+  activity: (activityId: string) => `/activiteiten/${activityId}`,
+  rounds: (planId: string) => `/plannen/${planId}/rondes`,
+  round: (roundId: string) => `/rondes/${roundId}`,
   plan: (id: string) => `/plannen/${id}`,
   programme: (planId: string) => `/plannen/${planId}/activiteiten`,
   budget: (planId: string) => `/plannen/${planId}/begroting`,

@@ -1,6 +1,8 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { parseFrequency } from '../../../domain/frequency.ts';
-import { ACTIVITY_STATUSES, ZActivityCreate, type TActivity } from '../../../domain/schemas.ts';
+import { Paragraph } from '@utrecht/component-library-react';
+import { ZActivityCreate, type TActivity } from '../../../domain/schemas.ts';
+import { AppLink } from '../../components/AppLink.tsx';
 import { parseQuarterCode, parseTimeframe } from '../../../domain/timeframe.ts';
 import { api } from '../../api/client.ts';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField.tsx';
@@ -24,7 +26,7 @@ const L = {
   title: nl.activity.title, themeId: nl.activity.theme, explanation: nl.activity.explanation,
   timeframeText: nl.activity.timeframe, frequencyText: nl.activity.frequency, stakeholdersText: nl.activity.stakeholders,
   stakeholderIds: nl.activity.stakeholderOrganisations, responsibleIds: nl.activity.responsibles,
-  goalIds: nl.activity.goals, status: nl.activity.status,
+  goalIds: nl.activity.goals,
 };
 const FIELDS = Object.keys(L);
 
@@ -80,7 +82,7 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
       title: text(record?.title), themeId, explanation: text(record?.explanation),
       timeframeText: text(record?.timeframeText), frequencyText: text(record?.frequencyText),
       stakeholdersText: text(record?.stakeholdersText), stakeholderIds: record?.stakeholderIds ?? [],
-      responsibleIds: record?.responsibleIds ?? [], goalIds: record?.goalIds ?? [], status: record?.status ?? 'not_started',
+      responsibleIds: record?.responsibleIds ?? [], goalIds: record?.goalIds ?? [],
     },
     toFields: (v) => ({
       fields: {
@@ -129,11 +131,11 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
         name="stakeholdersText" label={L.stakeholdersText} value={v.stakeholdersText} error={e.stakeholdersText}
         description={nl.activity.stakeholdersTextHelp} onChange={(x) => set('stakeholdersText', x)}
       />
-      <SelectField
-        name="status" label={L.status} isRequired value={v.status} error={e.status}
-        options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: nl.labels.activityStatus[s] }))}
-        onChange={(x) => set('status', x as TActivity['status'])}
-      />
+      {record && (
+        <Paragraph>
+          {nl.activity.statusElsewhere} <AppLink to={paths.activity(record.id)}>{nl.activity.toProgress}</AppLink>
+        </Paragraph>
+      )}
       <TextareaField name="explanation" label={L.explanation} value={v.explanation} error={e.explanation} onChange={(x) => set('explanation', x)} />
       {goals.length > 0 && (
         <CheckboxGroupField

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { LoginLink } from '../../components/LoginLink.tsx';
+import { MyUpdatesNotice } from '../../components/MyUpdatesNotice.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PlanList } from '../../components/PlanList.tsx';
 import { nl } from '../../i18n/nl.ts';
@@ -35,9 +36,16 @@ export function HomePage() {
       )}
       <Paragraph appearance="lead">{nl.home.intro}</Paragraph>
       {!user && <PublicNotice />}
+      {user && <PendingUpdates />}
       <LoadState state={state}>{(data) => <HomeContent {...data} />}</LoadState>
     </>
   );
+}
+
+/** The signed-in user's awaited updates (the in-app reminder), when there are any. */
+function PendingUpdates() {
+  const state = useLoad(() => api.myUpdates(), 'my-updates');
+  return state.data ? <MyUpdatesNotice updates={state.data} withLink /> : null;
 }
 
 /** For visitors without an account: what they see, and that logging in shows the rest. */

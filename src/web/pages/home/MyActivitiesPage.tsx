@@ -1,21 +1,23 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import {
-  Button, Paragraph, Select, SelectOption, StatusBadge, Table, TableBody, TableCaption, TableCell, TableContainer,
-  TableHeader, TableHeaderCell, TableRow,
+  Paragraph, Table, TableBody, TableCaption, TableCell, TableContainer, TableHeader,
+  TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import { ACTIVITY_STATUSES, type TActivity } from '../../../domain/schemas.ts';
-import { ApiError, api } from '../../api/client.ts';
+import type { TMyUpdates } from '../../../domain/rounds.ts';
+import { api } from '../../api/client.ts';
 import type { MyActivity } from '../../api/types.ts';
+import { ActivityStatusBadge, LagBadge } from '../../components/ActivityStatus.tsx';
 import { AppLink } from '../../components/AppLink.tsx';
-import { LoadState, errorMessage } from '../../components/LoadState.tsx';
+import { CheckboxField } from '../../components/CheckboxField.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { MyUpdatesNotice } from '../../components/MyUpdatesNotice.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { FrequencyText, TimeframeText } from '../../components/ParsedText.tsx';
 import { nl } from '../../i18n/nl.ts';
+import { formatDateTime, formatQuarterCode } from '../../lib/format.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useCan } from '../../session/useCan.ts';
-
-type Status = TActivity['status'];
 
 /** The activities grouped by plan, in the order the API gives them. */
 function byPlan(activities: MyActivity[]): { plan: MyActivity['plan']; activities: MyActivity[] }[] {
@@ -28,35 +30,49 @@ function byPlan(activities: MyActivity[]): { plan: MyActivity['plan']; activitie
   return [...groups.values()];
 }
 
-/** "Mijn activiteiten": the activities the user's organisations are involved in, across plans; a partner updates their status here. */
+async function loadMine(): Promise<{ activities: MyActivity[]; updates: TMyUpdates }> {
+  const [activities, updates] = await Promise.all([api.listMyActivities(), api.myUpdates()]);
+  return { activities, updates };
+}
+
+const AWAITING_PARAM = 'wacht';
+
+/**
+ * "Mijn activiteiten": what the user is responsible for and what their organisation is involved in, across plans,
+ * with the updates open rounds are waiting for ("mijn updates"). Each activity opens on its own page, where the
+ * update is given.
+ */
 export function MyActivitiesPage() {
-  const state = useLoad(() => api.listMyActivities(), 'me');
+  const state = useLoad(loadMine, 'me');
+  const [params, setParams] = useSearchParams();
+  const isAwaitingOnly = params.get(AWAITING_PARAM) === '1';
   return (
     <>
       <PageHeading>{nl.myActivities.title}</PageHeading>
       <LoadState state={state} isNested>
-        {(activities) =>
-          activities.length ? (
+        {({ activities, updates }) => {
+          const shown = isAwaitingOnly ? activities.filter((a) => a.awaitingRound) : activities;
+          return activities.length ? (
             <>
               <Paragraph>{nl.myActivities.intro}</Paragraph>
-              {byPlan(activities).map(({ plan, activities: rows }) => (
-                <PlanTable key={plan.id} plan={plan} activities={rows} onReload={state.reload} />
-              ))}
+              <MyUpdatesNotice updates={updates} />
+              <CheckboxField
+                name="awaitingOnly" label={nl.myActivities.awaitingOnly} value={isAwaitingOnly}
+                onChange={(checked) => setParams(checked ? { [AWAITING_PARAM]: '1' } : {})}
+              />
+              <Paragraph role="status" className="regie-count">{nl.theme.activityCount(shown.length)}</Paragraph>
+              {byPlan(shown).map(({ plan, activities: rows }) => <PlanTable key={plan.id} plan={plan} activities={rows} />)}
             </>
           ) : (
             <Paragraph>{nl.myActivities.none}</Paragraph>
-          )
-        }
+          );
+        }}
       </LoadState>
     </>
   );
 }
 
-function PlanTable({ plan, activities, onReload }: {
-  plan: MyActivity['plan'];
-  activities: MyActivity[];
-  onReload: () => void;
-}) {
+function PlanTable({ plan, activities }: { plan: MyActivity['plan']; activities: MyActivity[] }) {
   return (
     <TableContainer className="regie-table-container">
       <Table className="regie-table regie-activity-table">
@@ -68,32 +84,29 @@ function PlanTable({ plan, activities, onReload }: {
             <TableHeaderCell scope="col">{nl.activity.timeframe}</TableHeaderCell>
             <TableHeaderCell scope="col">{nl.activity.frequency}</TableHeaderCell>
             <TableHeaderCell scope="col">{nl.activity.status}</TableHeaderCell>
+            <TableHeaderCell scope="col">{nl.myActivities.update}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {activities.map((a) => <ActivityRow key={a.id} activity={a} onReload={onReload} />)}
+          {activities.map((a) => <ActivityRow key={a.id} activity={a} />)}
         </TableBody>
       </Table>
     </TableContainer>
   );
 }
 
-function ActivityRow({ activity, onReload }: { activity: MyActivity; onReload: () => void }) {
+function ActivityRow({ activity }: { activity: MyActivity }) {
   const can = useCan();
-  const { theme } = activity;
-  // The plan's status is not known here: the owner's roles and the partner's involvement decide.
-  const subject = { ownerId: activity.ownerId, stakeholderIds: activity.stakeholderIds };
-  const mayUpdate = can('update', { entity: 'activities', ...subject });
+  const { theme, monitoring, awaitingRound } = activity;
   // A partner may update the activity but not read its plan or theme: link the theme only for who may read it.
   const mayReadTheme = can('read', { entity: 'themes', ownerId: activity.ownerId });
   const themeText = [theme.number, theme.title].filter(Boolean).join(' ');
-
   return (
     <TableRow className="regie-activity-row">
-      <TableCell className="regie-activity-title">
-        {activity.title}
-        {activity.explanation && <span className="regie-cell-note">{activity.explanation}</span>}
-      </TableCell>
+      <TableHeaderCell scope="row" className="regie-activity-title">
+        <AppLink to={paths.activity(activity.id)}>{activity.title}</AppLink>
+        <span className="regie-cell-note">{activity.isResponsible ? nl.myActivities.responsible : nl.myActivities.involved}</span>
+      </TableHeaderCell>
       <TableCell>
         {mayReadTheme ? <AppLink to={paths.theme(theme.planId, theme.id)}>{themeText}</AppLink> : themeText}
         <span className="regie-cell-note">{nl.labels.scope[theme.scope]}</span>
@@ -105,68 +118,18 @@ function ActivityRow({ activity, onReload }: { activity: MyActivity; onReload: (
         <FrequencyText text={activity.frequencyText} frequency={activity.frequency} />
       </TableCell>
       <TableCell>
-        {mayUpdate ? (
-          <StatusForm activity={activity} onReload={onReload} />
+        <ActivityStatusBadge status={activity.status} /> {monitoring?.isLagging && <LagBadge />}
+        {monitoring?.percentComplete != null && <span className="regie-cell-note">{nl.progress.percentValue(monitoring.percentComplete)}</span>}
+      </TableCell>
+      <TableCell>
+        {awaitingRound ? (
+          <strong className="regie-waiting">{nl.myActivities.awaiting(formatQuarterCode(awaitingRound.quarter))}</strong>
+        ) : monitoring?.lastUpdateAt ? (
+          nl.myActivities.lastUpdate(formatDateTime(monitoring.lastUpdateAt))
         ) : (
-          <StatusBadge status={activity.status} className={`regie-status regie-status--${activity.status}`}>
-            {nl.labels.activityStatus[activity.status]}
-          </StatusBadge>
+          nl.myActivities.noUpdate
         )}
       </TableCell>
     </TableRow>
-  );
-}
-
-/** The status select and "Opslaan": a PATCH with the status and the version read (409 when changed meanwhile). */
-function StatusForm({ activity, onReload }: { activity: MyActivity; onReload: () => void }) {
-  const id = useId();
-  const [status, setStatus] = useState<Status>(activity.status);
-  const [version, setVersion] = useState(activity.version);
-  const [isBusy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
-  const [isConflict, setConflict] = useState(false);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (isBusy) return;
-    setBusy(true);
-    setMessage('');
-    setConflict(false);
-    try {
-      const saved = await api.update('activities', activity.id, version, { status });
-      setVersion(saved.version);
-      setStatus(saved.status);
-      setMessage(nl.myActivities.saved(nl.labels.activityStatus[saved.status]));
-    } catch (error) {
-      const conflict = error instanceof ApiError && error.isConflict;
-      setConflict(conflict);
-      setMessage(conflict ? nl.myActivities.conflict : errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form className="regie-status-form" onSubmit={onSubmit}>
-      <label htmlFor={id} className="regie-visually-hidden">{nl.myActivities.statusOf(activity.title)}</label>
-      <Select id={id} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-        {ACTIVITY_STATUSES.map((s) => (
-          <SelectOption key={s} value={s}>{nl.labels.activityStatus[s]}</SelectOption>
-        ))}
-      </Select>
-      <Button
-        type="submit"
-        appearance="secondary-action-button"
-        busy={isBusy}
-        aria-disabled={isBusy || undefined}
-      >
-        {isBusy ? nl.form.saving : nl.form.save}
-        <span className="regie-visually-hidden">: {activity.title}</span>
-      </Button>
-      <span role="status" className="regie-cell-note">{message}</span>
-      {isConflict && (
-        <Button appearance="subtle-button" type="button" onClick={onReload}>{nl.myActivities.reload}</Button>
-      )}
-    </form>
   );
 }

@@ -7,6 +7,8 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { MemberTable } from '../../components/MemberTable.tsx';
 import { OneTimeLink } from '../../components/OneTimeLink.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { PersonLinks } from '../../components/PersonLinks.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSession } from '../../session/SessionContext.tsx';
@@ -60,6 +62,7 @@ function Members({ org }: { org: TOrganisation }) {
         roles={roles} roleHelp={org.kind === 'partner' ? nl.members.partnerRoles : undefined} errors={errors.errors}
         isBusy={actions.busy === 'add'} onInvalid={(found) => errors.show(found)} onAdd={actions.add}
       />
+      {members.data && <PersonLinks organisationId={org.id} members={members.data} />}
     </>
   );
 }

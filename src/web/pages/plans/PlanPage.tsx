@@ -50,6 +50,9 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
           <AppButtonLink appearance="primary" to={paths.programme(plan.id)}>{nl.plan.activityTable}</AppButtonLink>
           <AppButtonLink to={paths.roadmap(plan.id)}>{nl.plan.roadmap}</AppButtonLink>
           <AppButtonLink to={paths.budget(plan.id)}>{nl.plan.budget}</AppButtonLink>
+          {plan.kind === 'uvp' && can('read', planSubject('rounds', plan, plan.organisations)) && (
+            <AppButtonLink to={paths.rounds(plan.id)}>{nl.rounds.link}</AppButtonLink>
+          )}
           <a
             className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
             href={api.exportUrl(plan.id)}
