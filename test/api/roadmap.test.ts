@@ -145,11 +145,16 @@ describe('the calendar export (.ics)', () => {
     const before = parseIcs(String((await api.get(`/plans/${p.plan.id}/roadmap.ics`)).body)).events;
     const uid = `${p.a.pilot.id}@regie`;
     const old = before.find((e) => e.UID.value === uid)!;
-    await api.patch(`/activities/${p.a.pilot.id}`, { title: 'Pilot buurtbemiddeling Oost', status: 'cancelled', version: p.a.pilot.version });
+    const renamed = await api.patch(`/activities/${p.a.pilot.id}`, { title: 'Pilot buurtbemiddeling Oost', version: p.a.pilot.version });
+    expect(renamed.status).toBe(200);
+    // Cancelling goes through the progress history, with the reason.
+    const cancelled = await api.post(`/activities/${p.a.pilot.id}/progress`, { status: 'cancelled', note: 'Geen aanbieder gevonden', version: renamed.body.version });
+    expect(cancelled.status).toBe(201);
     const after = parseIcs(String((await api.get(`/plans/${p.plan.id}/roadmap.ics`)).body)).events;
     expect(after.map((e) => e.UID.value).sort()).toEqual(before.map((e) => e.UID.value).sort());
     const changed = after.find((e) => e.UID.value === uid)!;
-    expect(Number(changed.SEQUENCE.value)).toBe(Number(old.SEQUENCE.value) + 1);
+    // Two changes to the activity (the title, then the status): two steps up.
+    expect(Number(changed.SEQUENCE.value)).toBe(Number(old.SEQUENCE.value) + 2);
     expect(changed.SUMMARY.value).toBe('Pilot buurtbemiddeling Oost');
     expect(changed.STATUS.value).toBe('CANCELLED');
     expect(old.STATUS.value).toBe('CONFIRMED');
