@@ -28,6 +28,8 @@ const PEOPLE = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 201, 20
 const TEAMS = { get: [200, 200, 200, 200, 200, 200, 200], create: [403, 201, 201, 403, 403, 403, 403], update: [403, 200, 200, 403, 403, 403, 403], delete: [403, 204, 204, 403, 403, 403, 403], listed: [1, 1, 1, 1, 1, 1, 1] } as const;
 const PLAN_VIEW: Row = [404, 200, 200, 200, 404, 404, 404];
 const AUDIT: Row = [401, 200, 403, 403, 403, 403, 403];
+/** Importing measurements writes plan content: advisers only. */
+const IMPORT: Row = [404, 403, 200, 403, 404, 404, 404];
 const MEMBERS = { get: [401, 200, 403, 403, 403, 403, 403], create: [401, 201, 403, 403, 403, 403, 403], update: [401, 200, 403, 403, 403, 403, 403], delete: [401, 204, 403, 403, 403, 403, 403] } as const;
 
 const sessions = new Map<Who, Api>();
@@ -84,7 +86,24 @@ beforeAll(async () => {
 /** What a route must answer for each actor; a route without a rule has none, and fails the test. */
 function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise<void>) | 'public' | undefined {
   if (url.startsWith('/api/v1/auth/') || url.startsWith('/api/v1/docs') || url === '/*' ||
-      ['/api/v1/openapi.json', '/api/v1/health', '/api/v1/kernbeleid-themes'].includes(url)) return 'public';
+      ['/api/v1/openapi.json', '/api/v1/health', '/api/v1/kernbeleid-themes', '/api/v1/regions'].includes(url)) return 'public';
+  if (url === '/api/v1/indicators/:id/chart.svg') {
+    return async (who, n) => {
+      const indicator = await fresh(RESOURCES.find((r) => r.name === 'indicators')!);
+      expect((await sessions.get(who)!.get(`/indicators/${indicator.id}/chart.svg`)).status, who).toBe(CONTENT.get[n]);
+    };
+  }
+  if (url.startsWith('/api/v1/plans/:id/measurement-imports')) {
+    const file = { fileName: 'matrix.csv', content: 'regio_code;indicator;periode;waarde\nGM8406;indicator;2023;5\n' };
+    return async (who, n) => {
+      const api = sessions.get(who)!;
+      const preview = await api.post(`/plans/${ids.plan}/measurement-imports/preview`, file);
+      const status = url.endsWith('/preview')
+        ? preview.status
+        : (await api.post(`/plans/${ids.plan}/measurement-imports`, { ...file, fingerprint: preview.body.fingerprint ?? '0'.repeat(64) })).status;
+      expect(status, `${who} ${url}`).toBe(IMPORT[n]);
+    };
+  }
   if (url === '/api/v1/audit' || url === '/api/v1/audit.csv') {
     return async (who, n) => expect((await sessions.get(who)!.get(`${url.slice(7)}?organisationId=${ids.huizen}`)).status, who).toBe(AUDIT[n]);
   }

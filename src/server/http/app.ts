@@ -17,6 +17,7 @@ import { exportPlan, getPlanBudget, listMyActivities, listPlanSummaries, listPro
 import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
 import { registerMemberRoutes } from './member-routes.ts';
+import { registerMonitoringRoutes } from './monitoring-routes.ts';
 import { handleError } from './errors.ts';
 import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
 import { can } from '../../domain/permissions.ts';
@@ -209,6 +210,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     });
 
     registerMemberRoutes(api, db, ctxOf);
+    registerMonitoringRoutes(api, db, ctxOf);
 
     r.get('/me/activities', {
       schema: {

@@ -4,6 +4,7 @@ import type {
   THEME_SCOPES,
 } from '../../domain/schemas.ts';
 import type { ErrorCode } from '../../domain/errors.ts';
+import type { GRANULARITIES } from '../../domain/indicator-series.ts';
 import type { ROLES } from '../../domain/permissions.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
@@ -189,6 +190,36 @@ export const nl = {
     directionMismatch: 'De doelwaarde ligt aan de verkeerde kant van de nulmeting voor de gewenste richting.',
     inYear: (year: number) => `in ${year}`,
     noneChosen: 'Geen',
+  },
+  chart: {
+    baseline: 'Nulmeting',
+    target: 'Doel',
+    path: 'Koers naar het doel',
+    targetKind: {
+      absolute: 'Doel',
+      relative: 'Doel',
+      maximum: 'Maximum',
+      minimum: 'Minimum',
+    } satisfies Labels<typeof TARGET_KINDS>,
+    ownWithLength: (name: string, length: string) => `${name} (${length})`,
+    granularity: {
+      day: 'peildatum',
+      month: 'per maand',
+      quarter: 'per kwartaal',
+      half_year: 'per halfjaar',
+      year: 'per jaar',
+      multi_year: 'meerjarig',
+    } satisfies Labels<typeof GRANULARITIES>,
+    descriptionOf: (name: string) => `Lijngrafiek van ${name}.`,
+    seriesSummary: (series: string, count: number, first: string, last: string, value: string, isProvisional: boolean) =>
+      `${series}: ${count === 1 ? '1 meting' : `${count} metingen`}${count > 1 ? ` van ${first} tot en met ${last}` : ''}, ` +
+      `${count === 1 ? `${last}` : 'laatste'} ${value}${isProvisional ? ' (voorlopig)' : ''}.`,
+    noData: 'Er zijn nog geen metingen.',
+    baselineSummary: (value: string, year: number | null) => `Nulmeting ${value}${year ? ` in ${year}` : ''}.`,
+    targetSummary: (kind: string, value: string, year: number | null) => `${kind} ${value}${year ? ` in ${year}` : ''}.`,
+    contradictory: 'Het doel spreekt de nulmeting tegen en is daarom niet getekend.',
+    omitted: (areas: string) => `Niet getekend, want van een andere orde van grootte: ${areas}.`,
+    tableHint: 'De tabel bij de grafiek geeft alle waarden.',
   },
   budget: {
     title: (plan: string) => `Begroting – ${plan}`,
