@@ -7,6 +7,15 @@ import { isOwnValue, type StatusMeasurementInput } from './indicator.ts';
  * series: joining them in one line would draw a fall that is only a shorter period.
  */
 
+const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+
+/** A value with its unit, the Dutch way: "27,4%", "27,4 per 1.000 inwoners"; a count ("aantal") needs no unit. */
+export function formatIndicatorValue(value: number, unit?: string | null): string {
+  const n = numberFormat.format(value);
+  if (!unit || unit === 'aantal') return n;
+  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+}
+
 export const GRANULARITIES = ['day', 'month', 'quarter', 'half_year', 'year', 'multi_year'] as const;
 export type TGranularity = (typeof GRANULARITIES)[number];
 

@@ -26,27 +26,36 @@ function months(year: number, first: number, last: number, label: string, isProv
   };
 }
 
-/** Reads a period; null when it is not one Regie knows. A trailing `*` or "(voorlopig)" marks a provisional figure. */
-export function parsePeriod(text: string): ParsedPeriod | null {
-  let t = text.replace(/\s+/g, ' ').trim();
-  const isProvisional = /\*$|\(?voorlopig\)?$/i.test(t);
-  t = t.replace(/\s*(\*|\(?voorlopig\)?)$/i, '').trim().toLowerCase();
-  let m = /^(\d{4})(?:jj00)?$/.exec(t);
-  if (m && validYear(Number(m[1]))) return months(Number(m[1]), 1, 12, m[1], isProvisional);
+const monthNumber = (name: string) =>
+  MONTHS.findIndex((full) => full === name || (name.length === 3 && full.startsWith(name))) + 1;
 
-  m = /^(\d{4})(?:kw0?|-?q|\s+q)([1-4])$/.exec(t) ?? /^(\d{4}) ([1-4])e kwartaal$/.exec(t);
-  if (m && validYear(Number(m[1]))) {
-    const q = Number(m[2]);
-    return months(Number(m[1]), q * 3 - 2, q * 3, `Q${q} ${m[1]}`, isProvisional);
-  }
-  m = /^(\d{4})(?:mm|-)(\d{2})$/.exec(t);
-  const named = /^(\d{4}) ([a-z]+)$/.exec(t);
-  const month = m ? Number(m[2]) : named ? MONTHS.indexOf(named[2]) + 1 : 0;
-  const year = Number((m ?? named)?.[1]);
-  if (month >= 1 && month <= 12 && validYear(year)) {
-    return months(year, month, month, `${MONTHS[month - 1]} ${year}`, isProvisional);
-  }
+/** Year and quarter or month of a period text, in the forms the sources and people write. */
+function readParts(t: string): { year: number; quarter?: number; month?: number } | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})(?:jj00)?$/.exec(t))) return { year: Number(m[1]) };
+  if ((m = /^(\d{4})(?:kw0?|-?q| q)([1-4])$/.exec(t) ?? /^(\d{4}) ([1-4])e kwartaal$/.exec(t))) return { year: Number(m[1]), quarter: Number(m[2]) };
+  if ((m = /^q([1-4]) (\d{4})$/.exec(t))) return { year: Number(m[2]), quarter: Number(m[1]) };
+  if ((m = /^(\d{4})(?:mm|-)(\d{2})$/.exec(t))) return { year: Number(m[1]), month: Number(m[2]) };
+  if ((m = /^(\d{4}) ([a-z]+)$/.exec(t))) return { year: Number(m[1]), month: monthNumber(m[2]) };
+  if ((m = /^([a-z]+)\.? (\d{4})$/.exec(t))) return { year: Number(m[2]), month: monthNumber(m[1]) };
   return null;
+}
+
+/**
+ * Reads a period ("2023", "2023*", "2023KW01", "Q1 2023", "2023 januari", "jan 2023"); null when it is not one Regie
+ * knows. A trailing `*` or "(voorlopig)" marks a provisional figure.
+ */
+export function parsePeriod(text: string): ParsedPeriod | null {
+  const raw = text.replace(/\s+/g, ' ').trim();
+  const isProvisional = /(\*|\(?voorlopig\)?)$/i.test(raw);
+  const parts = readParts(raw.replace(/\s*(\*|\(?voorlopig\)?)$/i, '').trim().toLowerCase());
+  if (!parts || !validYear(parts.year)) return null;
+  const { year, quarter, month } = parts;
+  if (quarter) return months(year, quarter * 3 - 2, quarter * 3, `Q${quarter} ${year}`, isProvisional);
+  if (month !== undefined) {
+    return month >= 1 && month <= 12 ? months(year, month, month, `${MONTHS[month - 1]} ${year}`, isProvisional) : null;
+  }
+  return months(year, 1, 12, String(year), isProvisional);
 }
 
 /** The year a measurement counts for: the year its period ends in. */

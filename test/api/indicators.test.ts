@@ -128,6 +128,14 @@ describe('the chart', () => {
     expect(svg).toContain('>Nederland<');
   });
 
+  it('escapes what users wrote', async () => {
+    const i = await make.indicator(ctx.api, { planId: ids.plan, name: 'Overlast <script>alert(1)</script> & "meer"', unit: '<b>%</b>' });
+    await make.measurement(ctx.api, { indicatorId: i.id, periodLabel: '<2023>', value: 5, area: '<i>Buren</i>' });
+    const svg = String((await ctx.api.get(`/indicators/${i.id}/chart.svg`)).body);
+    expect(svg).not.toMatch(/<script|<b>|<i>|<2023>/);
+    expect(svg).toContain('<title id="chart-title">Overlast &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;meer&#34;</title>');
+  });
+
   it('is not drawn for whoever may not read the indicator', async () => {
     const i = await make.indicator(ctx.api, { planId: ids.plan });
     expect((await ctx.api.as(null).get(`/indicators/${i.id}/chart.svg`)).status).toBe(404);

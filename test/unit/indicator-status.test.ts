@@ -176,7 +176,13 @@ describe('periods in open-data files', () => {
     expect(parsePeriod('2023-11 (voorlopig)')).toMatchObject({ label: 'november 2023', isProvisional: true });
   });
 
+  it('reads the labels Regie writes and people type', () => {
+    expect(parsePeriod('Q3 2023')).toMatchObject({ label: 'Q3 2023', periodStart: '2023-07-01', periodEnd: '2023-09-30' });
+    expect(parsePeriod('maart 2024')).toMatchObject({ label: 'maart 2024', periodStart: '2024-03-01', periodEnd: '2024-03-31' });
+    expect(parsePeriod('Jan 2024')).toMatchObject({ label: 'januari 2024', periodEnd: '2024-01-31' });
+  });
+
   it('refuses what is not a period', () => {
-    for (const text of ['', 'aantal', '23', '2023-13', '1850', '2023 5e kwartaal', '2023 smarch']) expect(parsePeriod(text), text).toBeNull();
+    for (const text of ['', 'aantal', '23', '2023-13', '1850', '2023 5e kwartaal', '2023 smarch', 'jun-dec 2023']) expect(parsePeriod(text), text).toBeNull();
   });
 });

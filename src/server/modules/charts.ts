@@ -3,8 +3,9 @@ import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { resolveTargetValue } from '../../domain/indicator.ts';
-import { periodMidpoint, type MeasurementSeries } from '../../domain/indicator-series.ts';
+import { formatIndicatorValue, periodMidpoint, type MeasurementSeries } from '../../domain/indicator-series.ts';
 import type { TIndicator } from '../../domain/schemas.ts';
+import { seriesName } from '../../web/i18n/indicator-text.ts';
 import { nl } from '../../web/i18n/nl.ts';
 
 /*
@@ -16,11 +17,8 @@ import { nl } from '../../web/i18n/nl.ts';
 echarts.use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
 const C = nl.chart;
-const numberFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
-const fmt = (n: number) => numberFormat.format(n);
-/** A value with its unit: "27,4%", "27,4 per 1000 inwoners"; a count needs no unit. */
-const withUnit = (n: number, unit: string | null | undefined) =>
-  !unit || unit === 'aantal' ? fmt(n) : unit === '%' ? `${fmt(n)}%` : `${fmt(n)} ${unit}`;
+const fmt = (n: number) => formatIndicatorValue(n);
+const withUnit = formatIndicatorValue;
 
 /**
  * Colours with at least 3:1 contrast on white (WCAG 1.4.11), and a symbol per series, so a series is told apart by
@@ -39,12 +37,6 @@ export interface IndicatorChartInput {
   isContradictory?: boolean;
   width?: number;
   height?: number;
-}
-
-/** The name of a series in the legend and the table. */
-export function seriesName(s: MeasurementSeries, ownName: string): string {
-  if (s.area) return s.area.name;
-  return s.granularity ? C.ownWithLength(ownName, C.granularity[s.granularity]) : ownName;
 }
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);

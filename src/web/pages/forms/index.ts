@@ -3,4 +3,6 @@ export { ActivityFormPage } from './ActivityFormPage.tsx';
 export { BudgetLineFormPage } from './BudgetLineFormPage.tsx';
 export { GoalFormPage } from './GoalFormPage.tsx';
 export { IndicatorFormPage } from './IndicatorFormPage.tsx';
+export { MeasurementFormPage } from './MeasurementFormPage.tsx';
+export { ReferenceAreasFormPage } from './ReferenceAreasFormPage.tsx';
 export { ThemeFormPage } from './ThemeFormPage.tsx';
