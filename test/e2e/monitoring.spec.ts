@@ -90,8 +90,16 @@ test('importing the Politie StatLine files: reference areas, preview, confirm, c
   await expect(h1(page)).toHaveText('Metingen importeren');
   await expectAccessible(page);
   await page.getByLabel(/CSV-bestand/).setInputFiles(fixture('politie_misdrijven_gemeente_2022_2023_statline.csv'));
+  // A slow server: the progress bar says what happens meanwhile.
+  await page.route('**/measurement-imports/preview', async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  }, { times: 1 });
   await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Bestand versturen|Regie leest het bestand/ })).toBeVisible();
+  await expect(page.locator('progress')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Voorbeeld' })).toBeFocused();
+  await expect(page.locator('progress')).toHaveCount(0);
   await expect(page.getByText('StatLine-export')).toBeVisible();
   await page.getByLabel('Indicator voor Geregistreerde misdrijven').selectOption({ label: indicator.name });
   await expect(page.getByText('door u gekozen')).toBeVisible();

@@ -52,6 +52,15 @@ export function seriesKey(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 }
 
+/** A function that remembers its answers: a large file repeats the same few periods and labels on every line. */
+function remembered<T>(fn: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (!seen.has(text)) seen.set(text, fn(text));
+    return seen.get(text)!;
+  };
+}
+
 /** A region cell as a code, when it is one ("NL01  " → "NL01"). */
 export function asRegionCode(text: string): string | null {
   const t = text.trim().toUpperCase();
@@ -181,10 +190,20 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
   }
   const special = new Set(Object.values(col).filter((n) => n >= 0));
   const cell = (r: Row, n: number) => (n >= 0 ? (r.cells[n] ?? '') : '');
+  const periodOf = remembered(parsePeriod);
+  const keyOf = remembered(seriesKey);
 
   // Without an indicator column every other numeric column is a series; other text columns are dimensions.
   const others = header.map((_, n) => n).filter((n) => !special.has(n));
-  const isNumeric = (n: number) => data.every((r) => parseNumber(cell(r, n), decimalComma) !== undefined) && data.some((r) => parseNumber(cell(r, n), decimalComma) != null);
+  const isNumeric = (n: number) => {
+    let hasNumber = false;
+    for (const r of data) {
+      const value = parseNumber(cell(r, n), decimalComma);
+      if (value === undefined) return false;
+      hasNumber ||= value !== null;
+    }
+    return hasNumber;
+  };
   const valueColumns = col.indicator >= 0 ? [] : others.filter(isNumeric);
   const dimensions = col.indicator >= 0 ? [] : others.filter((n) => !valueColumns.includes(n));
   const varying = dimensions.filter((n) => new Set(data.map((r) => cell(r, n).trim())).size > 1);
@@ -201,7 +220,7 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
       continue;
     }
     const periodText = cell(r, col.period).trim();
-    const parsed = parsePeriod(periodText);
+    const parsed = periodOf(periodText);
     if (!parsed) {
       errors.push({ line: r.line, message: `Onbekende periode "${periodText}" (regel ${r.line}); gebruik bijvoorbeeld 2023, 2023KW01 of 2023MM01` });
       continue;
@@ -218,7 +237,7 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
     const columns = col.indicator >= 0 ? [{ label: cell(r, col.indicator).trim(), raw: cell(r, col.value) }] : valueColumns.map((n) => ({ label: header[n], raw: cell(r, n) }));
     for (const c of columns) {
       const label = dimensionLabel ? `${c.label} – ${dimensionLabel}` : c.label;
-      const key = seriesKey(label);
+      const key = keyOf(label);
       if (!key) {
         errors.push({ line: r.line, message: `Regel ${r.line} noemt geen indicator` });
         continue;
