@@ -6,20 +6,20 @@ import {
   ZOrganisation, ZPerson, ZPlan, ZRegularTask, ZTheme,
 } from './schemas.ts';
 import { ZActivityMonitoring } from './progress.ts';
+import { ZIndicatorStatus, ZTargetProblem } from './indicator.ts';
 
 /*
  * The composite answers of the API (a whole plan, its budget, a programme's activity table): the response schemas in
  * the OpenAPI document, and the types the web app reads.
  */
 
-export const ZTargetProblem = z.object({
-  code: z.enum(['relative_mismatch', 'direction_mismatch']),
-  expected: z.number().optional(),
-});
+export { ZTargetProblem };
 
 export const ZIndicatorWithMeasurements = ZIndicator.extend({
   measurements: z.array(ZMeasurement),
   targetProblems: z.array(ZTargetProblem),
+  /** Where the indicator stands against its target (domain/indicator.ts `indicatorStatus`). */
+  status: ZIndicatorStatus,
 });
 export type TIndicatorWithMeasurements = z.infer<typeof ZIndicatorWithMeasurements>;
 

@@ -26,6 +26,10 @@ export const ZCents = z.number().int({ message: 'Bedrag in hele centen' }).min(-
 const ZYear = z.number().int().min(1990).max(2100);
 
 export const ZCbsCode = z.string().regex(/^GM\d{4}$/, { message: 'Een CBS-gemeentecode heeft de vorm GM0000' });
+/** A CBS region code: the Netherlands (NL01), a province (PV27), a police unit (RE03) or a municipality (GM0406). */
+export const ZRegionCode = z.string().regex(/^(NL\d{2}|PV\d{2}|RE\d{2}|GM\d{4})$/, {
+  message: 'Een CBS-regiocode heeft de vorm NL01, PV27, RE03 of GM0406',
+});
 export const ZKernbeleidCode = z.string().regex(/^([1-5]|X)\.\d{1,2}$/, { message: 'Een Kernbeleid-code heeft de vorm 5.2' });
 
 export const ORGANISATION_KINDS = ['municipality', 'collaboration', 'partner', 'team'] as const;
@@ -122,6 +126,8 @@ export const ZPlanFields = z.object({
   decisionReference: optionalText(200),
   availableBudgetCents: ZCents.nullable().optional(),
   sections: z.array(ZSection).max(100).default([]),
+  /** The areas the plan compares its figures with: the Netherlands, a province or police unit, comparable municipalities. */
+  referenceAreaCodes: z.array(ZRegionCode).max(50).default([]),
 });
 export const ZPlanCreate = ZPlanFields.superRefine((p, ctx) => {
   if (p.periodEnd < p.periodStart) {
@@ -197,6 +203,10 @@ export const ZIndicatorFields = z.object({
   targetYear: ZYear.nullable().optional(),
   /** The target as the document writes it ("60 (-25%)", "Max. 1,2%"). */
   targetText: optionalText(200),
+  /** The key under which open-data files name the indicator ("geregistreerde_misdrijven"); unique within the plan. */
+  importKey: z.string().trim().max(100, { message: 'Maximaal 100 tekens' })
+    .regex(/^[a-z0-9_]+$/, { message: 'Alleen kleine letters, cijfers en _, bijvoorbeeld geregistreerde_misdrijven' })
+    .nullable().optional(),
   position: z.number().int().min(0).max(10_000).default(0),
 });
 export const ZIndicatorCreate = ZIndicatorFields.superRefine((i, ctx) => {
@@ -216,8 +226,10 @@ export const ZMeasurementFields = z.object({
   periodEnd: ZDate,
   kind: z.enum(MEASUREMENT_KINDS).default('value'),
   value: z.number().finite(),
-  /** A reference area ("Midden-Nederland"); empty for the plan owner's own area. */
+  /** A reference area ("Midden-Nederland"); empty, with `areaCode`, for the plan owner's own area. */
   area: optionalText(120),
+  /** The reference area's CBS region code, where it has one (imports match on it). */
+  areaCode: ZRegionCode.nullable().optional(),
   source: optionalText(300),
   isProvisional: z.boolean().default(false),
   note: optionalText(2000),
@@ -380,6 +392,17 @@ export const ZDecision = ZDecisionFields.extend(stored);
 export type TDecision = z.infer<typeof ZDecision>;
 
 // Reference ----------------------------------------------------------------------------------------------------------
+
+export const REGION_KINDS = ['country', 'province', 'police_unit', 'municipality'] as const;
+
+/** A CBS region: code, name as StatLine writes it, kind, and a municipality's province. */
+export const ZRegion = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(REGION_KINDS),
+  provinceCode: z.string().nullable(),
+});
+export type TRegion = z.infer<typeof ZRegion>;
 
 export const ZKernbeleidTheme = z.object({
   code: z.string(),

@@ -7,6 +7,7 @@ import { MyActivitiesPage } from './pages/home/MyActivitiesPage.tsx';
 import { ActivityPage } from './pages/activities/ActivityPage.tsx';
 import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
 import { BudgetLinePage } from './pages/plans/BudgetLinePage.tsx';
+import { IndicatorPage } from './pages/indicators/IndicatorPage.tsx';
 import { BudgetPage } from './pages/plans/BudgetPage.tsx';
 import { PlanPage } from './pages/plans/PlanPage.tsx';
 import { ProgrammeActivitiesPage } from './pages/plans/ProgrammeActivitiesPage.tsx';
@@ -24,6 +25,8 @@ const auditLog = async () => ({ Component: (await import('./pages/organisations/
 /** So does the users page, and the pages a one-time link or the first run open. */
 const members = async () => ({ Component: (await import('./pages/organisations/MembersPage.tsx')).MembersPage });
 const setPassword = async () => ({ Component: (await import('./pages/auth/SetPasswordPage.tsx')).SetPasswordPage });
+/** And the import of measurements: advisers use it now and then. */
+const importMeasurements = async () => ({ Component: (await import('./pages/plans/ImportMeasurementsPage.tsx')).ImportMeasurementsPage });
 const setup = async () => ({ Component: (await import('./pages/auth/SetupPage.tsx')).SetupPage });
 const passwordReset = async () => ({ Component: (await import('./pages/auth/PasswordResetPage.tsx')).PasswordResetPage });
 const apiTokens = async () => ({ Component: (await import('./pages/organisations/ApiTokensPage.tsx')).ApiTokensPage });
@@ -69,6 +72,11 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId/doelen/:goalId/bewerken', lazy: form('GoalFormPage') },
       { path: 'plannen/:planId/indicatoren/nieuw', lazy: form('IndicatorFormPage') },
       { path: 'plannen/:planId/indicatoren/:indicatorId/bewerken', lazy: form('IndicatorFormPage') },
+      { path: 'plannen/:planId/indicatoren/:indicatorId', element: <IndicatorPage /> },
+      { path: 'plannen/:planId/indicatoren/:indicatorId/metingen/nieuw', lazy: form('MeasurementFormPage') },
+      { path: 'plannen/:planId/metingen/:measurementId/bewerken', lazy: form('MeasurementFormPage') },
+      { path: 'plannen/:planId/metingen-importeren', lazy: importMeasurements },
+      { path: 'plannen/:planId/vergelijkingsgebieden', lazy: form('ReferenceAreasFormPage') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

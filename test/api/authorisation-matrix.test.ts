@@ -36,6 +36,8 @@ const AUDIT: Row = [401, 200, 403, 403, 403, 403, 403];
 const PROGRESS = { get: [404, 200, 200, 200, 404, 200, 404], create: [404, 403, 201, 403, 404, 201, 404], delete: [404, 403, 204, 403, 404, 204, 404] } as const;
 // Update rounds: run by the adviser, followed by the staff.
 const ROUNDS = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 403, 201, 403, 404, 404, 404], update: [404, 403, 200, 403, 404, 404, 404] } as const;
+/** Importing measurements writes plan content: advisers only. */
+const IMPORT: Row = [404, 403, 200, 403, 404, 404, 404];
 const MEMBERS = { get: [401, 200, 403, 403, 403, 403, 403], create: [401, 201, 403, 403, 403, 403, 403], update: [401, 200, 403, 403, 403, 403, 403], delete: [401, 204, 403, 403, 403, 403, 403] } as const;
 
 const sessions = new Map<Who, Api>();
@@ -94,7 +96,24 @@ beforeAll(async () => {
 /** What a route must answer for each actor; a route without a rule has none, and fails the test. */
 function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise<void>) | 'public' | undefined {
   if (url.startsWith('/api/v1/auth/') || url.startsWith('/api/v1/docs') || url === '/*' ||
-      ['/api/v1/openapi.json', '/api/v1/health', '/api/v1/kernbeleid-themes'].includes(url)) return 'public';
+      ['/api/v1/openapi.json', '/api/v1/health', '/api/v1/kernbeleid-themes', '/api/v1/regions'].includes(url)) return 'public';
+  if (url === '/api/v1/indicators/:id/chart.svg') {
+    return async (who, n) => {
+      const indicator = await fresh(RESOURCES.find((r) => r.name === 'indicators')!);
+      expect((await sessions.get(who)!.get(`/indicators/${indicator.id}/chart.svg`)).status, who).toBe(CONTENT.get[n]);
+    };
+  }
+  if (url.startsWith('/api/v1/plans/:id/measurement-imports')) {
+    const file = { fileName: 'matrix.csv', content: 'regio_code;indicator;periode;waarde\nGM8406;indicator;2023;5\n' };
+    return async (who, n) => {
+      const api = sessions.get(who)!;
+      const preview = await api.post(`/plans/${ids.plan}/measurement-imports/preview`, file);
+      const status = url.endsWith('/preview')
+        ? preview.status
+        : (await api.post(`/plans/${ids.plan}/measurement-imports`, { ...file, fingerprint: preview.body.fingerprint ?? '0'.repeat(64) })).status;
+      expect(status, `${who} ${url}`).toBe(IMPORT[n]);
+    };
+  }
   if (url === '/api/v1/audit' || url === '/api/v1/audit.csv') {
     return async (who, n) => expect((await sessions.get(who)!.get(`${url.slice(7)}?organisationId=${ids.huizen}`)).status, who).toBe(AUDIT[n]);
   }

@@ -1,6 +1,6 @@
 import { computeBudgetTotals, findSubLineMismatches, type BudgetLineLike } from '../../domain/budget.ts';
 import { subsidyDeadlines } from '../../domain/budget-use.ts';
-import { checkTarget } from '../../domain/indicator.ts';
+import { checkTarget, indicatorStatus } from '../../domain/indicator.ts';
 import { isActiveInQuarter, parseQuarterCode, type TTimeframe } from '../../domain/timeframe.ts';
 import type { TActivityFilter } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
@@ -112,10 +112,10 @@ export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
     people.forEach((p) => orgIds.add(p.organisationId as string));
     const organisations = await listRecordsWhere(tx, R.organisations, 'id', [...orgIds]);
 
-    const indicatorWithMeasurements = (i: Record_) => ({
-      ...withTargetProblems(i),
-      measurements: measurements.filter((m) => m.indicatorId === i.id),
-    });
+    const indicatorWithMeasurements = (i: Record_) => {
+      const own = measurements.filter((m) => m.indicatorId === i.id);
+      return { ...withTargetProblems(i), measurements: own, status: indicatorStatus(i as never, own as never) };
+    };
     return {
       ...plan,
       owner: owner ? fromRow(owner) : null,

@@ -104,6 +104,13 @@ async function checkReferences(tx: Db, def: ResourceDef, id: string, rec: Row): 
       errors.push({ path: ref.path ?? ref.field, message: ref.message ?? (ref.many ? 'Een of meer verwijzingen bestaan niet' : 'Bestaat niet') });
     }
   }
+  for (const u of def.unique ?? []) {
+    if (rec[u.field] == null) continue;
+    const fields = [u.field, ...u.scope];
+    const where = fields.map((f, n) => `${snake(f)} = $${n + 2}`).join(' and ');
+    const taken = await tx.query(`select 1 from ${def.table} where id <> $1 and ${where}`, [id, ...fields.map((f) => rec[f])]);
+    if (taken.length) errors.push({ path: u.field, message: u.message });
+  }
   if (errors.length) throw new AppError('validation', 'De invoer verwijst naar iets dat niet bestaat of niet past', errors);
 }
 

@@ -36,6 +36,13 @@ export interface ReferenceDef {
   path?: string;
 }
 
+/** Fields whose value must be unique among the records that share the `scope` fields (an import key within a plan). */
+export interface UniqueDef {
+  field: string;
+  scope: string[];
+  message: string;
+}
+
 /** How one entity is stored and checked: the generic service, repository and routes do the rest. */
 export interface ResourceDef {
   /** URL segment and name: 'activities'. */
@@ -54,6 +61,7 @@ export interface ResourceDef {
   fixed?: string[];
   links?: LinkDef[];
   references?: ReferenceDef[];
+  unique?: UniqueDef[];
   /** Columns stored as jsonb. */
   json?: string[];
   /** Columns computed from the fields on every write (the parsed tijdpad next to its text). */
@@ -130,8 +138,9 @@ export const plans: ResourceDef = {
       where: `kind = 'uvp' and id is distinct from :id and owner_id in (${COLLABORATIONS_OF_OWNER})`,
       message: 'Kies een programma van een samenwerkingsverband waarvan deze gemeente lid is',
     },
+    { field: 'referenceAreaCodes', table: 'cbs_regions', column: 'code', many: true, message: 'Onbekende CBS-regiocode' },
   ],
-  json: ['sections'],
+  json: ['sections', 'referenceAreaCodes'],
   filters: ['ownerId', 'kind', 'status'],
   order: 'period_start desc, title',
 };
@@ -177,6 +186,7 @@ export const indicators: ResourceDef = {
       message: 'Het doel hoort niet bij dit thema',
     },
   ],
+  unique: [{ field: 'importKey', scope: ['planId'], message: 'Een andere indicator van dit plan heeft deze sleutel al' }],
   filters: ['planId', 'themeId', 'goalId'],
   order: 'position, created_at',
 };
@@ -186,6 +196,7 @@ export const measurements: ResourceDef = {
   fields: ZMeasurementFields, create: ZMeasurementCreate, output: ZMeasurement,
   parent: { field: 'indicatorId', table: 'indicators' },
   fixed: ['indicatorId'],
+  references: [{ field: 'areaCode', table: 'cbs_regions', column: 'code', message: 'Onbekende CBS-regiocode' }],
   filters: ['indicatorId'],
   order: 'period_start, area nulls first, kind, created_at',
 };

@@ -1,7 +1,10 @@
 import type { ErrorCode, FieldError } from '../../domain/errors.ts';
 import type {
-  TActivity, TBudgetLine, TGoal, TIndicator, TOrganisation, TPerson, TPlan, TPlanSummary, TSpendingEntry, TTheme,
+  TActivity, TBudgetLine, TGoal, TIndicator, TMeasurement, TOrganisation, TPerson, TPlan, TPlanSummary, TRegion, TSpendingEntry, TTheme,
 } from '../../domain/schemas.ts';
+import type {
+  TImportPreview, TImportResult, TMeasurementImportCommit, TMeasurementImportRequest,
+} from '../../domain/measurement-import.ts';
 import { sessionStore, type SessionUser } from './session.ts';
 import type { TRole } from '../../domain/permissions.ts';
 import type {
@@ -109,11 +112,48 @@ export interface Resources {
   goals: TGoal;
   activities: TActivity;
   indicators: TIndicator;
+  measurements: TMeasurement;
+  plans: TPlan;
   'budget-lines': TBudgetLine;
   'spending-entries': TSpendingEntry;
   people: TPerson;
 }
 export type ResourceName = keyof Resources;
+
+/** Progress of an upload: the share sent (0–1), then null while the server works on it. */
+export type UploadProgress = (sent: number | null) => void;
+
+/**
+ * A JSON POST that reports the upload's progress (fetch cannot), for large files: XMLHttpRequest with the same CSRF
+ * header and the same problem documents as every other call.
+ */
+function postWithProgress<T>(path: string, body: unknown, onProgress: UploadProgress): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', BASE + path);
+    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = sessionStore.csrfToken();
+    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.upload.onload = () => onProgress(null);
+    xhr.onerror = () => reject(new ApiError(0, 'network', ''));
+    xhr.onload = () => {
+      const data = (() => {
+        try {
+          return JSON.parse(xhr.responseText) as unknown;
+        } catch {
+          return null;
+        }
+      })();
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const problem = (data ?? {}) as { code?: ErrorCode; title?: string; errors?: FieldError[] };
+      if (xhr.status === 401) sessionStore.set(null, null);
+      reject(new ApiError(xhr.status, problem.code ?? 'unknown', problem.title ?? '', problem.errors ?? []));
+    };
+    xhr.send(JSON.stringify(body));
+  });
+}
 
 /** The typed client of the Regie API. */
 export const api = {
@@ -204,6 +244,14 @@ export const api = {
   getRound: (roundId: string) => request<TRoundDetail>('GET', `/rounds/${roundId}`),
   closeRound: (roundId: string, version: number) => request<TRoundDetail>('POST', `/rounds/${roundId}/close`, { version }),
   sendReminders: (roundId: string) => request<TReminderResult>('POST', `/rounds/${roundId}/reminders`, {}),
+
+  listRegions: () => request<TRegion[]>('GET', '/regions'),
+  /** An indicator's chart (SVG); `version` changes the address when its data change, so no stale image shows. */
+  chartUrl: (indicatorId: string, version: string) => `${BASE}/indicators/${indicatorId}/chart.svg?v=${encodeURIComponent(version)}`,
+  previewImport: (planId: string, body: TMeasurementImportRequest, onProgress: UploadProgress) =>
+    postWithProgress<TImportPreview>(`/plans/${planId}/measurement-imports/preview`, body, onProgress),
+  commitImport: (planId: string, body: TMeasurementImportCommit, onProgress: UploadProgress) =>
+    postWithProgress<TImportResult>(`/plans/${planId}/measurement-imports`, body, onProgress),
 
   get: <R extends ResourceName>(name: R, id: string) => request<Resources[R]>('GET', `/${name}/${id}`),
   create: <R extends ResourceName>(name: R, body: Partial<Resources[R]>) =>

@@ -1,15 +1,17 @@
 import {
   Alert, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
+import type { TIndicator } from '../../domain/schemas.ts';
 import type { IndicatorWithMeasurements } from '../api/types.ts';
 import { nl } from '../i18n/nl.ts';
 import { formatNumber } from '../lib/format.ts';
 import { paths, withReturn } from '../lib/paths.ts';
-import { AppButtonLink } from './AppLink.tsx';
+import { AppButtonLink, AppLink } from './AppLink.tsx';
+import { StatusBadge } from './IndicatorStatus.tsx';
 import { MeasurementTable } from './MeasurementTable.tsx';
 
 /** The target in structured form: "Relatieve verandering: -25% → 15 in 2021". */
-function structuredTarget(i: IndicatorWithMeasurements): string {
+export function structuredTarget(i: TIndicator): string {
   if (!i.targetKind) return nl.app.empty;
   const year = i.targetYear ? ` ${nl.indicator.inYear(i.targetYear)}` : '';
   if (i.targetKind === 'relative') {
@@ -20,7 +22,8 @@ function structuredTarget(i: IndicatorWithMeasurements): string {
   return `${nl.labels.targetKind[i.targetKind]}: ${formatNumber(i.targetValue)}${year}`;
 }
 
-function TargetWarning({ indicator }: { indicator: IndicatorWithMeasurements }) {
+/** A target that contradicts its baseline, said in words. */
+export function TargetWarning({ indicator }: { indicator: Pick<IndicatorWithMeasurements, 'targetProblems'> }) {
   if (!indicator.targetProblems.length) return null;
   return (
     <Alert type="warning" className="regie-target-warning">
@@ -49,7 +52,7 @@ interface Props {
   canEdit: boolean;
 }
 
-/** One effect indicator: source, baseline, target as written and structured, a warning, and its measurements. */
+/** One effect indicator: its status, source, baseline, target as written and structured, a warning, and its measurements. */
 export function IndicatorCard({ indicator: i, planId, returnTo, headingLevel, canEdit }: Props) {
   const baseline = i.baselineValue == null
     ? nl.app.empty
@@ -57,8 +60,11 @@ export function IndicatorCard({ indicator: i, planId, returnTo, headingLevel, ca
   return (
     <article className="regie-card regie-indicator">
       <Heading level={headingLevel} className="regie-card__heading">
-        {i.name}
+        <AppLink to={paths.indicator(planId, i.id)}>{i.name}</AppLink>
       </Heading>
+      <Paragraph>
+        {nl.monitor.statusLabel}: <StatusBadge status={i.status} />
+      </Paragraph>
       <TargetWarning indicator={i} />
       <DataList className="regie-data-list">
         <DataListItem>

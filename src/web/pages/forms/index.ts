@@ -4,4 +4,6 @@ export { BudgetLineFormPage } from './BudgetLineFormPage.tsx';
 export { GoalFormPage } from './GoalFormPage.tsx';
 export { IndicatorFormPage } from './IndicatorFormPage.tsx';
 export { SpendingFormPage } from './SpendingFormPage.tsx';
+export { MeasurementFormPage } from './MeasurementFormPage.tsx';
+export { ReferenceAreasFormPage } from './ReferenceAreasFormPage.tsx';
 export { ThemeFormPage } from './ThemeFormPage.tsx';

@@ -86,7 +86,11 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
           ))}
         </div>
         {may('create', 'indicators') && (
-          <AppButtonLink to={withReturn(paths.newIndicator(plan.id), here)}>{nl.theme.addIndicator}</AppButtonLink>
+          <ButtonGroup className="regie-actions">
+            <AppButtonLink to={withReturn(paths.newIndicator(plan.id), here)}>{nl.theme.addIndicator}</AppButtonLink>
+            <AppButtonLink to={paths.importMeasurements(plan.id)}>{nl.monitor.importMeasurements}</AppButtonLink>
+            <AppButtonLink to={withReturn(paths.referenceAreas(plan.id), here)}>{nl.monitor.chooseAreas}</AppButtonLink>
+          </ButtonGroup>
         )}
       </section>
 
