@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { startSmtp } from '../smtp.ts';
+import { E2E_SMTP_PORT } from './accounts.ts';
 import { csrfHeaders, DEMO, expectAccessible, findPlan, login, tabTo, unique } from './helpers.ts';
 
 /** The id of a demo activity of a plan, by the start of its title. */
@@ -137,9 +139,16 @@ test('the adviser follows the demo round and sends reminders', async ({ page }) 
   await page.getByRole('link', { name: 'Updateronde Q4 2024' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Updateronde Q4 2024');
   await expect(page.getByRole('table', { name: 'Gevraagd in deze ronde' })).toContainText('Maurits van de Bovenkamp');
-  await page.getByRole('button', { name: 'Herinnering sturen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /herinnerd in Regie/ })).toBeVisible();
-  await expect(page.getByText('E-mail is niet ingesteld: de herinnering staat alleen in Regie.')).toBeVisible();
+  // The browser tests' server mails to a test SMTP server (playwright.config.ts): the reminder also arrives by e-mail.
+  const smtp = await startSmtp(E2E_SMTP_PORT);
+  try {
+    await page.getByRole('button', { name: 'Herinnering sturen' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /herinnerd in Regie, waarvan 1 ook per e-mail/ })).toBeVisible();
+    const [mail] = await smtp.mailsFor(DEMO.huizenAdviseur, 1);
+    expect(mail.text).toContain('Regie: uw update voor');
+  } finally {
+    await smtp.close();
+  }
   await expect(page.getByRole('heading', { level: 2, name: 'Verstuurde herinneringen' })).toBeVisible();
   await expectAccessible(page);
 
