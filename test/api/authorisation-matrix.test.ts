@@ -103,6 +103,17 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect((await sessions.get(who)!.get(`/indicators/${indicator.id}/chart.svg`)).status, who).toBe(CONTENT.get[n]);
     };
   }
+  if (url === '/api/v1/organisations/:id/dashboard') {
+    // Anyone may ask; the draft programme is in it only for those who read the organisation's drafts.
+    return async (who, n) => {
+      const api = sessions.get(who)!;
+      expect((await api.get(`/organisations/${ids.huizen}/dashboard`)).status, who).toBe(200);
+      expect((await api.get(`/organisations/${ids.huizen}/dashboard?planId=${ids.plan}`)).status, who).toBe(PLAN_VIEW[n]);
+    };
+  }
+  if (url === '/api/v1/plans/:id/status-chart.svg') {
+    return async (who, n) => expect((await sessions.get(who)!.get(`/plans/${ids.plan}/status-chart.svg`)).status, who).toBe(PLAN_VIEW[n]);
+  }
   if (url.startsWith('/api/v1/plans/:id/measurement-imports')) {
     const file = { fileName: 'matrix.csv', content: 'regio_code;indicator;periode;waarde\nGM8406;indicator;2023;5\n' };
     return async (who, n) => {

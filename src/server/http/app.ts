@@ -21,6 +21,7 @@ import { registerSsoRoutes } from './sso-routes.ts';
 import { handleError, problems } from './errors.ts';
 import { registerProgressRoutes } from './progress-routes.ts';
 import { registerMonitoringRoutes } from './monitoring-routes.ts';
+import { registerDashboardRoutes } from './dashboard-routes.ts';
 import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
 import { can } from '../../domain/permissions.ts';
 import type { RequestContext } from '../modules/access.ts';
@@ -244,6 +245,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     registerSsoRoutes(api, db, ctxOf, { allowHttpLocalhost: options.allowHttpLocalhostIssuers ?? false });
     registerProgressRoutes(api, db, ctxOf);
     registerMonitoringRoutes(api, db, ctxOf);
+    registerDashboardRoutes(api, db, ctxOf);
 
     r.get('/me/activities', {
       schema: {

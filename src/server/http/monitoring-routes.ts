@@ -18,7 +18,7 @@ const IMPORT_BODY_LIMIT = MAX_IMPORT_CHARS * 2 + 64 * 1024;
  * An SVG chart is an image, not a page: no scripts run in it, and its own styles (ECharts writes style attributes and a
  * style element) may apply when it is opened directly.
  */
-const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+export const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 /** Monitoring: CBS regions, indicator charts, and importing measurements from open-data files. */
 export function registerMonitoringRoutes(app: FastifyInstance, db: Db, ctxOf: (req: FastifyRequest) => RequestContext) {

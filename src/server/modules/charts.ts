@@ -1,10 +1,11 @@
 import * as echarts from 'echarts/core';
-import { LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { resolveTargetValue } from '../../domain/indicator.ts';
 import { formatIndicatorValue, periodMidpoint, type MeasurementSeries } from '../../domain/indicator-series.ts';
-import type { TIndicator } from '../../domain/schemas.ts';
+import { ACTIVITY_STATUSES, type TIndicator } from '../../domain/schemas.ts';
+import type { TThemeDashboard } from '../../domain/dashboard.ts';
 import { seriesName } from '../../web/i18n/indicator-text.ts';
 import { nl } from '../../web/i18n/nl.ts';
 
@@ -14,7 +15,7 @@ import { nl } from '../../web/i18n/nl.ts';
  * formatted the Dutch way, and the SVG carries a title and a description for screen readers.
  */
 
-echarts.use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
 const C = nl.chart;
 const fmt = (n: number) => formatIndicatorValue(n);
@@ -180,4 +181,44 @@ function accessible(svg: string, title: string, description: string): string {
     (_, attrs: string) =>
       `<svg${attrs} role="img" aria-labelledby="chart-title chart-desc"><title id="chart-title">${escapeXml(title)}</title><desc id="chart-desc">${escapeXml(description)}</desc>`,
   );
+}
+
+/** One colour per activity status, each with 3:1 contrast on white, and the count written on every bar part. */
+const STATUS_COLOURS: Record<(typeof ACTIVITY_STATUSES)[number], string> = {
+  not_started: '#52606d', in_progress: '#01689b', done: '#2d6e2f', delayed: '#a14a00', cancelled: '#5b3d99',
+};
+
+/**
+ * A programme's activities per theme and status as stacked horizontal bars, each part labelled with its count, so the
+ * chart reads without colour; the dashboard's table holds the same figures.
+ */
+export function renderStatusChart(title: string, themes: readonly Pick<TThemeDashboard, 'theme' | 'activities'>[], width = 720): string {
+  const labels = themes.map((t) => [t.theme.number, t.theme.title].filter(Boolean).join(' '));
+  const height = 110 + Math.max(1, themes.length) * 34;
+  const statusName = nl.labels.activityStatus;
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'sans-serif', color: '#1f1f1f' },
+      title: { text: title, left: 8, top: 4, textStyle: { fontSize: 15, fontWeight: 'bold', width: width - 16, overflow: 'truncate' } },
+      legend: { bottom: 4, left: 8, right: 8, itemGap: 16, textStyle: { fontSize: 12 } },
+      grid: { left: 8, right: 24, top: 40, bottom: 44, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1f1f1f' }, splitLine: { lineStyle: { color: '#d0d0d0' } } },
+      yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { color: '#1f1f1f', width: 260, overflow: 'truncate' } },
+      series: ACTIVITY_STATUSES.map((status) => ({
+        type: 'bar', stack: 'status', name: statusName[status], barWidth: 20, itemStyle: { color: STATUS_COLOURS[status] },
+        label: { show: true, color: '#ffffff', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+        data: themes.map((t) => t.activities.byStatus[status]),
+      })),
+    });
+    const description = [
+      C.statusChartDescription(themes.length),
+      ...themes.map((t, n) => `${labels[n]}: ${ACTIVITY_STATUSES.filter((s) => t.activities.byStatus[s]).map((s) => `${t.activities.byStatus[s]} ${statusName[s].toLowerCase()}`).join(', ') || C.noActivities}.`),
+      C.tableHint,
+    ].join(' ');
+    return accessible(chart.renderToSVGString(), title, description);
+  } finally {
+    chart.dispose();
+  }
 }

@@ -347,6 +347,8 @@ export const nl = {
     noneChosen: 'Geen',
   },
   chart: {
+    statusChartDescription: (themes: number) => `Staafdiagram van de activiteiten per status, voor ${themes === 1 ? '1 thema' : `${themes} thema's`}.`,
+    noActivities: 'geen activiteiten',
     baseline: 'Nulmeting',
     target: 'Doel',
     path: 'Koers naar het doel',
