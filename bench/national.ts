@@ -2,7 +2,7 @@
  * The national dataset for `npm run bench`: every one of the 342 municipalities of the 2024 indeling
  * (`data/reference/gemeenten-2024.csv`) with two programmes of about 60 activities each (copies of the Huizen UVP from
  * the demo data, with varied statuses) and 25 indicators with monthly measurements over ten years – about a million
- * measurement rows. Written set-based in SQL on a database that holds the demo data, so generating it takes seconds.
+ * measurement rows, with occurrences, progress notes and spending. The portefeuillehouders stay Huizen's people. Written set-based in SQL on a database that holds the demo data, so generating it takes seconds.
  * Copied rows get deterministic ids: a version-4-shaped uuid from md5(source id || municipality id).
  */
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,9 @@ export interface NationalCounts {
   activities: number;
   indicators: number;
   measurements: number;
+  occurrences: number;
+  progressEntries: number;
+  spendingEntries: number;
 }
 
 /** The municipalities of the reference list: CBS code, name and population. */
@@ -34,6 +37,7 @@ export function readMunicipalities(): { code: string; name: string; population: 
 const COPIED: { table: string; ids: string[] }[] = [
   { table: 'plans', ids: ['id'] },
   { table: 'themes', ids: ['id', 'plan_id'] },
+  { table: 'theme_portfolio_holders', ids: ['theme_id'] },
   { table: 'goals', ids: ['id', 'theme_id'] },
   { table: 'activities', ids: ['id', 'theme_id'] },
   { table: 'activity_goals', ids: ['activity_id', 'goal_id'] },
@@ -90,6 +94,7 @@ export async function seedNational(db: Db): Promise<NationalCounts> {
         plans: 's.id = (select plan_id from bench_source)',
         themes: 's.plan_id = (select plan_id from bench_source)',
         goals: 's.theme_id in (select id from themes where plan_id = (select plan_id from bench_source))',
+        theme_portfolio_holders: 's.theme_id in (select id from themes where plan_id = (select plan_id from bench_source))',
         activities: 's.theme_id in (select id from themes where plan_id = (select plan_id from bench_source))',
         activity_goals: 's.activity_id in (select a.id from activities a join themes t on t.id = a.theme_id where t.plan_id = (select plan_id from bench_source))',
         budget_lines: 's.plan_id = (select plan_id from bench_source)',
@@ -123,12 +128,28 @@ export async function seedNational(db: Db): Promise<NationalCounts> {
       from indicators i cross join generate_series(0, ${MONTHS - 1}) m
       cross join lateral (select (date '2016-01-01' + make_interval(months => m))::timestamp as d) p
       where i.name like 'Indicator %'`);
+    // Monitoring: occurrences of the recurring activities (one a month so far), progress notes and spending.
+    await tx.exec(`insert into activity_occurrences (id, owner_id, activity_id, occurred_on, note, author_label)
+      select pg_temp.bench_id(a.id::text || 'occ' || m), a.owner_id, a.id, date '2023-04-15' + make_interval(months => m), 'Uitgevoerd', 'bench'
+      from activities a cross join generate_series(0, 17) m
+      where a.frequency->>'kind' = 'recurring' and a.id not in (select a2.id from activities a2 join themes t on t.id = a2.theme_id where t.plan_id = (select plan_id from bench_source))`);
+    await tx.exec(`insert into activity_progress (id, owner_id, activity_id, at, author_label, note, percent_complete)
+      select pg_temp.bench_id(a.id::text || 'note' || n), a.owner_id, a.id, timestamptz '2024-01-01' + make_interval(days => 90 * n), 'bench', 'Voortgang', 25 * n
+      from activities a cross join generate_series(1, 3) n
+      where a.id not in (select a2.id from activities a2 join themes t on t.id = a2.theme_id where t.plan_id = (select plan_id from bench_source))`);
+    await tx.exec(`insert into spending_entries (id, owner_id, plan_id, budget_line_id, year, amount_cents, spent_on, note)
+      select pg_temp.bench_id(b.id::text || 'spent' || n), b.owner_id, b.plan_id, b.id, 2023 + n % 2, 100000 + 1000 * n, date '2023-03-01' + 120 * n, 'Factuur'
+      from budget_lines b cross join generate_series(1, 4) n
+      where not b.is_pm and b.plan_id <> (select plan_id from bench_source)`);
     const [counts] = await tx.query<NationalCounts>(`select
       (select count(*) from organisations where kind = 'municipality')::int as municipalities,
       (select count(*) from plans)::int as plans,
       (select count(*) from activities)::int as activities,
       (select count(*) from indicators)::int as indicators,
-      (select count(*) from measurements)::int as measurements`);
+      (select count(*) from measurements)::int as measurements,
+      (select count(*) from activity_occurrences)::int as occurrences,
+      (select count(*) from activity_progress)::int as "progressEntries",
+      (select count(*) from spending_entries)::int as "spendingEntries"`);
     return counts;
   });
 }

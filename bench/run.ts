@@ -120,14 +120,21 @@ async function measureNational(pgAdmin: string): Promise<string[]> {
       const plans = (await (await fetch(`${server.url}/api/v1/plans?organisationId=${groningen.id}`, { headers: { cookie } })).json()) as { id: string }[];
       const plan = plans[0];
       if (!plan) throw new Error(`No plans for Groningen: ${JSON.stringify(plans).slice(0, 300)}`);
+      const dashboard = (await (await fetch(`${server.url}/api/v1/organisations/${groningen.id}/dashboard`, { headers: { cookie } })).json()) as {
+        portfolioHolders: { id: string }[];
+      };
+      const holder = dashboard.portfolioHolders[0]?.id ?? '';
       const rows = await measureAgainstMinimal('PostgreSQL, national', server, cookie, [
+        ['dashboard of a municipality (two plans)', `/api/v1/organisations/${groningen.id}/dashboard`],
+        ['dashboard of a programme, one portefeuillehouder', `/api/v1/organisations/${groningen.id}/dashboard?planId=${plan.id}&portfolioHolderId=${holder}`],
         ['plans of a municipality', `/api/v1/plans?organisationId=${groningen.id}`],
         ['programme activity list', `/api/v1/plans/${plan.id}/activities`],
       ], NATIONAL_CONNECTIONS);
       return [
         `### National dataset on PostgreSQL (${NATIONAL_CONNECTIONS} connections, ${DURATION} s each)`, '',
         `${counts.municipalities} municipalities, ${counts.plans} plans, ${counts.activities} activities, ${counts.indicators} indicators, ` +
-          `${counts.measurements} measurements; generated in ${seconds} s.`, '',
+          `${counts.measurements} measurements, ${counts.occurrences} occurrences, ${counts.progressEntries} progress notes, ` +
+          `${counts.spendingEntries} spending entries; generated in ${seconds} s.`, '',
         '| database | route | req/s | p95 ms | time per request vs minimal (×) | errors |', '|---|---|---|---|---|---|', ...rows,
       ];
     } finally {

@@ -70,6 +70,27 @@ describe('the dashboard of a municipality', () => {
     expect(after.byStatus).toMatchObject({ not_started: 0, delayed: 1 });
   });
 
+  it('is never stale: every kind of change behind its figures shows at once (the dashboard is cached per data version)', async () => {
+    const t = await town();
+    const theme = async () => (await ctx.api.get(`/organisations/${t.org.id}/dashboard`)).body.plans[0].themes[0];
+    const before = await theme();
+    // An occurrence for each week so far: the weekly controls no longer lag.
+    const weeks = Array.from({ length: 120 }, (_, n) => new Date(Date.UTC(2025, 0, 6 + 7 * n)).toISOString().slice(0, 10))
+      .filter((d) => d <= new Date().toISOString().slice(0, 10));
+    for (const occurredOn of weeks) expect((await ctx.api.post(`/activities/${t.controls.id}/occurrences`, { occurredOn })).status).toBe(201);
+    expect((await theme()).activities.lagging).toBe(before.activities.lagging - 1);
+    // A measurement for the indicator without data.
+    const plain = (await ctx.api.get(`/indicators?themeId=${t.ondermijning.id}`)).body.find((i: any) => i.baselineValue === 83);
+    await make.measurement(ctx.api, { indicatorId: plain.id, periodLabel: '2025', periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 90 });
+    expect((await theme()).indicators.byStatus.no_data).toBe(before.indicators.byStatus.no_data - 1);
+    // Spending, a renamed theme and a new portefeuillehouder's name.
+    const [line] = (await ctx.api.get(`/budget-lines?planId=${t.plan.id}`)).body;
+    await make.spendingEntry(ctx.api, { budgetLineId: line.id, year: 2025, amountCents: 1_000, spentOn: '2025-04-01' });
+    expect((await theme()).budget.spentCents).toBe(before.budget.spentCents + 1_000);
+    await ctx.api.patch(`/people/${t.wethouder.id}`, { name: 'Burgemeester', version: t.wethouder.version });
+    expect((await theme()).portfolioHolders[0].name).toBe('Burgemeester');
+  });
+
   it('filters on a portefeuillehouder: their themes, and the totals of those themes', async () => {
     const t = await town();
     const res = await ctx.api.get(`/organisations/${t.org.id}/dashboard?portfolioHolderId=${t.wethouder.id}`);

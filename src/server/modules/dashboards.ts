@@ -28,6 +28,8 @@ interface PlanRow {
   period_end: string;
   joint_plan_id: string | null;
   owner: TPlanDashboard['plan']['owner'];
+  /** The owner's data version (migration 0011): what the cache keys on. */
+  data_version: number;
 }
 
 interface ThemeRow {
@@ -40,14 +42,35 @@ interface ThemeRow {
 }
 
 const PLAN_SELECT = `select p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.joint_plan_id,
-  json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'cbsCode', o.cbs_code) as owner
+  json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'cbsCode', o.cbs_code) as owner,
+  coalesce((select v.version from data_versions v where v.owner_id = p.owner_id), 0) as data_version
   from plans p join organisations o on o.id = p.owner_id`;
+
+/**
+ * Dashboards computed before, by plan, reference date, filter and the owner's data version: a change anywhere in the
+ * owner's data raises the version (database triggers), so an entry is never stale – it is simply not asked for again.
+ * Bounded; the oldest entries go first. Per app server: each server checks the versions in the database.
+ */
+const CACHE_SIZE = 2000;
+const cache = new Map<string, TPlanDashboard>();
+const cacheKey = (plan: PlanRow, asOf: string, portfolioHolderId?: string) =>
+  `${plan.id}:${plan.data_version}:${asOf}:${portfolioHolderId ?? ''}`;
+
+/** The dashboards of plans the caller has checked the actor may read, in the order given; computed once per version. */
+export async function planDashboards(db: Db, plans: PlanRow[], asOf: string, portfolioHolderId?: string): Promise<TPlanDashboard[]> {
+  const missing = plans.filter((p) => !cache.has(cacheKey(p, asOf, portfolioHolderId)));
+  const computed = await computePlanDashboards(db, missing, asOf, portfolioHolderId);
+  missing.forEach((p, n) => {
+    cache.set(cacheKey(p, asOf, portfolioHolderId), computed[n]);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  });
+  return plans.map((p) => cache.get(cacheKey(p, asOf, portfolioHolderId))!);
+}
 
 const budgetFigures = (u: UseFigures | undefined): TDashboardFigures['budget'] =>
   u ? { plannedCents: u.plannedCents, spentCents: u.spentCents, remainingCents: u.remainingCents, isOverBudget: u.isOverBudget } : null;
 
-/** The dashboards of plans the caller has already checked the actor may read, in the order given. */
-export async function planDashboards(db: Db, plans: PlanRow[], asOf: string, portfolioHolderId?: string): Promise<TPlanDashboard[]> {
+async function computePlanDashboards(db: Db, plans: PlanRow[], asOf: string, portfolioHolderId?: string): Promise<TPlanDashboard[]> {
   const planIds = plans.map((p) => p.id);
   if (!planIds.length) return [];
   const [themes, activities, indicators, budgets] = await Promise.all([
@@ -140,13 +163,12 @@ export async function organisationDashboard(
   query: { planId?: string; portfolioHolderId?: string },
   ctx: RequestContext,
 ): Promise<TOrganisationDashboard> {
-  const [organisation] = await db.query<TOrganisationDashboard['organisation']>(
-    `select id, name, kind, cbs_code as "cbsCode" from organisations where id = $1`,
-    [organisationId],
-  );
-  if (!organisation) throw new AppError('not_found', 'Organisatie niet gevonden');
   const params: unknown[] = [organisationId];
-  const readable = await readCondition(db, ctx, R.plans, 'p', params);
+  const [[organisation], readable] = await Promise.all([
+    db.query<TOrganisationDashboard['organisation']>(`select id, name, kind, cbs_code as "cbsCode" from organisations where id = $1`, [organisationId]),
+    readCondition(db, ctx, R.plans, 'p', params),
+  ]);
+  if (!organisation) throw new AppError('not_found', 'Organisatie niet gevonden');
   const where = readable ? ` and ${readable}` : '';
   // The plans of the organisation and its collaborations, newest first; the latest of each kind per owner is shown.
   const candidates = await db.query<PlanRow & { owner_id: string }>(
