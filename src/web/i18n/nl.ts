@@ -88,7 +88,7 @@ export const nl = {
     noBudget: 'Geen budget',
     /** Hidden after a count, so its link says what it leads to: "3 activiteiten vertraagd in thema Ondermijning". */
     activityCount: (n: number, status: string, theme?: string) =>
-      ` ${n === 1 ? 'activiteit' : 'activiteiten'} ${status.toLowerCase()}${theme ? ` in thema ${theme}` : ' in het hele plan'}`,
+      ` ${n === 1 ? 'activiteit' : 'activiteiten'} met status ${status.toLowerCase()}${theme ? ` in thema ${theme}` : ' in het hele plan'}`,
     laggingCount: (n: number, theme?: string) =>
       ` ${n === 1 ? 'activiteit loopt' : 'activiteiten lopen'} achter${theme ? ` in thema ${theme}` : ' in het hele plan'}`,
     indicatorCount: (status: string, theme: string) => ` – indicatoren met status ${status.toLowerCase()} in thema ${theme}`,

@@ -98,7 +98,7 @@ function DashboardFilters({ plans, holders, planId, holderId, onApply, clearTo }
               <SelectOption value="">{D.latestPlans}</SelectOption>
               {plans.map((p) => (
                 <SelectOption key={p.id} value={p.id}>
-                  {D.planOption(`${p.title}, ${formatPeriod(p.periodStart, p.periodEnd)}`, p.owner.name)}
+                  {D.planOption(p.title, p.owner.name)}
                 </SelectOption>
               ))}
             </Select>
