@@ -49,7 +49,9 @@ test('an adviser sees the dashboard change after a progress note and an occurren
     await page.getByRole('textbox', { name: /Toelichting/ }).fill('Schouw gepland met de brandweer');
     await page.getByRole('button', { name: 'Voortgang opslaan' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'De voortgang is opgeslagen.' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Geschiedenis' })).toContainText('Schouw gepland met de brandweer');
     await page.getByRole('textbox', { name: 'Datum' }).fill('2024-02-14');
+    await expect(page.getByRole('textbox', { name: 'Datum' })).toHaveValue('2024-02-14');
     await page.getByRole('button', { name: 'Keer vastleggen' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Vastgelegd: 14 februari 2024.' })).toBeVisible();
 
