@@ -270,6 +270,8 @@ export const ZActivityFilter = z.object({
   status: z.enum(ACTIVITY_STATUSES).optional(),
   /** "2023-Q4": activities with planned work in that quarter. */
   quarter: ZQuarterCode.optional(),
+  /** "true": only the activities with fewer occurrences than planned to date (the dashboards' "loopt achter"). */
+  lagging: z.literal('true').optional(),
   q: z.string().max(200).optional(),
 });
 export type TActivityFilter = z.infer<typeof ZActivityFilter>;

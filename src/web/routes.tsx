@@ -5,6 +5,7 @@ import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { MyActivitiesPage } from './pages/home/MyActivitiesPage.tsx';
 import { ActivityPage } from './pages/activities/ActivityPage.tsx';
+import { DashboardPage } from './pages/organisations/DashboardPage.tsx';
 import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
 import { BudgetLinePage } from './pages/plans/BudgetLinePage.tsx';
 import { IndicatorPage } from './pages/indicators/IndicatorPage.tsx';
@@ -49,6 +50,7 @@ export const routes: RouteObject[] = [
       { path: 'activiteiten/:activityId', element: <ActivityPage /> },
       { path: 'rondes/:roundId', lazy: round },
       { path: 'organisaties/:organisationId', element: <OrganisationPage /> },
+      { path: 'organisaties/:organisationId/dashboard', element: <DashboardPage /> },
       { path: 'organisaties/:organisationId/auditlog', lazy: auditLog },
       { path: 'organisaties/:organisationId/gebruikers', lazy: members },
       { path: 'organisaties/:organisationId/api-tokens', lazy: apiTokens },

@@ -91,6 +91,22 @@ describe('the dashboard of a municipality', () => {
     expect((await theme()).portfolioHolders[0].name).toBe('Burgemeester');
   });
 
+  it('leads to the lists behind its figures: the programme’s activities of a theme that lag, or have a status', async () => {
+    const t = await town();
+    const [theme] = (await ctx.api.get(`/organisations/${t.org.id}/dashboard`)).body.plans[0].themes;
+    const list = async (q: string) => (await ctx.api.get(`/plans/${t.plan.id}/activities?themeId=${t.ondermijning.id}&${q}`)).body;
+    const lagging = await list('lagging=true');
+    expect(lagging.map((a: any) => a.id)).toEqual([t.controls.id]);
+    expect(lagging).toHaveLength(theme.activities.lagging);
+    expect(await list('status=done')).toHaveLength(theme.activities.byStatus.done);
+    // A recorded occurrence ends the lag of an activity done once: it leaves the list.
+    const once = await make.activity(ctx.api, { themeId: t.ondermijning.id, title: 'Eenmalige bijeenkomst', timeframeText: 'Q1 2025', frequencyText: 'Eenmalig' });
+    expect((await list('lagging=true')).map((a: any) => a.id)).toContain(once.id);
+    await ctx.api.post(`/activities/${once.id}/occurrences`, { occurredOn: '2025-02-01' });
+    expect((await list('lagging=true')).map((a: any) => a.id)).toEqual([t.controls.id]);
+    expect((await ctx.api.get(`/plans/${t.plan.id}/activities?lagging=yes`)).status).toBe(400);
+  });
+
   it('filters on a portefeuillehouder: their themes, and the totals of those themes', async () => {
     const t = await town();
     const res = await ctx.api.get(`/organisations/${t.org.id}/dashboard?portfolioHolderId=${t.wethouder.id}`);

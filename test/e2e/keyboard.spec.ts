@@ -75,9 +75,10 @@ test('log in and out with the keyboard only', async ({ page }) => {
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
 
-  // Back on the start page, signed in, with focus at its heading.
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeenten en plannen');
+  // A portefeuillehouder lands on their organisation's dashboard, signed in, with focus at its heading.
+  await expect(page).toHaveURL(/\/organisaties\/[^/]+\/dashboard$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('banner')).toContainText('Bestuurder – Huizen');
   await tabTo(page, page.getByRole('button', { name: 'Uitloggen' }));
   await page.keyboard.press('Enter');

@@ -12,6 +12,7 @@ import type {
   PlanExport, ProgrammeActivity, Roadmap, SetupInput, SsoConfigInput, SsoSettings,
 } from './types.ts';
 import type { TActivityProgress, TOccurrence, TOccurrenceInput, TProgressEntry, TProgressInput } from '../../domain/progress.ts';
+import type { TOrganisationDashboard } from '../../domain/dashboard.ts';
 import type { TMyUpdates, TReminderResult, TRound, TRoundDetail, TRoundOpen } from '../../domain/rounds.ts';
 
 const BASE = '/api/v1';
@@ -216,6 +217,11 @@ export const api = {
   getPlan: (id: string) => request<TPlan>('GET', `/plans/${id}`),
   exportPlan: (id: string) => request<PlanExport>('GET', `/plans/${id}/export`),
   exportUrl: (id: string) => `${BASE}/plans/${id}/export?download=1`,
+  /** An organisation's dashboard: its latest plans (or the one asked for), per theme where it stands. */
+  getDashboard: (organisationId: string, filter: { planId?: string; portfolioHolderId?: string } = {}) =>
+    request<TOrganisationDashboard>('GET', `/organisations/${organisationId}/dashboard${query(filter)}`),
+  /** A plan's activities per theme and status as an SVG image, drawn by the server. */
+  statusChartUrl: (planId: string, portfolioHolderId?: string) => `${BASE}/plans/${planId}/status-chart.svg${query({ portfolioHolderId })}`,
   getBudget: (id: string) => request<PlanBudget>('GET', `/plans/${id}/budget`),
   listSpending: (budgetLineId: string) => request<TSpendingEntry[]>('GET', `/spending-entries${query({ budgetLineId })}`),
   listThemes: (planId: string) => request<TTheme[]>('GET', `/themes${query({ planId })}`),

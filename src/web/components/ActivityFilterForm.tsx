@@ -84,6 +84,10 @@ export function ActivityFilterForm({ filter, themes, partners, people = [], quar
             name="status" label={nl.programme.status} value={filter.status}
             options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: nl.labels.activityStatus[s] }))}
           />
+          <FilterSelect
+            name="lagging" label={nl.programme.progress} value={filter.lagging}
+            options={[{ value: 'true', label: nl.programme.lagging }]}
+          />
           <FormField
             label={<FormLabel htmlFor="filter-q">{nl.programme.search}</FormLabel>}
             description={<FormFieldDescription id="filter-q-help">{nl.programme.searchHelp}</FormFieldDescription>}

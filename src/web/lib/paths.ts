@@ -11,6 +11,14 @@ export const paths = {
   /** The page a one-time link opens to set a password; absolute, to pass on. */
   setPasswordUrl: (token: string) => `${window.location.origin}/wachtwoord?token=${encodeURIComponent(token)}`,
   organisation: (id: string) => `/organisaties/${id}`,
+  /** An organisation's dashboard, for one plan and one portefeuillehouder when given. */
+  dashboard: (id: string, filter: { plan?: string; portefeuillehouder?: string } = {}) =>
+    `/organisaties/${id}/dashboard${query(filter)}`,
+  /** The programme's activity table with filters set. */
+  programmeFiltered: (planId: string, filter: Record<string, string | undefined>) => `/plannen/${planId}/activiteiten${query(filter)}`,
+  /** A theme's page showing only its indicators with this status. */
+  themeIndicators: (planId: string, themeId: string, status: string) =>
+    `/plannen/${planId}/themas/${themeId}?indicatorstatus=${encodeURIComponent(status)}#indicatoren`,
   myActivities: () => '/mijn-activiteiten',
   /** An activity's page: its progress, history and occurrences (readable for partners too, without the plan). */
   activity: (activityId: string) => `/activiteiten/${activityId}`,
@@ -45,6 +53,19 @@ export const paths = {
   editSpending: (planId: string, lineId: string, entryId: string) =>
     `/plannen/${planId}/begroting/posten/${lineId}/uitgaven/${entryId}/bewerken`,
 };
+
+function query(params: Record<string, string | undefined>): string {
+  const entries = Object.entries(params).filter((e): e is [string, string] => !!e[1]);
+  return entries.length ? `?${new URLSearchParams(entries)}` : '';
+}
+
+/** Where a user lands after logging in without a page to return to: a portefeuillehouder (bestuurder) on the
+ * dashboard of their organisation, everyone else on the start page. */
+export function landingPage(memberships: readonly { organisationId: string; role: string }[]): string {
+  const isStaff = memberships.some((m) => m.role === 'adviseur' || m.role === 'beheerder');
+  const board = memberships.find((m) => m.role === 'bestuurder');
+  return board && !isStaff ? paths.dashboard(board.organisationId) : paths.home();
+}
 
 const RETURN_PARAM = 'terug';
 

@@ -9,7 +9,7 @@ import { errorMessage } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { nl } from '../../i18n/nl.ts';
-import { paths, returnTarget } from '../../lib/paths.ts';
+import { landingPage, paths, returnTarget } from '../../lib/paths.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSession } from '../../session/SessionContext.tsx';
@@ -67,8 +67,8 @@ export function LoginPage() {
     if (Object.keys(found).length) return show(found);
     setBusy(true);
     try {
-      await login(email.trim(), password);
-      navigate(back, { replace: true });
+      const user = await login(email.trim(), password);
+      navigate(back === '/' && user ? landingPage(user.memberships) : back, { replace: true });
     } catch (err) {
       setBusy(false);
       setPassword('');

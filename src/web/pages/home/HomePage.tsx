@@ -1,6 +1,7 @@
 import { useLocation } from 'react-router';
 import {
   Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+  UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { TOrganisation, TPlanSummary } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
@@ -14,6 +15,7 @@ import { nl } from '../../i18n/nl.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSession } from '../../session/SessionContext.tsx';
+import type { Membership } from '../../api/session.ts';
 
 async function loadHome() {
   const [organisations, plans] = await Promise.all([api.listOrganisations(), api.listPlans()]);
@@ -37,6 +39,7 @@ export function HomePage() {
       <Paragraph appearance="lead">{nl.home.intro}</Paragraph>
       {!user && <PublicNotice />}
       {user && <PendingUpdates />}
+      {user && <MyDashboards memberships={user.memberships} />}
       <LoadState state={state}>{(data) => <HomeContent {...data} />}</LoadState>
     </>
   );
@@ -46,6 +49,24 @@ export function HomePage() {
 function PendingUpdates() {
   const state = useLoad(() => api.myUpdates(), 'my-updates');
   return state.data ? <MyUpdatesNotice updates={state.data} withLink /> : null;
+}
+
+/** For staff, the dashboards of their organisations: where their work stands, first. Partners have none. */
+function MyDashboards({ memberships }: { memberships: Membership[] }) {
+  const staff = memberships.filter((m, i) => m.role !== 'partner' && memberships.findIndex((n) => n.organisationId === m.organisationId) === i);
+  if (!staff.length) return null;
+  return (
+    <section aria-labelledby="mijn-dashboards" className="regie-card">
+      <Heading level={2} id="mijn-dashboards">{nl.dashboard.mine}</Heading>
+      <UnorderedList>
+        {staff.map((m) => (
+          <UnorderedListItem key={m.organisationId}>
+            <AppLink to={paths.dashboard(m.organisationId)}>{nl.dashboard.link(m.organisationName)}</AppLink>
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </section>
+  );
 }
 
 /** For visitors without an account: what they see, and that logging in shows the rest. */

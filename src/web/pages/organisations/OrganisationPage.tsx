@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { TOrganisation, TPlanSummary } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
-import { AppLink } from '../../components/AppLink.tsx';
+import { AppButtonLink, AppLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -47,6 +47,12 @@ function OrganisationContent({ organisation: org, organisations, plans }: Props)
     <>
       <Breadcrumbs items={[]} />
       <PageHeading preHeading={kind}>{org.name}</PageHeading>
+      {(org.kind === 'municipality' || org.kind === 'collaboration') && (
+        <Paragraph className="regie-dashboard-link">
+          <AppButtonLink appearance="primary" to={paths.dashboard(org.id)}>{nl.dashboard.link(org.name)}</AppButtonLink>{' '}
+          <span className="regie-muted">{nl.dashboard.linkHint}</span>
+        </Paragraph>
+      )}
       {memberOf.length > 0 && (
         <Paragraph>
           {nl.organisation.memberOf}:{' '}

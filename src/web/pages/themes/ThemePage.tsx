@@ -1,4 +1,5 @@
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import { INDICATOR_STATUSES } from '../../../domain/indicator.ts';
 import {
   DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedList, OrderedListItem, Paragraph,
 } from '@utrecht/component-library-react';
@@ -41,6 +42,10 @@ function officialsText(ids: string[], names: Names): string {
 
 function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithContent }) {
   const here = useLocation().pathname;
+  // A dashboard's figure leads here with ?indicatorstatus=…: only the indicators with that status.
+  const [search] = useSearchParams();
+  const status = INDICATOR_STATUSES.find((s) => s === search.get('indicatorstatus'));
+  const indicators = status ? theme.indicators.filter((i) => i.status.status === status) : theme.indicators;
   const names = makeNames(plan.people, plan.organisations);
   const can = useCan();
   const may = (action: 'create' | 'update', entity: 'themes' | 'goals' | 'activities' | 'indicators') =>
@@ -131,9 +136,15 @@ function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithConte
 
       <section aria-labelledby="indicatoren">
         <Heading level={2} id="indicatoren">{nl.theme.indicators}</Heading>
-        {theme.indicators.length === 0 && <Paragraph>{nl.theme.noIndicators}</Paragraph>}
+        {status && (
+          <Paragraph>
+            {nl.theme.indicatorsWithStatus(nl.monitor.status[status])}{' '}
+            <AppLink to={`${paths.theme(plan.id, theme.id)}#indicatoren`}>{nl.theme.allIndicators}</AppLink>
+          </Paragraph>
+        )}
+        {indicators.length === 0 && <Paragraph>{nl.theme.noIndicators}</Paragraph>}
         <div className="regie-card-grid">
-          {theme.indicators.map((i) => (
+          {indicators.map((i) => (
             <IndicatorCard
               key={i.id} indicator={i} planId={plan.id} returnTo={here} headingLevel={3} canEdit={may('update', 'indicators')}
             />
