@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import {
   Alert, Button, ButtonGroup, Heading, Paragraph, UnorderedList, UnorderedListItem,
@@ -15,6 +15,7 @@ import { errorMessage, LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
+import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';
 
@@ -45,16 +46,16 @@ function ImportContent({ plan }: { plan: PlanExport }) {
   const [notice, setNotice] = useState<Notice>();
   const [progress, setProgress] = useState<number | null | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
-  const inputRef = useRef<HTMLInputElement>(null);
-  const previewRef = useRef<HTMLHeadingElement>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
+  // Focus moves once React has rendered what it moves to (the preview appears only after the server's answer).
+  const [inputRef, focusInput] = useFocusRequest<HTMLInputElement>();
+  const [previewRef, focusPreview] = useFocusRequest<HTMLHeadingElement>();
+  const [noticeRef, focusNotice] = useFocusRequest<HTMLDivElement>();
   const isBusy = progress !== undefined;
   const mayImport = can('create', planSubject('measurements', plan, plan.organisations));
 
-  const focus = (ref: { current: HTMLElement | null }) => requestAnimationFrame(() => ref.current?.focus());
   const say = (n: Notice) => {
     setNotice(n);
-    focus(noticeRef);
+    focusNotice();
   };
   const mappingOf = (p: TImportPreview) => Object.fromEntries(p.series.map((s) => [s.key, s.indicatorId]));
 
@@ -66,7 +67,7 @@ function ImportContent({ plan }: { plan: PlanExport }) {
       return next;
     } catch (err) {
       setFileError(err instanceof ApiError && err.errors.length ? err.errors.map((e) => e.message).join(' ') : errorMessage(err));
-      focus(inputRef);
+      focusInput();
       return undefined;
     } finally {
       setProgress(undefined);
@@ -87,11 +88,11 @@ function ImportContent({ plan }: { plan: PlanExport }) {
     setFileError(undefined);
     const chosen = { name: picked.name, content };
     setFile(chosen);
-    if (await runPreview(chosen)) focus(previewRef);
+    if (await runPreview(chosen)) focusPreview();
   };
   const showFileError = (message: string) => {
     setFileError(message);
-    focus(inputRef);
+    focusInput();
   };
 
   const remap = async (key: string, indicatorId: string | null) => {
