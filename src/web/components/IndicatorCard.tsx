@@ -1,8 +1,10 @@
 import {
   Alert, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import type { TIndicator } from '../../domain/schemas.ts';
 import type { IndicatorWithMeasurements } from '../api/types.ts';
+import { formatValue } from '../i18n/indicator-text.ts';
 import { nl } from '../i18n/nl.ts';
 import { formatNumber } from '../lib/format.ts';
 import { paths, withReturn } from '../lib/paths.ts';
@@ -52,11 +54,32 @@ interface Props {
   canEdit: boolean;
 }
 
+/** An indicator's facts: source, unit, direction, baseline, and the target as written and as Regie reads it. */
+export function IndicatorFacts({ indicator: i, children }: { indicator: TIndicator; children?: ReactNode }) {
+  const baseline = i.baselineValue == null ? nl.app.empty : `${formatValue(i.baselineValue, i.unit)}${i.baselineYear ? ` (${i.baselineYear})` : ''}`;
+  const facts: [string, string][] = [
+    [nl.indicator.source, i.source || nl.app.empty],
+    [nl.indicator.unit, i.unit || nl.app.empty],
+    [nl.indicator.direction, nl.labels.direction[i.direction]],
+    [nl.indicator.baseline, baseline],
+    [nl.indicator.target, i.targetText || nl.app.empty],
+    [nl.indicator.targetStructured, structuredTarget(i)],
+  ];
+  return (
+    <DataList className="regie-data-list">
+      {facts.map(([key, value]) => (
+        <DataListItem key={key}>
+          <DataListKey>{key}</DataListKey>
+          <DataListValue>{value}</DataListValue>
+        </DataListItem>
+      ))}
+      {children}
+    </DataList>
+  );
+}
+
 /** One effect indicator: its status, source, baseline, target as written and structured, a warning, and its measurements. */
 export function IndicatorCard({ indicator: i, planId, returnTo, headingLevel, canEdit }: Props) {
-  const baseline = i.baselineValue == null
-    ? nl.app.empty
-    : `${formatNumber(i.baselineValue)}${i.baselineYear ? ` (${i.baselineYear})` : ''}`;
   return (
     <article className="regie-card regie-indicator">
       <Heading level={headingLevel} className="regie-card__heading">
@@ -66,32 +89,7 @@ export function IndicatorCard({ indicator: i, planId, returnTo, headingLevel, ca
         {nl.monitor.statusLabel}: <StatusBadge status={i.status} />
       </Paragraph>
       <TargetWarning indicator={i} />
-      <DataList className="regie-data-list">
-        <DataListItem>
-          <DataListKey>{nl.indicator.source}</DataListKey>
-          <DataListValue>{i.source || nl.app.empty}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{nl.indicator.unit}</DataListKey>
-          <DataListValue>{i.unit || nl.app.empty}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{nl.indicator.direction}</DataListKey>
-          <DataListValue>{nl.labels.direction[i.direction]}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{nl.indicator.baseline}</DataListKey>
-          <DataListValue>{baseline}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{nl.indicator.target}</DataListKey>
-          <DataListValue>{i.targetText || nl.app.empty}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{nl.indicator.targetStructured}</DataListKey>
-          <DataListValue>{structuredTarget(i)}</DataListValue>
-        </DataListItem>
-      </DataList>
+      <IndicatorFacts indicator={i} />
       {i.measurements.length > 0 && (
         <details className="regie-details">
           <summary>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import {
-  Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph,
+  Alert, Button, ButtonGroup, DataListItem, DataListKey, DataListValue, Heading, Paragraph,
 } from '@utrecht/component-library-react';
 import { measurementSeries } from '../../../domain/indicator-series.ts';
 import type { TMeasurement, TRegion } from '../../../domain/schemas.ts';
@@ -10,13 +10,12 @@ import type { IndicatorWithMeasurements, PlanExport } from '../../api/types.ts';
 import { AppButtonLink, AppLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { IndicatorChart } from '../../components/IndicatorChart.tsx';
-import { structuredTarget, TargetWarning } from '../../components/IndicatorCard.tsx';
+import { IndicatorFacts, TargetWarning } from '../../components/IndicatorCard.tsx';
 import { StatusExplanation } from '../../components/IndicatorStatus.tsx';
 import { errorMessage, LoadError, LoadState } from '../../components/LoadState.tsx';
 import { areaOf, MeasurementTable } from '../../components/MeasurementTable.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { themeLabel } from '../../forms/context.ts';
-import { formatValue } from '../../i18n/indicator-text.ts';
 import { nl } from '../../i18n/nl.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -75,7 +74,6 @@ function IndicatorContent({ plan, indicator: i, regions, onChanged }: Props) {
     { label: plan.title, to: paths.plan(plan.id) },
     ...(theme ? [{ label: themeLabel(theme), to: paths.theme(plan.id, theme.id) }] : []),
   ];
-  const baseline = i.baselineValue == null ? nl.app.empty : `${formatValue(i.baselineValue, i.unit)}${i.baselineYear ? ` (${i.baselineYear})` : ''}`;
   const references = plan.referenceAreaCodes.map((code) => regionName.get(code) ?? code);
   return (
     <>
@@ -86,36 +84,12 @@ function IndicatorContent({ plan, indicator: i, regions, onChanged }: Props) {
 
       <section aria-labelledby="gegevens">
         <Heading level={2} id="gegevens">{M.facts}</Heading>
-        <DataList className="regie-data-list">
-          <DataListItem>
-            <DataListKey>{nl.indicator.source}</DataListKey>
-            <DataListValue>{i.source || nl.app.empty}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{nl.indicator.unit}</DataListKey>
-            <DataListValue>{i.unit || nl.app.empty}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{nl.indicator.direction}</DataListKey>
-            <DataListValue>{nl.labels.direction[i.direction]}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{nl.indicator.baseline}</DataListKey>
-            <DataListValue>{baseline}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{nl.indicator.target}</DataListKey>
-            <DataListValue>{i.targetText || nl.app.empty}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{nl.indicator.targetStructured}</DataListKey>
-            <DataListValue>{structuredTarget(i)}</DataListValue>
-          </DataListItem>
+        <IndicatorFacts indicator={i}>
           <DataListItem>
             <DataListKey>{M.importKey}</DataListKey>
             <DataListValue>{i.importKey || nl.app.empty}</DataListValue>
           </DataListItem>
-        </DataList>
+        </IndicatorFacts>
         {mayEdit && (
           <AppButtonLink to={withReturn(paths.editIndicator(plan.id, i.id), here)}>{nl.indicator.edit}</AppButtonLink>
         )}
