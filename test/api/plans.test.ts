@@ -50,6 +50,11 @@ describe('plans', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+\.json"/);
     expect((await api.get(`/plans/${plan.id}/export`)).headers['content-disposition']).toBeUndefined();
+    // Any title downloads: the file name is plain ASCII, whatever letters the title has.
+    const foreign = await make.plan(api, { title: 'Veiligheid – Łódź en Zaœ' });
+    const named = await api.get(`/plans/${foreign.id}/export?download=1`);
+    expect(named.status).toBe(200);
+    expect(named.headers['content-disposition']).toMatch(/^attachment; filename="veiligheid-[a-z0-9-]+\.json"$/);
     const doc = res.body;
     expect(doc.id).toBe(plan.id);
     expect(doc.themes).toHaveLength(1);

@@ -56,6 +56,10 @@ declare module 'fastify' {
   }
 }
 
+/** A title as an ASCII file name for a download: a header cannot carry every letter a title may have ("Veiligheid – Łódź"). */
+const fileName = (title: string) =>
+  title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'plan';
+
 /** The request's actor, for the services. */
 const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, audit: req.auditActor });
 
@@ -161,8 +165,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     }, async (req, reply) => {
       const doc = await exportPlan(db, req.params.id, ctxOf(req));
       if (req.query.download) {
-        const name = String((doc as Record<string, unknown>).title).replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
-        reply.header('content-disposition', `attachment; filename="${name}.json"`);
+        reply.header('content-disposition', `attachment; filename="${fileName(String((doc as Record<string, unknown>).title))}.json"`);
         await writeAudit(db, req.auditActor, { action: 'export', organisationId: doc.ownerId, entity: 'plans', entityId: doc.id });
       }
       return doc as never;
@@ -210,9 +213,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
       await writeAudit(db, req.auditActor, {
         action: 'export', organisationId: plan.ownerId, entity: 'plans', entityId: plan.id, after: { format: 'ics', filter: req.query },
       });
-      // An ASCII file name: a header cannot carry every letter a title may have.
-      const name = plan.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
-      reply.header('content-disposition', `attachment; filename="planning-${name}.ics"`);
+      reply.header('content-disposition', `attachment; filename="planning-${fileName(plan.title)}.ics"`);
       return reply.type('text/calendar; charset=utf-8').send(ics);
     });
 
