@@ -109,7 +109,11 @@ describe('the dashboard of a municipality', () => {
 
   it('filters on a portefeuillehouder: their themes, and the totals of those themes', async () => {
     const t = await town();
+    const burgemeester = await make.person(ctx.api, { organisationId: t.org.id, name: 'Burgemeester', role: 'mayor' });
+    await ctx.api.patch(`/themes/${t.jeugd.id}`, { portfolioHolderIds: [burgemeester.id], version: t.jeugd.version });
     const res = await ctx.api.get(`/organisations/${t.org.id}/dashboard?portfolioHolderId=${t.wethouder.id}`);
+    // Both stay on offer while one is chosen.
+    expect(res.body.portfolioHolders.map((h: any) => h.name)).toEqual(['Burgemeester', 'Wethouder Veiligheid']);
     const [plan] = res.body.plans;
     expect(plan.themes.map((x: any) => x.theme.title)).toEqual(['Ondermijning']);
     expect(plan.total.activities.total).toBe(2);

@@ -184,7 +184,9 @@ export async function organisationDashboard(
   const asOf = today();
   const plans = await planDashboards(db, chosen, asOf, query.portfolioHolderId);
   const members = organisation.kind === 'collaboration' ? await memberParts(db, chosen.map((p) => p.id), asOf, ctx) : [];
-  const holders = new Map(plans.flatMap((p) => p.themes.flatMap((t) => t.portfolioHolders)).map((h) => [h.id, h]));
+  // The portefeuillehouders to choose from are those of all themes shown, also while one of them is chosen.
+  const unfiltered = query.portfolioHolderId ? await planDashboards(db, chosen, asOf) : plans;
+  const holders = new Map(unfiltered.flatMap((p) => p.themes.flatMap((t) => t.portfolioHolders)).map((h) => [h.id, h]));
   return { organisation, asOf, plans, portfolioHolders: [...holders.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')), members };
 }
 
