@@ -70,7 +70,7 @@ function table(b: Extract<Block, { kind: 'table' }>): Table {
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => cell(c.label, i, { bold: true, shade: 'E6E6E6' })) }),
       ...b.rows.map((r) => new TableRow({
-        cantSplit: r.cells.join('').length < 1500,
+        cantSplit: r.keepTogether,
         children: r.cells.map((c, i) => cell(c, i, { bold: r.isTotal, isSub: r.isSub, shade: r.isTotal ? 'F2F2F2' : undefined })),
       })),
     ],

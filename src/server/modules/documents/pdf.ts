@@ -59,7 +59,7 @@ function block(b: Block): Content {
         stack: [
           { text: b.caption, bold: true, margin: [0, 4, 0, 4] },
           {
-            table: { headerRows: 1, widths: b.columns.map((c) => `${(c.weight / total) * 100}%`), body: [header, ...rows] },
+            table: { headerRows: 1, dontBreakRows: b.rows.every((r) => r.keepTogether), widths: b.columns.map((c) => `${(c.weight / total) * 100}%`), body: [header, ...rows] },
             fontSize: 8,
           },
         ],

@@ -33,7 +33,14 @@ export interface Row {
   isTotal?: boolean;
   /** A sub-line of the budget: indented. */
   isSub?: boolean;
+  /** Short enough to keep on one page: the row is not split over a page break. */
+  keepTogether: boolean;
 }
+
+/** Rows up to this many characters are kept on one page; a longer one may split rather than overflow the page. */
+const KEEP_TOGETHER_CHARS = 1500;
+const row = (cells: string[], extra: { isTotal?: boolean; isSub?: boolean } = {}): Row =>
+  ({ cells, ...extra, keepTogether: cells.join('').length <= KEEP_TOGETHER_CHARS });
 
 export interface DocumentTree {
   lang: 'nl';
@@ -102,9 +109,7 @@ function themeBlocks(theme: TThemeWithContent, personName: (id: string) => strin
         { label: A.title, weight: 3 }, { label: A.timeframe, weight: 1.2 }, { label: A.frequency, weight: 1.4 },
         { label: A.stakeholders, weight: 1.6 }, { label: A.explanation, weight: 3.8 },
       ],
-      rows: theme.activities.map((a) => ({
-        cells: [a.title, a.timeframeText, a.frequencyText, a.stakeholdersText, a.explanation ?? ''],
-      })),
+      rows: theme.activities.map((a) => row([a.title, a.timeframeText, a.frequencyText, a.stakeholdersText, a.explanation ?? ''])),
     });
   }
   return blocks;
@@ -118,7 +123,7 @@ function regularTaskBlocks(plan: TPlanExport): Block[] {
       kind: 'table',
       caption: nl.plan.regularTasks,
       columns: [{ label: T.title, weight: 2 }, { label: T.frequency, weight: 1 }, { label: T.description, weight: 4 }],
-      rows: plan.regularTasks.map((t) => ({ cells: [t.title, t.frequencyText, t.description ?? ''] })),
+      rows: plan.regularTasks.map((t) => row([t.title, t.frequencyText, t.description ?? ''])),
     },
   ];
 }
@@ -134,15 +139,13 @@ function budgetBlocks(plan: TPlanExport): Block[] {
       const a = amounts.find((x) => x.year === y);
       return a ? formatEuro(a.amountCents) : '';
     });
-  const lineRow = (l: TBudgetLineWithSubLines | TBudgetLineWithSubLines['subLines'][number], isSub: boolean): Row => ({
-    cells: [l.title, ...amountCells(l.amounts, l.isPm)],
-    isSub,
-  });
+  const lineRow = (l: TBudgetLineWithSubLines | TBudgetLineWithSubLines['subLines'][number], isSub: boolean) =>
+    row([l.title, ...amountCells(l.amounts, l.isPm)], { isSub });
   const rows: Row[] = lines.flatMap((l) => [lineRow(l, false), ...l.subLines.map((s) => lineRow(s, true))]);
-  rows.push({ cells: [B.total, ...amountCells(plan.budget.totals)], isTotal: true });
+  rows.push(row([B.total, ...amountCells(plan.budget.totals)], { isTotal: true }));
   if (plan.availableBudgetCents != null) {
-    rows.push({ cells: [B.available, ...keys.map(() => formatEuro(plan.availableBudgetCents!))], isTotal: true });
-    rows.push({ cells: [B.remainder, ...amountCells(plan.budget.remainders)], isTotal: true });
+    rows.push(row([B.available, ...keys.map(() => formatEuro(plan.availableBudgetCents!))], { isTotal: true }));
+    rows.push(row([B.remainder, ...amountCells(plan.budget.remainders)], { isTotal: true }));
   }
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: B.heading },
