@@ -233,7 +233,7 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect(res.body.some((p: { id: string }) => p.id === ids.plan), who).toBe(CONTENT.listed[n] === 1);
     };
   }
-  const view = url.match(/^\/api\/v1\/plans\/:id\/(export|budget|activities|roadmap|roadmap\.ics)$/);
+  const view = url.match(/^\/api\/v1\/plans\/:id\/(export|budget|activities|roadmap|roadmap\.ics|document\.docx|document\.pdf|document\.html)$/);
   if (view) return async (who, n) => expect((await sessions.get(who)!.get(`/plans/${ids.plan}/${view[1]}`)).status, who).toBe(PLAN_VIEW[n]);
 
   const m = url.match(/^\/api\/v1\/([a-z-]+)(\/:id)?$/);

@@ -13,6 +13,8 @@ import { PLAN_KINDS, PLAN_STATUSES, ZActivityFilter, ZId, ZKernbeleidTheme, ZPla
 import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
+import { DOCUMENT_FORMATS, planDocument, type DocumentFormat } from '../modules/documents/index.ts';
+import { HTML_CSP } from '../modules/documents/html.ts';
 import { exportPlan, getPlanBudget, listMyActivities, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
@@ -170,6 +172,23 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
       }
       return doc as never;
     });
+
+    // The council document (programme or plan) as Word, PDF and accessible HTML: read rules of the plan, audited as an export.
+    for (const format of Object.keys(DOCUMENT_FORMATS) as DocumentFormat[]) {
+      r.get(`/plans/:id/document.${format}`, {
+        schema: {
+          tags: ['plans'],
+          summary: `Het plan of programma als document voor de raad (${format}): inleiding, thema's met activiteitentabel, regulier werk, begroting (in het auditlogboek)`,
+          params: ZIdParam,
+        },
+      }, async (req, reply) => {
+        const { plan, body, type } = await planDocument(db, req.params.id, format, ctxOf(req));
+        await writeAudit(db, req.auditActor, { action: 'export', organisationId: plan.ownerId, entity: 'plans', entityId: plan.id, after: { format } });
+        reply.header('content-disposition', `attachment; filename="${fileName(plan.title)}.${format}"`);
+        if (format === 'html') reply.header('content-security-policy', HTML_CSP);
+        return reply.type(type).send(body);
+      });
+    }
 
     r.get('/plans/:id/budget', {
       schema: { tags: ['plans'], summary: 'Begroting: posten, totalen, beschikbaar en restant (berekend)', params: ZIdParam, response: { 200: ZPlanBudget, ...problems } },

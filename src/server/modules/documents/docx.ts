@@ -1,0 +1,78 @@
+import {
+  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
+  WidthType, type ITableCellOptions,
+} from 'docx';
+import type { Block, DocumentTree } from './tree.ts';
+
+/*
+ * The document as Word (.docx): real Word headings (Kop 1–3, so the navigation pane and a table of contents work),
+ * tables whose header row repeats on every page and whose rows do not split, Dutch as the proofing language.
+ */
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '666666' };
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+
+export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
+  const document = new Document({
+    title: doc.title,
+    creator: 'Regie',
+    styles: {
+      default: {
+        document: { run: { font: 'Arial', size: 21, language: { value: 'nl-NL' } }, paragraph: { spacing: { after: 120 } } },
+        heading1: { run: { font: 'Arial', size: 36, bold: true }, paragraph: { spacing: { before: 240, after: 240 } } },
+        heading2: { run: { font: 'Arial', size: 28, bold: true }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+        heading3: { run: { font: 'Arial', size: 23, bold: true }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+      },
+    },
+    sections: [{ children: doc.blocks.flatMap(block) }],
+  });
+  return Packer.toBuffer(document);
+}
+
+function block(b: Block): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case 'heading': return [new Paragraph({ text: b.text, heading: HEADINGS[b.level] })];
+    case 'paragraph': return [new Paragraph({ text: b.text })];
+    case 'list': return b.items.map((text) => new Paragraph({ text, bullet: { level: 0 } }));
+    case 'facts':
+      return b.items.map((f) => new Paragraph({
+        spacing: { after: 40 },
+        children: [new TextRun({ text: `${f.label}: `, bold: true }), new TextRun(f.value)],
+      }));
+    case 'table': return [caption(b.caption), table(b)];
+  }
+}
+
+/** The caption as Word's own "Bijschrift" (Caption) style, kept with its table. */
+const caption = (text: string) => new Paragraph({ text, style: 'Caption', keepNext: true });
+
+function table(b: Extract<Block, { kind: 'table' }>): Table {
+  const total = b.columns.reduce((sum, c) => sum + c.weight, 0);
+  const widths = b.columns.map((c) => Math.round((c.weight / total) * 100));
+  const cell = (text: string, i: number, options: { bold?: boolean; isSub?: boolean; shade?: string } = {}): TableCell => {
+    const cellOptions: ITableCellOptions = {
+      borders: BORDERS,
+      width: { size: widths[i], type: WidthType.PERCENTAGE },
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      shading: options.shade ? { type: ShadingType.CLEAR, color: 'auto', fill: options.shade } : undefined,
+      children: text.split('\n').map((line) => new Paragraph({
+        alignment: b.columns[i].isNumeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: options.isSub && i === 0 ? { left: 280 } : undefined,
+        spacing: { after: 0 },
+        children: [new TextRun({ text: line, bold: options.bold, size: 18 })],
+      })),
+    };
+    return new TableCell(cellOptions);
+  };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => cell(c.label, i, { bold: true, shade: 'E6E6E6' })) }),
+      ...b.rows.map((r) => new TableRow({
+        cantSplit: r.keepTogether,
+        children: r.cells.map((c, i) => cell(c, i, { bold: r.isTotal, isSub: r.isSub, shade: r.isTotal ? 'F2F2F2' : undefined })),
+      })),
+    ],
+  });
+}
