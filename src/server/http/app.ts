@@ -20,7 +20,7 @@ import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
 import { registerMemberRoutes } from './member-routes.ts';
 import { registerSsoRoutes } from './sso-routes.ts';
-import { handleError, problems } from './errors.ts';
+import { handleError, problems, ZIdParam } from './errors.ts';
 import { registerProgressRoutes } from './progress-routes.ts';
 import { registerMonitoringRoutes } from './monitoring-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
@@ -33,8 +33,6 @@ import { getRoadmap, roadmapCalendar } from '../modules/roadmap.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
 
-/** Ids in paths: anything that is not a uuid cannot exist, so it is a 404 rather than a validation error. */
-const ZIdParam = z.object({ id: z.string().max(100) });
 const isUuid = (id: string) => ZId.safeParse(id).success;
 
 /** A PATCH body: every field optional and without its default (absent means unchanged), plus the version. */

@@ -6,10 +6,9 @@ import { ZId } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../modules/access.ts';
 import { organisationDashboard, planStatusChartSvg } from '../modules/dashboards.ts';
-import { problems } from './errors.ts';
+import { problems, ZIdParam } from './errors.ts';
 import { SVG_POLICY } from './monitoring-routes.ts';
 
-const ZParams = z.object({ id: z.string().max(100) });
 const ZQuery = z.object({ planId: ZId.optional(), portfolioHolderId: ZId.optional() });
 
 /** Dashboards: per organisation and programme, per theme; filtered on a portefeuillehouder. */
@@ -20,14 +19,14 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Db, ctxOf: (re
       tags: ['dashboards'],
       summary: 'Dashboard: per thema de activiteiten per status (en hoeveel achterlopen), de indicatoren per status en de besteding; '
         + 'van een samenwerking ook de lokale delen van de leden',
-      params: ZParams, querystring: ZQuery, response: { 200: ZOrganisationDashboard, ...problems },
+      params: ZIdParam, querystring: ZQuery, response: { 200: ZOrganisationDashboard, ...problems },
     },
   }, async (req) => organisationDashboard(db, req.params.id, req.query, ctxOf(req)));
 
   r.get('/plans/:id/status-chart.svg', {
     schema: {
       tags: ['dashboards'], summary: 'Staafdiagram als SVG: de activiteiten per thema en status',
-      params: ZParams, querystring: ZQuery.pick({ portfolioHolderId: true }),
+      params: ZIdParam, querystring: ZQuery.pick({ portfolioHolderId: true }),
     },
   }, async (req, reply) => {
     const svg = await planStatusChartSvg(db, req.params.id, req.query.portfolioHolderId, ctxOf(req));

@@ -18,6 +18,9 @@ export const ZProblem = z.object({
   type: z.string(), title: z.string(), status: z.number(), code: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+/** An id in a path. Not checked as a uuid here: an id that is not one cannot exist, so the app answers 404, not 422. */
+export const ZIdParam = z.object({ id: z.string().max(100) });
+
 export const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
 
 /** PostgreSQL error codes that are the client's doing, not the server's. */

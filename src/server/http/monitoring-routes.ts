@@ -6,11 +6,11 @@ import {
 } from '../../domain/measurement-import.ts';
 import { ZRegion } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
+import { ZIdParam } from './errors.ts';
 import type { RequestContext } from '../modules/access.ts';
 import { indicatorChartSvg } from '../modules/indicator-chart.ts';
 import { commitImport, listRegions, previewImport } from '../modules/open-data/import.ts';
 
-const ZParams = z.object({ id: z.string().max(100) });
 /** JSON escapes the quotes of a StatLine file: room for the largest file, escaped. */
 const IMPORT_BODY_LIMIT = MAX_IMPORT_CHARS * 2 + 64 * 1024;
 
@@ -30,7 +30,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, ctxOf: (r
   r.get('/indicators/:id/chart.svg', {
     schema: {
       tags: ['indicators'], summary: 'Lijngrafiek van een indicator als SVG: eigen waarden, vergelijkingsgebieden, nulmeting en doel',
-      params: ZParams,
+      params: ZIdParam,
     },
   }, async (req, reply) => {
     const svg = await indicatorChartSvg(db, req.params.id, ctxOf(req));
@@ -45,7 +45,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, ctxOf: (r
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       tags: ['indicators'], summary: 'Voorbeeldweergave van een import van metingen (CSV: StatLine-export of tabel); schrijft niets',
-      params: ZParams, body: ZMeasurementImportRequest, response: { 200: ZImportPreview },
+      params: ZIdParam, body: ZMeasurementImportRequest, response: { 200: ZImportPreview },
     },
   }, async (req) => previewImport(db, req.params.id, req.body, ctxOf(req)));
 
@@ -53,7 +53,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, ctxOf: (r
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       tags: ['indicators'], summary: 'Metingen importeren zoals de voorbeeldweergave liet zien: alles of niets, één regel in het auditlogboek',
-      params: ZParams, body: ZMeasurementImportCommit, response: { 200: ZImportResult },
+      params: ZIdParam, body: ZMeasurementImportCommit, response: { 200: ZImportResult },
     },
   }, async (req) => commitImport(db, req.params.id, req.body, ctxOf(req)));
 }

@@ -7,10 +7,9 @@ import { ZId } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../modules/access.ts';
 import { addOccurrence, addProgress, deleteOccurrence, getActivityProgress } from '../modules/progress/progress.ts';
-import { problems } from './errors.ts';
+import { problems, ZIdParam } from './errors.ts';
 import { closeRound, getRound, listRounds, myUpdates, openRound, sendReminders } from '../modules/progress/rounds.ts';
 
-const ZParams = z.object({ id: z.string().max(100) });
 
 /**
  * Monitoring (issue 4): progress and occurrences of an activity, the update rounds of a programme, and the user's
@@ -24,7 +23,7 @@ export function registerProgressRoutes(app: FastifyInstance, db: Db, ctxOf: (req
   r.get('/activities/:id/progress', {
     schema: {
       tags: progress, summary: 'Voortgang van een activiteit: geschiedenis, uitvoeringen, gepland tegen gerealiseerd, lopende ronde',
-      params: ZParams, response: { 200: ZActivityProgress, ...problems },
+      params: ZIdParam, response: { 200: ZActivityProgress, ...problems },
     },
   }, async (req) => getActivityProgress(db, ctxOf(req), req.params.id) as never);
 
@@ -32,14 +31,14 @@ export function registerProgressRoutes(app: FastifyInstance, db: Db, ctxOf: (req
     schema: {
       tags: progress,
       summary: 'Voortgang toevoegen: toelichting, nieuwe status (met versie), percentage of mijlpaal. Vertraagd, vervallen en heropenen vragen een toelichting.',
-      params: ZParams, body: ZProgressInput, response: { 201: ZProgressResult, ...problems },
+      params: ZIdParam, body: ZProgressInput, response: { 201: ZProgressResult, ...problems },
     },
   }, async (req, reply) => reply.status(201).send(await addProgress(db, ctxOf(req), req.params.id, req.body) as never));
 
   r.post('/activities/:id/occurrences', {
     schema: {
       tags: progress, summary: 'Een uitvoering vastleggen (datum, notitie) van een activiteit met een frequentie',
-      params: ZParams, body: ZOccurrenceInput, response: { 201: ZOccurrence, ...problems },
+      params: ZIdParam, body: ZOccurrenceInput, response: { 201: ZOccurrence, ...problems },
     },
   }, async (req, reply) => reply.status(201).send(await addOccurrence(db, ctxOf(req), req.params.id, req.body) as never));
 
@@ -54,34 +53,34 @@ export function registerProgressRoutes(app: FastifyInstance, db: Db, ctxOf: (req
   });
 
   r.get('/plans/:id/rounds', {
-    schema: { tags: rounds, summary: 'Updaterondes van een programma', params: ZParams, response: { 200: z.array(ZRound), ...problems } },
+    schema: { tags: rounds, summary: 'Updaterondes van een programma', params: ZIdParam, response: { 200: z.array(ZRound), ...problems } },
   }, async (req) => listRounds(db, ctxOf(req), req.params.id) as never);
 
   r.post('/plans/:id/rounds', {
     schema: {
       tags: rounds, summary: 'Een updateronde openen voor een kwartaal (adviseur); één per kwartaal, één tegelijk open',
-      params: ZParams, body: ZRoundOpen, response: { 201: ZRound, ...problems },
+      params: ZIdParam, body: ZRoundOpen, response: { 201: ZRound, ...problems },
     },
   }, async (req, reply) => reply.status(201).send(await openRound(db, ctxOf(req), req.params.id, req.body) as never));
 
   r.get('/rounds/:id', {
     schema: {
       tags: rounds, summary: 'Een updateronde: per activiteit wie moet bijwerken en of dat gebeurde (live zolang open, bevroren na sluiten)',
-      params: ZParams, response: { 200: ZRoundDetail, ...problems },
+      params: ZIdParam, response: { 200: ZRoundDetail, ...problems },
     },
   }, async (req) => getRound(db, ctxOf(req), req.params.id) as never);
 
   r.post('/rounds/:id/close', {
     schema: {
       tags: rounds, summary: 'Een updateronde sluiten (adviseur): de cijfers worden vastgelegd en veranderen daarna niet meer',
-      params: ZParams, body: z.object({ version: z.number().int().min(1) }), response: { 200: ZRoundDetail, ...problems },
+      params: ZIdParam, body: z.object({ version: z.number().int().min(1) }), response: { 200: ZRoundDetail, ...problems },
     },
   }, async (req) => closeRound(db, ctxOf(req), req.params.id, req.body.version) as never);
 
   r.post('/rounds/:id/reminders', {
     schema: {
       tags: rounds, summary: 'Herinneren wie nog moet bijwerken: in de app, en per e-mail als SMTP is ingesteld',
-      params: ZParams, response: { 200: ZReminderResult, ...problems },
+      params: ZIdParam, response: { 200: ZReminderResult, ...problems },
     },
   }, async (req) => {
     const base = app.publicUrl ?? `${req.protocol}://${req.host}`;

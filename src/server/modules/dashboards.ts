@@ -9,7 +9,8 @@ import type { Db } from '../db/client.ts';
 import { readCondition, type RequestContext } from './access.ts';
 import { getRecord } from './records.ts';
 import { budgetUseOfPlans } from './budget-use.ts';
-import { frequencyProgress, today, type MonitoredActivity } from './progress/monitoring.ts';
+import { frequencyProgress, type MonitoredActivity } from './progress/monitoring.ts';
+import { todayInNetherlands } from './clock.ts';
 import * as R from './resources.ts';
 
 /*
@@ -181,7 +182,7 @@ export async function organisationDashboard(
     : candidates.filter((p, i) => candidates.findIndex((q) => q.owner.id === p.owner.id && q.kind === p.kind) === i);
   if (query.planId && !chosen.length) throw new AppError('not_found', 'Plan niet gevonden bij deze organisatie');
 
-  const asOf = today();
+  const asOf = todayInNetherlands();
   const plans = await planDashboards(db, chosen, asOf, query.portfolioHolderId);
   const members = organisation.kind === 'collaboration' ? await memberParts(db, chosen.map((p) => p.id), asOf, ctx) : [];
   // The portefeuillehouders to choose from are those of all themes shown, also while one of them is chosen.
@@ -213,7 +214,7 @@ async function memberParts(db: Db, jointPlanIds: string[], asOf: string, ctx: Re
 export async function planStatusChartSvg(db: Db, planId: string, portfolioHolderId: string | undefined, ctx: RequestContext): Promise<string> {
   await getRecord(db, R.plans, planId, ctx);
   const [plan] = await db.query<PlanRow>(`${PLAN_SELECT} where p.id = $1`, [planId]);
-  const [dashboard] = await planDashboards(db, [plan], today(), portfolioHolderId);
+  const [dashboard] = await planDashboards(db, [plan], todayInNetherlands(), portfolioHolderId);
   const { renderStatusChart } = await import('./charts.ts');
   return renderStatusChart(plan.title, dashboard.themes);
 }

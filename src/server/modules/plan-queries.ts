@@ -11,7 +11,7 @@ import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords, type R
 import * as R from './resources.ts';
 import { withMonitoring } from './progress/progress.ts';
 import { awaitedSql } from './progress/rounds.ts';
-import { frequencyProgress, isResponsibleSql, today, type MonitoredActivity } from './progress/monitoring.ts';
+import { frequencyProgress, isResponsibleSql, type MonitoredActivity } from './progress/monitoring.ts';
 
 /** Plans with their owner, for lists. With `organisationId`: the plans of that organisation and of the
  * collaborations it is a member of, so a municipality sees its joint programmes too. */
@@ -175,7 +175,7 @@ export async function listProgrammeActivities(db: Db, planId: string, filter: TA
   }
   if (filter.lagging) {
     // Lag as the dashboards count it, for whoever reads the programme: a dashboard's figure and its list agree.
-    const lag = await frequencyProgress(db, activities as unknown as MonitoredActivity[], today());
+    const lag = await frequencyProgress(db, activities as unknown as MonitoredActivity[], todayInNetherlands());
     activities = activities.filter((a) => lag.get(a.id)?.isLagging);
   }
   return withMonitoring(db, ctx, activities);

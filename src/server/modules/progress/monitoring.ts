@@ -3,16 +3,12 @@ import type { TFrequency } from '../../../domain/frequency.ts';
 import type { TActivityMonitoring, TActivityStatus } from '../../../domain/progress.ts';
 import { parseQuarterCode, type TTimeframe } from '../../../domain/timeframe.ts';
 import type { Db } from '../../db/client.ts';
+import { todayInNetherlands } from '../clock.ts';
 
 /*
  * Reading progress for many activities at once: every loader takes a list of activity ids and answers with one
  * query, so lists, round snapshots and (later) dashboards over many municipalities stay set-based.
  */
-
-/** Today's date in the Netherlands (YYYY-MM-DD): the reference date of planned against realised. */
-export function today(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
 
 /** What the monitoring needs of an activity. */
 export interface MonitoredActivity {
@@ -76,7 +72,7 @@ export function summarise(f: TFrequencyProgress, latest: Latest | undefined): TA
 }
 
 /** The monitoring summary of each activity: lag, last update, percentage and milestone. */
-export async function monitoringOf(tx: Db, activities: MonitoredActivity[], referenceDate = today()): Promise<Map<string, TActivityMonitoring>> {
+export async function monitoringOf(tx: Db, activities: MonitoredActivity[], referenceDate = todayInNetherlands()): Promise<Map<string, TActivityMonitoring>> {
   const ids = activities.map((a) => a.id);
   if (!ids.length) return new Map();
   const [frequencies, latest] = await Promise.all([frequencyProgress(tx, activities, referenceDate), latestProgress(tx, ids)]);

@@ -11,7 +11,8 @@ import { writeAudit } from '../audit.ts';
 import { fromRow, getRecord, type Record_ } from '../records.ts';
 import { activities as activitiesDef } from '../resources.ts';
 import { ENTRY_COLUMNS, insertEntry } from './history.ts';
-import { frequencyProgress, latestProgress, monitoringOf, summarise, today, type MonitoredActivity } from './monitoring.ts';
+import { frequencyProgress, latestProgress, monitoringOf, summarise, type MonitoredActivity } from './monitoring.ts';
+import { todayInNetherlands } from '../clock.ts';
 
 /*
  * Progress on activities: the history of status changes and progress notes, and the occurrences of activities with
@@ -71,7 +72,7 @@ export async function addProgress(db: Db, ctx: RequestContext, activityId: strin
 export async function addOccurrence(db: Db, ctx: RequestContext, activityId: string, input: unknown): Promise<TOccurrence> {
   const parsed = ZOccurrenceInput.safeParse(input);
   if (!parsed.success) throw new AppError('validation', 'De invoer is niet geldig', toFieldErrors(parsed.error.issues));
-  if (parsed.data.occurredOn > today()) {
+  if (parsed.data.occurredOn > todayInNetherlands()) {
     throw new AppError('validation', 'De invoer is niet geldig', [{ path: 'occurredOn', message: 'Een datum in de toekomst is nog niet gerealiseerd' }]);
   }
   return db.transaction(async (tx) => {
@@ -119,7 +120,7 @@ export async function getActivityProgress(db: Db, ctx: RequestContext, activityI
       [activityId, context.plan_id],
     );
     const [frequencies, latest] = await Promise.all([
-      frequencyProgress(tx, [activity as unknown as MonitoredActivity], today()), latestProgress(tx, [activityId]),
+      frequencyProgress(tx, [activity as unknown as MonitoredActivity], todayInNetherlands()), latestProgress(tx, [activityId]),
     ]);
     const frequency = frequencies.get(activityId)!;
     return {

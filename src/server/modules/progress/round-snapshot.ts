@@ -2,7 +2,8 @@ import { ACTIVITY_STATUSES } from '../../../domain/schemas.ts';
 import { quarterEndDate, type TRoundActivity, type TRoundSnapshot } from '../../../domain/rounds.ts';
 import type { Db } from '../../db/client.ts';
 import { fromRow } from '../records.ts';
-import { frequencyProgress, latestProgress, responsiblesOf, today, type MonitoredActivity } from './monitoring.ts';
+import { frequencyProgress, latestProgress, responsiblesOf, type MonitoredActivity } from './monitoring.ts';
+import { todayInNetherlands } from '../clock.ts';
 
 /** What the snapshot needs of the round. */
 export interface RoundRow {
@@ -38,7 +39,7 @@ export async function buildRoundSnapshot(tx: Db, round: RoundRow, takenAt = new 
   const activities = rows.map(fromRow) as (MonitoredActivity & Record<string, unknown>)[];
   const ids = activities.map((a) => a.id);
   const quarterEnd = quarterEndDate(round.quarter);
-  const now = today(takenAt);
+  const now = todayInNetherlands(takenAt);
   const referenceDate = now < quarterEnd ? now : quarterEnd;
 
   const [updates, latest, responsibles, frequencies] = await Promise.all([
