@@ -24,6 +24,8 @@ import { handleError, problems, ZIdParam } from './errors.ts';
 import { registerProgressRoutes } from './progress-routes.ts';
 import { registerMonitoringRoutes } from './monitoring-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
+import { fileName } from './download.ts';
+import { registerXlsxRoutes } from './xlsx-routes.ts';
 import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
 import { can } from '../../domain/permissions.ts';
 import type { RequestContext } from '../modules/access.ts';
@@ -56,9 +58,6 @@ declare module 'fastify' {
   }
 }
 
-/** A title as an ASCII file name for a download: a header cannot carry every letter a title may have ("Veiligheid – Łódź"). */
-const fileName = (title: string) =>
-  title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'plan';
 
 /** The request's actor, for the services. */
 const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, audit: req.auditActor });
@@ -264,6 +263,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     registerProgressRoutes(api, db, ctxOf);
     registerMonitoringRoutes(api, db, ctxOf);
     registerDashboardRoutes(api, db, ctxOf);
+    registerXlsxRoutes(api, db, ctxOf);
 
     r.get('/me/activities', {
       schema: {

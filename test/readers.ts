@@ -1,0 +1,78 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import type { Api, Session } from './api.ts';
+
+/*
+ * Generated files opened the way users open them: downloads as bytes, the parts of a zip (.docx, .xlsx), and the real
+ * readers – LibreOffice converts Word and Excel files to PDF, poppler renders PDFs and reads their text. Without the
+ * readers the tests that need them are skipped, loudly; in CI they are required (.ci/run installs them).
+ */
+
+/** A download as bytes (the test client reads bodies as text). */
+export async function download(api: Api, url: string, session: Session | null = api.session) {
+  const headers: Record<string, string> = session ? { cookie: session.cookie } : {};
+  const res = await api.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+  return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
+}
+
+/** One file out of a zip (a .docx or .xlsx is one), read from its central directory. */
+export function unzipEntry(zip: Buffer, name: string): string | null {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const local = zip.readUInt32LE(at + 42);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + skip;
+  }
+  return null;
+}
+
+/** Text without any white space: table cells wrap titles over lines. */
+export const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+const MISSING = ['soffice', 'pdftoppm', 'pdftotext'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+
+/** Whether the real readers are here; in CI their absence fails the run, elsewhere it is said loudly. */
+export function hasReaders(what: string): boolean {
+  if (MISSING.length && process.env.CI) throw new Error(`${what} needs ${MISSING.join(', ')} in CI`);
+  if (MISSING.length) console.warn(`\n*** SKIPPED: ${what} needs ${MISSING.join(', ')} (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils) ***\n`);
+  return MISSING.length === 0;
+}
+
+/** A scratch folder for the readers, removed afterwards. */
+export async function withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'regie-readers-'));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** LibreOffice converts a Word or Excel file to PDF (it fails the test when it cannot); the PDF's path. */
+export function convertToPdf(dir: string, file: string): string {
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'lo'), file], { stdio: 'pipe', timeout: 120_000 });
+  return join(dir, 'lo', basename(file).replace(/\.[a-z]+$/, '.pdf'));
+}
+
+/** Renders a PDF's first pages with pdftoppm and reads its text with pdftotext: its page count and text. */
+export function readPdf(dir: string, pdf: string): { pages: number; text: string } {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
+  const prefix = join(dir, `page-${basename(pdf, '.pdf')}`);
+  execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '1', '-l', '2', pdf, prefix], { stdio: 'pipe' });
+  // pdftoppm pads the page number to the digits of the document's last page.
+  const first = readFileSync(`${prefix}-${'1'.padStart(String(pages).length, '0')}.png`);
+  if (first.subarray(1, 4).toString() !== 'PNG') throw new Error(`pdftoppm did not render ${pdf}`);
+  return { pages, text: execFileSync('pdftotext', ['-raw', pdf, '-']).toString().replace(/\u00ad/g, '') };
+}
