@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -60,10 +60,13 @@ export async function withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T
   }
 }
 
-/** LibreOffice converts a Word or Excel file to PDF (it fails the test when it cannot); the PDF's path. */
-export function convertToPdf(dir: string, file: string): string {
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'lo'), file], { stdio: 'pipe', timeout: 120_000 });
-  return join(dir, 'lo', basename(file).replace(/\.[a-z]+$/, '.pdf'));
+/** LibreOffice converts a Word or Excel file to PDF (or saves it again, as .xlsx); it fails the test when it cannot. The new file's path. */
+export function convertToPdf(dir: string, file: string, format: 'pdf' | 'xlsx' = 'pdf'): string {
+  const out = join(dir, `lo-${format}`);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', format, '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+  const converted = join(out, basename(file).replace(/\.[a-z]+$/, `.${format}`));
+  if (!existsSync(converted)) throw new Error(`LibreOffice did not convert ${file} to ${format}`);
+  return converted;
 }
 
 /** Renders a PDF's first pages with pdftoppm and reads its text with pdftotext: its page count and text. */

@@ -37,15 +37,27 @@ function addSheet(book: ExcelJS.Workbook, name: string, columns: Column[]) {
   return sheet;
 }
 
-/** Grey, wrapped cells for the read-only columns; wrapped text everywhere. */
+const LINE_HEIGHT = 15;
+
+/**
+ * The height a row needs for its wrapped text. Excel and LibreOffice keep the stored height when they open a file, so
+ * without one a long activity would show (and print) only its first line.
+ */
+export function rowHeight(texts: { text: string; width: number }[]): number {
+  const lines = texts.map(({ text, width }) =>
+    text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 0.9) / Math.max(1, width - 1))), 0));
+  return Math.max(1, ...lines) * LINE_HEIGHT;
+}
+
+/** Grey cells for the read-only columns; wrapped text everywhere, and rows high enough to show it. */
 function styleRows(sheet: ExcelJS.Worksheet, columns: Column[]) {
   sheet.eachRow((row, n) => {
-    if (n === 1) return;
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.alignment = { vertical: 'top', wrapText: true, ...(cell.alignment ?? {}) };
-      if (!c.isEditable) cell.fill = GREY;
+      if (!c.isEditable && n > 1) cell.fill = GREY;
     });
+    row.height = rowHeight(columns.map((c, i) => ({ text: String(row.getCell(i + 1).text ?? ''), width: c.width })));
   });
 }
 
@@ -64,13 +76,14 @@ function activitiesSheet(book: ExcelJS.Workbook, p: Programme) {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ACTIVITY_COLUMNS.length } };
   // The theme column offers the programme's themes, also in rows added below the last activity.
   const themeColumn = ACTIVITY_COLUMNS.findIndex((c) => c.key === 'theme') + 1;
-  const last = Math.max(p.activities.length + 200, 500);
-  for (let row = 2; row <= last; row++) {
-    sheet.getCell(row, themeColumn).dataValidation = {
+  const letter = sheet.getColumn(themeColumn).letter;
+  (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    `${letter}2:${letter}${Math.max(p.activities.length + 200, 500)}`,
+    {
       type: 'list', allowBlank: true, formulae: [`${SHEETS.lists}!$A$2:$A$${Math.max(2, p.themes.length + 1)}`],
       showErrorMessage: true, errorStyle: 'warning', errorTitle: T.themeListTitle, error: T.themeListError,
-    };
-  }
+    },
+  );
 }
 
 /** The hidden sheet behind the drop-down lists. */
@@ -108,9 +121,10 @@ function budgetSheet(book: ExcelJS.Workbook, p: Programme) {
   }
   // Computed at export, not a formula: the totals follow Regie's rules (a "per jaar" amount counts in every year).
   const totals = computeBudgetTotals(p.lines as unknown as BudgetLineLike[], null).totalsByYear;
+  const perYear = totals.get('per_jaar') ?? 0;
   const total = sheet.addRow({
-    id: TOTAL_KEY, title: T.totalRow,
-    ...Object.fromEntries([...totals].map(([year, cents]) => [year === 'per_jaar' ? PER_YEAR_HEADER : yearHeader(year), cents / 100])),
+    id: TOTAL_KEY, title: T.totalRow, [PER_YEAR_HEADER]: perYear / 100,
+    ...Object.fromEntries(years.map((year) => [yearHeader(year), (totals.get(year) ?? perYear) / 100])),
   });
   total.font = { bold: true };
   styleRows(sheet, columns);
@@ -126,11 +140,20 @@ function budgetSheet(book: ExcelJS.Workbook, p: Programme) {
 
 function helpSheet(book: ExcelJS.Workbook, p: Programme) {
   const sheet = book.addWorksheet(SHEETS.help, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = [{ width: 18 }, { width: 26 }, { width: 14 }, { width: 90 }];
-  sheet.addRow([String(p.plan.title)]).font = { bold: true, size: 14 };
-  sheet.addRow([T.exportedOn(new Date().toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam' }))]);
+  sheet.columns = [{ width: 16 }, { width: 26 }, { width: 20 }, { width: 90 }];
+  // The introduction spans the table's width.
+  const paragraph = (text: string) => {
+    const row = sheet.addRow([text]);
+    sheet.mergeCells(row.number, 1, row.number, 4);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.height = rowHeight([{ text, width: 140 }]);
+    return row;
+  };
+  paragraph(String(p.plan.title)).font = { bold: true, size: 14 };
+  sheet.lastRow!.height = 24;
+  paragraph(T.exportedOn(new Date().toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam' })));
   sheet.addRow([]);
-  for (const line of T.helpLines) sheet.addRow([line]);
+  for (const line of T.helpLines) paragraph(line);
   sheet.addRow([]);
   const head = sheet.addRow([T.helpSheet, T.helpColumn, T.helpEditable, T.helpMeaning]);
   head.font = { bold: true };
@@ -143,9 +166,9 @@ function helpSheet(book: ExcelJS.Workbook, p: Programme) {
   for (const [name, c] of rows) {
     const row = sheet.addRow([name, c.header, c.isEditable ? T.yes : T.no, c.help]);
     row.alignment = { vertical: 'top', wrapText: true };
+    row.height = rowHeight([{ text: c.help, width: 90 }, { text: c.header, width: 26 }]);
     if (!c.isEditable) row.eachCell((cell) => (cell.fill = GREY));
   }
-  sheet.getColumn(1).alignment = { vertical: 'top', wrapText: true };
 }
 
 /** The programme's workbook as bytes. */
