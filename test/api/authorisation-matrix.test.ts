@@ -8,6 +8,7 @@ import { SYSTEM } from '../../src/server/modules/audit.ts';
 import { createRecord } from '../../src/server/modules/records.ts';
 import { addOccurrence } from '../../src/server/modules/progress/progress.ts';
 import { openRound } from '../../src/server/modules/progress/rounds.ts';
+import { exportProgrammeXlsx } from '../../src/server/modules/programme-xlsx/import.ts';
 import { RESOURCES, type ResourceDef } from '../../src/server/modules/resources.ts';
 import type { TRole } from '../../src/domain/permissions.ts';
 import { Api, signIn, TEST_PASSWORD, useApi } from '../api.ts';
@@ -125,6 +126,18 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect(status, `${who} ${url}`).toBe(IMPORT[n]);
     };
   }
+  if (url.startsWith('/api/v1/plans/:id/programme.xlsx/')) {
+    // Importing an Excel workbook writes plan content: advisers only. The file is the programme's own export.
+    return async (who, n) => {
+      const api = sessions.get(who)!;
+      const file = { fileName: 'programma.xlsx', content: (await exportProgrammeXlsx(ctx.db, ids.plan, SYSTEM_CONTEXT)).bytes.toString('base64') };
+      const preview = await api.post(`/plans/${ids.plan}/programme.xlsx/preview`, file);
+      const status = url.endsWith('/preview')
+        ? preview.status
+        : (await api.post(`/plans/${ids.plan}/programme.xlsx/commit`, { ...file, fingerprint: preview.body.fingerprint ?? '0'.repeat(64) })).status;
+      expect(status, `${who} ${url}`).toBe(IMPORT[n]);
+    };
+  }
   if (url === '/api/v1/audit' || url === '/api/v1/audit.csv') {
     return async (who, n) => expect((await sessions.get(who)!.get(`${url.slice(7)}?organisationId=${ids.huizen}`)).status, who).toBe(AUDIT[n]);
   }
@@ -233,7 +246,7 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect(res.body.some((p: { id: string }) => p.id === ids.plan), who).toBe(CONTENT.listed[n] === 1);
     };
   }
-  const view = url.match(/^\/api\/v1\/plans\/:id\/(export|budget|activities|roadmap|roadmap\.ics|document\.docx|document\.pdf|document\.html)$/);
+  const view = url.match(/^\/api\/v1\/plans\/:id\/(export|budget|activities|roadmap|roadmap\.ics|document\.docx|document\.pdf|document\.html|programme\.xlsx)$/);
   if (view) return async (who, n) => expect((await sessions.get(who)!.get(`/plans/${ids.plan}/${view[1]}`)).status, who).toBe(PLAN_VIEW[n]);
 
   const m = url.match(/^\/api\/v1\/([a-z-]+)(\/:id)?$/);
