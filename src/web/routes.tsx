@@ -28,6 +28,7 @@ const members = async () => ({ Component: (await import('./pages/organisations/M
 const setPassword = async () => ({ Component: (await import('./pages/auth/SetPasswordPage.tsx')).SetPasswordPage });
 /** And the import of measurements: advisers use it now and then. */
 const importMeasurements = async () => ({ Component: (await import('./pages/plans/ImportMeasurementsPage.tsx')).ImportMeasurementsPage });
+const importExcel = async () => ({ Component: (await import('./pages/plans/ImportExcelPage.tsx')).ImportExcelPage });
 const setup = async () => ({ Component: (await import('./pages/auth/SetupPage.tsx')).SetupPage });
 const passwordReset = async () => ({ Component: (await import('./pages/auth/PasswordResetPage.tsx')).PasswordResetPage });
 const apiTokens = async () => ({ Component: (await import('./pages/organisations/ApiTokensPage.tsx')).ApiTokensPage });
@@ -78,6 +79,7 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId/indicatoren/:indicatorId/metingen/nieuw', lazy: form('MeasurementFormPage') },
       { path: 'plannen/:planId/metingen/:measurementId/bewerken', lazy: form('MeasurementFormPage') },
       { path: 'plannen/:planId/metingen-importeren', lazy: importMeasurements },
+      { path: 'plannen/:planId/excel-importeren', lazy: importExcel },
       { path: 'plannen/:planId/vergelijkingsgebieden', lazy: form('ReferenceAreasFormPage') },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -5,6 +5,7 @@ import type {
 import type {
   TImportPreview, TImportResult, TMeasurementImportCommit, TMeasurementImportRequest,
 } from '../../domain/measurement-import.ts';
+import type { TXlsxCommit, TXlsxPreview, TXlsxRequest, TXlsxResult } from '../../domain/programme-xlsx.ts';
 import { sessionStore, type SessionUser } from './session.ts';
 import type { TRole } from '../../domain/permissions.ts';
 import type {
@@ -258,6 +259,12 @@ export const api = {
     postWithProgress<TImportPreview>(`/plans/${planId}/measurement-imports/preview`, body, onProgress),
   commitImport: (planId: string, body: TMeasurementImportCommit, onProgress: UploadProgress) =>
     postWithProgress<TImportResult>(`/plans/${planId}/measurement-imports`, body, onProgress),
+  /** The programme as an Excel workbook (a download link). */
+  programmeXlsxUrl: (planId: string) => `${BASE}/plans/${planId}/programme.xlsx`,
+  previewXlsx: (planId: string, body: TXlsxRequest, onProgress: UploadProgress) =>
+    postWithProgress<TXlsxPreview>(`/plans/${planId}/programme.xlsx/preview`, body, onProgress),
+  commitXlsx: (planId: string, body: TXlsxCommit, onProgress: UploadProgress) =>
+    postWithProgress<TXlsxResult>(`/plans/${planId}/programme.xlsx/commit`, body, onProgress),
 
   get: <R extends ResourceName>(name: R, id: string) => request<Resources[R]>('GET', `/${name}/${id}`),
   create: <R extends ResourceName>(name: R, body: Partial<Resources[R]>) =>

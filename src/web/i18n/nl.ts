@@ -849,6 +849,7 @@ export const nl = {
     yes: 'ja',
     no: 'nee (alleen-lezen)',
     // The web app
+    actions: 'Werken in Excel',
     exportLink: 'Exporteren naar Excel',
     importLink: 'Importeren uit Excel',
     title: 'Importeren uit Excel',

@@ -42,6 +42,7 @@ export const paths = {
   newMeasurement: (planId: string, indicatorId: string) => `/plannen/${planId}/indicatoren/${indicatorId}/metingen/nieuw`,
   editMeasurement: (planId: string, measurementId: string) => `/plannen/${planId}/metingen/${measurementId}/bewerken`,
   importMeasurements: (planId: string) => `/plannen/${planId}/metingen-importeren`,
+  importExcel: (planId: string) => `/plannen/${planId}/excel-importeren`,
   referenceAreas: (planId: string) => `/plannen/${planId}/vergelijkingsgebieden`,
   newBudgetLine: (planId: string, parentId?: string) =>
     `/plannen/${planId}/begroting/posten/nieuw${parentId ? `?hoofdpost=${encodeURIComponent(parentId)}` : ''}`,

@@ -13,6 +13,7 @@ import { FieldFrame, fieldAria } from '../../components/FieldParts.tsx';
 import { ImportPreview } from '../../components/ImportPreview.tsx';
 import { errorMessage, LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { UploadProgress } from '../../components/UploadProgress.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
@@ -193,20 +194,8 @@ function ImportContent({ plan }: { plan: PlanExport }) {
           </ButtonGroup>
         </section>
       )}
-      <Progress value={progress} />
+      <UploadProgress value={progress} />
       <span className="regie-visually-hidden" aria-live="polite">{announcement}</span>
     </>
-  );
-}
-
-/** The upload's progress, then "reading the file" while the server works: a bar with its words. */
-function Progress({ value }: { value: number | null | undefined }) {
-  if (value === undefined) return null;
-  const text = value === null ? T.processing : T.uploading(Math.round(value * 100));
-  return (
-    <div className="regie-progress" role="status">
-      <label htmlFor="import-progress">{text}</label>
-      <progress id="import-progress" max={1} {...(value === null ? {} : { value })} />
-    </div>
   );
 }

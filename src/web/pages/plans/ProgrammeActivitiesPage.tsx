@@ -1,9 +1,10 @@
 import { useLocation, useParams, useSearchParams } from 'react-router';
-import { Paragraph } from '@utrecht/component-library-react';
+import { ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { api } from '../../api/client.ts';
 import type { ProgrammeActivity } from '../../api/types.ts';
 import { ActivityFilterForm } from '../../components/ActivityFilterForm.tsx';
 import { ActivityTable } from '../../components/ActivityTable.tsx';
+import { AppButtonLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -12,7 +13,7 @@ import { quartersBetween } from '../../lib/format.ts';
 import { paths } from '../../lib/paths.ts';
 import { filterFromUrl, loadProgrammeContext } from '../../lib/programme.ts';
 import { useLoad } from '../../lib/useLoad.ts';
-import { activitySubject, useCan } from '../../session/useCan.ts';
+import { activitySubject, planSubject, useCan } from '../../session/useCan.ts';
 
 /** The activity table of a whole programme, filtered by theme, scope, partner, quarter, status and text. */
 export function ProgrammeActivitiesPage() {
@@ -39,6 +40,16 @@ export function ProgrammeActivitiesPage() {
             {nl.programme.heading}
           </PageHeading>
           {plan.jointPlanId && <Paragraph>{nl.programme.includesJoint}</Paragraph>}
+          <nav aria-label={nl.excel.actions} className="regie-actions">
+            <ButtonGroup>
+              <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={api.programmeXlsxUrl(plan.id)} download>
+                {nl.excel.exportLink}
+              </a>
+              {can('create', planSubject('budget-lines', plan, organisations)) && (
+                <AppButtonLink to={paths.importExcel(plan.id)}>{nl.excel.importLink}</AppButtonLink>
+              )}
+            </ButtonGroup>
+          </nav>
           <ActivityFilterForm
             key={search}
             filter={filter}
