@@ -8,6 +8,7 @@ import type { GRANULARITIES } from '../../domain/indicator-series.ts';
 import type { INDICATOR_STATUSES, TARGET_COMPARISONS } from '../../domain/indicator.ts';
 import type { ROLES } from '../../domain/permissions.ts';
 import type { ROUND_STATUSES } from '../../domain/rounds.ts';
+import { PLACEHOLDER_OPEN } from '../../domain/proposal.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
@@ -807,6 +808,127 @@ export const nl = {
     followUps: 'Vervolg',
     addressee: 'aan',
     due: 'wanneer',
+  },
+  /** The collegevoorstel (seed 002): its headings and standard phrases, and the editor. */
+  proposal: {
+    placeholder: (what: string) => `${PLACEHOLDER_OPEN} ${what}]`,
+    documentTitle: { college: 'Collegevoorstel', council: 'Raadsvoorstel', mayor: 'Voorstel aan de burgemeester' } as Record<'college' | 'council' | 'mayor', string>,
+    adoptTitle: (plan: string) => `Vaststellen ${plan}`,
+    reportTitle: (quarter: string, plan: string) => `Voortgangsrapportage ${quarter} ${plan}`,
+    /** The decision points, worded as in seed 002. */
+    pointAdopt: (plan: string) => `Instemmen met het ${plan}.`,
+    pointAdoptIvp: (plan: string) => `Instemmen met het ${plan} en dit ter vaststelling aanbieden aan de gemeenteraad.`,
+    pointInform: (plan: string) => `Het ${plan} met een raadsinformatiebrief van de portefeuillehouder ter kennisname brengen van de gemeenteraad.`,
+    pointReport: (quarter: string, plan: string) => `Kennisnemen van de voortgangsrapportage ${quarter} van het ${plan}.`,
+    pointReportInform: (quarter: string) => `De voortgangsrapportage ${quarter} met een raadsinformatiebrief ter kennisname brengen van de gemeenteraad.`,
+    /** Section headings in the order of seed 002; the keys are the seed's. */
+    sections: {
+      aanleiding: 'Aanleiding',
+      doel: 'Doel/beoogd effect',
+      argumenten: 'Argumenten',
+      risicos: 'Kanttekeningen en risico’s',
+      financien: 'Financiële informatie',
+      participatie: 'Participatie',
+      communicatie: 'Communicatie',
+      'vervolg-evaluatie': 'Vervolg/evaluatie',
+    },
+    // Aanleiding
+    elaborates: (parent: string, adopted: string) => `Dit uitvoeringsprogramma is de uitwerking van het ${parent}${adopted}.`,
+    adoptedBy: (body: string, on: string) => `, zoals vastgesteld door de ${body.toLowerCase()}${on ? ` op ${on}` : ''}`,
+    period: (plan: string, period: string) => `Het ${plan} loopt van ${period}.`,
+    reportOccasion: (quarter: string, closed: string) =>
+      `De voortgang van de activiteiten over ${quarter} is opgehaald in een updateronde, afgesloten op ${closed}. De cijfers in dit voorstel zijn die van de afgesloten ronde.`,
+    fillOccasion: 'de aanleiding van dit voorstel, bijvoorbeeld het besluit of plan waarvan dit de uitwerking is',
+    // Doel/beoogd effect
+    goalsIntro: 'De doelen per thema:',
+    fillGoal: 'het beoogde effect van dit voorstel',
+    // Argumenten
+    themesIntro: (plan: string, n: number) => `Het ${plan} bevat een uitwerking van ${n === 1 ? 'het prioritaire thema' : `de ${n} prioritaire thema’s`}:`,
+    themeLine: { joint: 'gezamenlijk (districtelijk) thema', local: 'lokaal thema', other: 'overig thema' } as Record<'joint' | 'local' | 'other', string>,
+    otherThemes: (list: string) => `alsmede de apart benoemde onderwerpen die onderdeel uitmaken van de veiligheidsaanpak: ${list}.`,
+    activityCount: (n: number, themes: number) => `Het programma telt ${n} activiteiten in ${themes} thema’s. Bij elk thema staat aangegeven wie de portefeuillehouder(s) is/zijn.`,
+    reportFigures: (awaited: number, updated: number) => `Van de ${awaited} activiteiten waarvan een update werd gevraagd, gaven er ${updated} een update.`,
+    reportStatus: 'Stand van de activiteiten aan het eind van de ronde:',
+    statusLine: (label: string, n: number) => `${label}: ${n}`,
+    lagging: (n: number) => (n === 1 ? '1 activiteit loopt achter op de geplande frequentie.' : `${n} activiteiten lopen achter op de geplande frequentie.`),
+    fillArguments: 'waarom het college met dit voorstel zou moeten instemmen',
+    // Kanttekeningen en risico's
+    risksIntro: 'Uit de gegevens van het programma:',
+    riskPm: (n: number) => (n === 1 ? '1 begrotingspost is PM: het bedrag is nog niet bekend.' : `${n} begrotingsposten zijn PM: het bedrag is nog niet bekend.`),
+    riskOver: (year: string, amount: string) => `In ${year} is er ${amount} meer gepland dan er beschikbaar is.`,
+    riskMismatch: (line: string) => `De specificatie van de post “${line}” telt niet op tot de post.`,
+    riskTarget: (indicator: string) => `De streefwaarde van de indicator “${indicator}” spreekt de nulmeting tegen.`,
+    riskDelayed: (n: number) => (n === 1 ? '1 activiteit is vertraagd.' : `${n} activiteiten zijn vertraagd.`),
+    fillRisks: 'kanttekeningen en risico’s bij dit voorstel (of “geen”)',
+    // Financiële informatie
+    budgetIntro: 'De begroting van het programma (geplande bedragen, berekend uit de begrotingsposten):',
+    budgetYear: (year: string, planned: string) => `${year}: gepland ${planned}`,
+    budgetAvailable: (available: string, remainder: string) => `, beschikbaar ${available}, restant ${remainder}`,
+    perYear: 'Per jaar',
+    noBudget: 'Het programma heeft nog geen begrotingsposten.',
+    fillFinance: 'of dit voorstel aanvullende financiële gevolgen heeft en hoe die worden gedekt',
+    // Participatie
+    partners: (list: string) => `Bij de uitvoering zijn betrokken: ${list}.`,
+    teams: (list: string) => `Binnen de gemeente werken samen: ${list}.`,
+    fillParticipation: 'of en hoe inwoners, ondernemers en partners bij dit voorstel zijn betrokken',
+    // Communicatie
+    communicateAdopt: (plan: string) => `Na vaststelling door het college ter kennisname brengen van de gemeenteraad.\nHet ${plan} wordt gepubliceerd op de website.`,
+    communicateReport: 'Na vaststelling door het college ter kennisname brengen van de gemeenteraad met een raadsinformatiebrief.',
+    // Vervolg/evaluatie
+    followStart: 'Na vaststelling wordt de uitvoering aangevangen.',
+    followRounds: 'De voortgang wordt elk kwartaal bijgehouden in een updateronde; de raad ontvangt de voortgangsrapportages.',
+    followNextRound: (quarter: string) => `De volgende updateronde gaat over ${quarter}.`,
+    followEvaluate: (when: string) => `Evaluatie volgt aan het einde van de periode, ${when}.`,
+    endOf: (year: number) => `eind ${year}`,
+    afterAdoption: 'Na vaststelling door het college',
+    council: 'gemeenteraad',
+    publishOnSite: (plan: string) => `Het ${plan} wordt gepubliceerd op de website.`,
+    // The document
+    heading: { subject: 'Onderwerp', owner: 'Gemeente', portfolioHolders: 'Portefeuillehouder(s)', date: 'Datum', reference: 'Kenmerk', status: 'Status' },
+    proposedDecision: 'Voorgesteld besluit',
+    followUps: 'Vervolgacties',
+    statusDecided: 'Besloten',
+    statusDraft: 'Concept',
+    unfilledNotice: (parts: string) => `Let op: nog in te vullen – ${parts}.`,
+    // The web app
+    create: 'Collegevoorstel maken',
+    createTitle: 'Collegevoorstel maken',
+    createIntro:
+      'Regie vult het voorstel met de gegevens van het programma: besluitpunten, doelen, thema’s, begroting, betrokken partners en ' +
+      'de rapportagecyclus. Wat niet uit de gegevens volgt, staat er als “[Vul in: …]”: dat vult u daarna aan.',
+    purpose: 'Waarvoor is het voorstel?',
+    purposes: { adopt_plan: 'Het programma vaststellen', report_to_council: 'De voortgangsrapportage van een updateronde aan de raad sturen' } as Record<'adopt_plan' | 'report_to_council', string>,
+    round: 'Updateronde',
+    roundHelp: 'Alleen afgesloten rondes: hun cijfers liggen vast.',
+    noClosedRounds: 'Dit programma heeft nog geen afgesloten updateronde.',
+    creating: 'Bezig met maken…',
+    edit: 'Bewerken',
+    editTitle: 'Voorstel bewerken',
+    reference: 'Kenmerk',
+    points: 'Besluitpunten',
+    point: (n: number) => `Besluitpunt ${n}`,
+    addPoint: 'Besluitpunt toevoegen',
+    sectionsHeading: 'Onderdelen',
+    section: (n: number) => `Onderdeel ${n}`,
+    sectionTitle: 'Kop',
+    sectionBody: 'Tekst',
+    addSection: 'Onderdeel toevoegen',
+    newSectionKey: 'onderdeel',
+    followUpsHeading: 'Vervolgacties',
+    followUp: (n: number) => `Vervolgactie ${n}`,
+    followUpKind: 'Soort',
+    followUpDescription: 'Omschrijving',
+    followUpAddressee: 'Aan wie',
+    followUpDue: 'Wanneer',
+    addFollowUp: 'Vervolgactie toevoegen',
+    moveUp: (what: string) => `${what} omhoog`,
+    moveDown: (what: string) => `${what} omlaag`,
+    remove: (what: string) => `${what} verwijderen`,
+    stillToFill: 'Nog in te vullen',
+    stillToFillIntro: 'Deze onderdelen bevatten nog een tekst “[Vul in: …]” die u moet vervangen:',
+    holdsPlaceholder: 'Dit onderdeel bevat nog een tekst om in te vullen.',
+    download: 'Downloaden',
+    asWord: (title: string) => `${title} als Word-bestand`,
   },
   regularTask: {
     title: 'Taak',
