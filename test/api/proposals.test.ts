@@ -44,6 +44,9 @@ describe('making a collegevoorstel', () => {
     expect(d.sections.map((s: { key: string }) => s.key)).toEqual(['aanleiding', 'doel', 'argumenten', 'risicos', 'financien', 'participatie', 'communicatie', 'vervolg-evaluatie']);
     const audit = await ctx.db.query("select action from audit_events where entity = 'decisions' and entity_id = $1", [d.id]);
     expect(audit.map((a) => a.action)).toEqual(['create']);
+    // The route is in the OpenAPI document with its request.
+    const doc = (await ctx.api.get('/openapi.json')).body;
+    expect(doc.paths['/api/v1/plans/{id}/proposals'].post.requestBody.content['application/json'].schema.properties.purpose.enum).toEqual(['adopt_plan', 'report_to_council']);
     // It is one of the plan's decisions now.
     const list = await ctx.api.get(`/decisions?planId=${planId}`);
     expect(list.body.map((x: { id: string }) => x.id)).toContain(d.id);
