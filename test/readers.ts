@@ -41,6 +41,11 @@ export function unzipEntry(zip: Buffer, name: string): string | null {
 /** Text without any white space: table cells wrap titles over lines. */
 export const squeeze = (s: string) => s.replace(/\s+/g, '');
 
+const unescapeXml = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", amp: '&' })[e]!);
+/** The text of an XML or HTML part, without its markup. */
+export const textOfXml = (xml: string) => unescapeXml(xml.replace(/<[^>]+>/g, ''));
+
 const MISSING = ['soffice', 'pdftoppm', 'pdftotext'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
 
 /** Whether the real readers are here; in CI their absence fails the run, elsewhere it is said loudly. */

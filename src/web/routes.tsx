@@ -36,6 +36,8 @@ const sso = async () => ({ Component: (await import('./pages/organisations/SsoPa
 /** The update rounds load when first opened: advisers and the staff following them use them. */
 const rounds = async () => ({ Component: (await import('./pages/rounds/RoundsPage.tsx')).RoundsPage });
 const round = async () => ({ Component: (await import('./pages/rounds/RoundPage.tsx')).RoundPage });
+/** The help pages load when first opened. */
+const help = async () => ({ Component: (await import('./pages/help/HelpPage.tsx')).HelpPage });
 
 /** The app's pages; the paths are built in lib/paths.ts. */
 export const routes: RouteObject[] = [
@@ -81,6 +83,9 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId/metingen-importeren', lazy: importMeasurements },
       { path: 'plannen/:planId/excel-importeren', lazy: importExcel },
       { path: 'plannen/:planId/vergelijkingsgebieden', lazy: form('ReferenceAreasFormPage') },
+      { path: 'plannen/:planId/collegevoorstel/nieuw', lazy: form('NewProposalPage') },
+      { path: 'plannen/:planId/besluiten/:decisionId/bewerken', lazy: form('ProposalFormPage') },
+      { path: 'help', lazy: help },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -246,6 +246,16 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect(res.body.some((p: { id: string }) => p.id === ids.plan), who).toBe(CONTENT.listed[n] === 1);
     };
   }
+  // A collegevoorstel: made from the plan's data by an adviser; its documents under the decision's read rules.
+  if (url === '/api/v1/plans/:id/proposals') {
+    return async (who, n) => expect((await sessions.get(who)!.post(`/plans/${ids.plan}/proposals`, { purpose: 'adopt_plan' })).status, who).toBe(CONTENT.create[n]);
+  }
+  if (url.startsWith('/api/v1/decisions/:id/document.')) {
+    return async (who, n) => {
+      const decision = await fresh(RESOURCES.find((r) => r.name === 'decisions')!);
+      expect((await sessions.get(who)!.get(url.slice(7).replace(':id', decision.id))).status, `${who} ${url}`).toBe(CONTENT.get[n]);
+    };
+  }
   const view = url.match(/^\/api\/v1\/plans\/:id\/(export|budget|activities|roadmap|roadmap\.ics|document\.docx|document\.pdf|document\.html|programme\.xlsx)$/);
   if (view) return async (who, n) => expect((await sessions.get(who)!.get(`/plans/${ids.plan}/${view[1]}`)).status, who).toBe(PLAN_VIEW[n]);
 

@@ -6,14 +6,11 @@ import { grantRole } from '../../src/server/modules/accounts/accounts.ts';
 import { SYSTEM } from '../../src/server/modules/audit.ts';
 import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
 import { make, useApi } from '../api.ts';
-import { convertToPdf, download as downloadAs, hasReaders, readPdf, squeeze, unzipEntry, withScratch } from '../readers.ts';
+import { convertToPdf, download as downloadAs, hasReaders, readPdf, squeeze, textOfXml, unzipEntry, withScratch } from '../readers.ts';
 
 const ctx = useApi();
 const download = (url: string, session = ctx.api.session) => downloadAs(ctx.api, url, session);
 
-const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", amp: '&' })[e]!);
-const textOfXml = (xml: string) => unescapeXml(xml.replace(/<[^>]+>/g, ''));
 
 describe('the council document of the Huizen demo programme', () => {
   let planId: string;

@@ -13,8 +13,6 @@ import { PLAN_KINDS, PLAN_STATUSES, ZActivityFilter, ZId, ZKernbeleidTheme, ZPla
 import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
-import { DOCUMENT_FORMATS, planDocument, type DocumentFormat } from '../modules/documents/index.ts';
-import { HTML_CSP } from '../modules/documents/html.ts';
 import { exportPlan, getPlanBudget, listMyActivities, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
@@ -26,6 +24,7 @@ import { registerMonitoringRoutes } from './monitoring-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
 import { fileName } from './download.ts';
 import { registerXlsxRoutes } from './xlsx-routes.ts';
+import { registerDocumentRoutes } from './document-routes.ts';
 import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/audit.ts';
 import { can } from '../../domain/permissions.ts';
 import type { RequestContext } from '../modules/access.ts';
@@ -57,7 +56,6 @@ declare module 'fastify' {
     publicUrl: string | null;
   }
 }
-
 
 /** The request's actor, for the services. */
 const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, audit: req.auditActor });
@@ -170,23 +168,6 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
       return doc as never;
     });
 
-    // The council document (programme or plan) as Word, PDF and accessible HTML: read rules of the plan, audited as an export.
-    for (const format of Object.keys(DOCUMENT_FORMATS) as DocumentFormat[]) {
-      r.get(`/plans/:id/document.${format}`, {
-        schema: {
-          tags: ['plans'],
-          summary: `Het plan of programma als document voor de raad (${format}): inleiding, thema's met activiteitentabel, regulier werk, begroting (in het auditlogboek)`,
-          params: ZIdParam,
-        },
-      }, async (req, reply) => {
-        const { plan, body, type } = await planDocument(db, req.params.id, format, ctxOf(req));
-        await writeAudit(db, req.auditActor, { action: 'export', organisationId: plan.ownerId, entity: 'plans', entityId: plan.id, after: { format } });
-        reply.header('content-disposition', `attachment; filename="${fileName(plan.title)}.${format}"`);
-        if (format === 'html') reply.header('content-security-policy', HTML_CSP);
-        return reply.type(type).send(body);
-      });
-    }
-
     r.get('/plans/:id/budget', {
       schema: { tags: ['plans'], summary: 'Begroting: posten, totalen, beschikbaar en restant (berekend)', params: ZIdParam, response: { 200: ZPlanBudget, ...problems } },
     }, async (req) => {
@@ -264,6 +245,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     registerMonitoringRoutes(api, db, ctxOf);
     registerDashboardRoutes(api, db, ctxOf);
     registerXlsxRoutes(api, db, ctxOf);
+    registerDocumentRoutes(api, db, ctxOf);
 
     r.get('/me/activities', {
       schema: {

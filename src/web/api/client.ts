@@ -1,7 +1,8 @@
 import type { ErrorCode, FieldError } from '../../domain/errors.ts';
 import type {
-  TActivity, TBudgetLine, TGoal, TIndicator, TMeasurement, TOrganisation, TPerson, TPlan, TPlanSummary, TRegion, TSpendingEntry, TTheme,
+  TActivity, TBudgetLine, TDecision, TGoal, TIndicator, TMeasurement, TOrganisation, TPerson, TPlan, TPlanSummary, TRegion, TSpendingEntry, TTheme,
 } from '../../domain/schemas.ts';
+import type { TProposalRequest } from '../../domain/proposal.ts';
 import type {
   TImportPreview, TImportResult, TMeasurementImportCommit, TMeasurementImportRequest,
 } from '../../domain/measurement-import.ts';
@@ -119,6 +120,7 @@ export interface Resources {
   'budget-lines': TBudgetLine;
   'spending-entries': TSpendingEntry;
   people: TPerson;
+  decisions: TDecision;
 }
 export type ResourceName = keyof Resources;
 
@@ -251,6 +253,11 @@ export const api = {
   getRound: (roundId: string) => request<TRoundDetail>('GET', `/rounds/${roundId}`),
   closeRound: (roundId: string, version: number) => request<TRoundDetail>('POST', `/rounds/${roundId}/close`, { version }),
   sendReminders: (roundId: string) => request<TReminderResult>('POST', `/rounds/${roundId}/reminders`, {}),
+
+  /** A collegevoorstel, prefilled from the plan's data (and a closed round's figures for a progress report). */
+  createProposal: (planId: string, body: TProposalRequest) => request<TDecision>('POST', `/plans/${planId}/proposals`, body),
+  /** A decision as a collegevoorstel document: Word, PDF or HTML. */
+  decisionDocumentUrl: (decisionId: string, format: 'docx' | 'pdf' | 'html') => `${BASE}/decisions/${decisionId}/document.${format}`,
 
   listRegions: () => request<TRegion[]>('GET', '/regions'),
   /** An indicator's chart (SVG); `version` changes the address when its data change, so no stale image shows. */

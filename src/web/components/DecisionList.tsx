@@ -2,18 +2,20 @@ import {
   DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedList, OrderedListItem, UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import type { TDecision } from '../../domain/schemas.ts';
 import { nl } from '../i18n/nl.ts';
 import { formatDate } from '../lib/format.ts';
 import { SectionList } from './SectionList.tsx';
 
-/** Decisions on a plan (collegevoorstel, raadsbesluit): decision points and follow-ups. */
-export function DecisionList({ decisions }: { decisions: TDecision[] }) {
+/** Decisions on a plan (collegevoorstel, raadsbesluit): decision points and follow-ups; `actions` per decision (edit, download). */
+export function DecisionList({ decisions, actions }: { decisions: TDecision[]; actions?: (d: TDecision) => ReactNode }) {
   return (
     <>
       {decisions.map((d) => (
         <article key={d.id} className="regie-card">
           <Heading level={3}>{d.title}</Heading>
+          {actions?.(d)}
           <DataList className="regie-data-list">
             <DataListItem>
               <DataListKey>{nl.decision.body}</DataListKey>

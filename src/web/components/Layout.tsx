@@ -3,6 +3,7 @@ import { Outlet } from 'react-router';
 import { PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { nl } from '../i18n/nl.ts';
 import { AccountMenu } from './AccountMenu.tsx';
+import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 
 /** Moves focus to the main content: the skip link's target must receive focus, not only be scrolled to. */
@@ -28,6 +29,9 @@ export function Layout() {
           </AppLink>
           <span className="regie-tagline">{nl.app.tagline}</span>
           <AccountMenu />
+          <nav aria-label={nl.help.navLabel} className="regie-header-nav">
+            <AppLink to={paths.help()}>{nl.help.link}</AppLink>
+          </nav>
         </div>
       </PageHeader>
       <main id="main" tabIndex={-1} className="regie-main">

@@ -8,6 +8,7 @@ import type { GRANULARITIES } from '../../domain/indicator-series.ts';
 import type { INDICATOR_STATUSES, TARGET_COMPARISONS } from '../../domain/indicator.ts';
 import type { ROLES } from '../../domain/permissions.ts';
 import type { ROUND_STATUSES } from '../../domain/rounds.ts';
+import { PLACEHOLDER_OPEN } from '../../domain/proposal.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
@@ -807,6 +808,247 @@ export const nl = {
     followUps: 'Vervolg',
     addressee: 'aan',
     due: 'wanneer',
+  },
+  /** The collegevoorstel (seed 002): its headings and standard phrases, and the editor. */
+  proposal: {
+    placeholder: (what: string) => `${PLACEHOLDER_OPEN} ${what}]`,
+    documentTitle: { college: 'Collegevoorstel', council: 'Raadsvoorstel', mayor: 'Voorstel aan de burgemeester' } as Record<'college' | 'council' | 'mayor', string>,
+    adoptTitle: (plan: string) => `Vaststellen ${plan}`,
+    reportTitle: (quarter: string, plan: string) => `Voortgangsrapportage ${quarter} ${plan}`,
+    /** The decision points, worded as in seed 002. */
+    pointAdopt: (plan: string) => `Instemmen met het ${plan}.`,
+    pointAdoptIvp: (plan: string) => `Instemmen met het ${plan} en dit ter vaststelling aanbieden aan de gemeenteraad.`,
+    pointInform: (plan: string) => `Het ${plan} met een raadsinformatiebrief van de portefeuillehouder ter kennisname brengen van de gemeenteraad.`,
+    pointReport: (quarter: string, plan: string) => `Kennisnemen van de voortgangsrapportage ${quarter} van het ${plan}.`,
+    pointReportInform: (quarter: string) => `De voortgangsrapportage ${quarter} met een raadsinformatiebrief ter kennisname brengen van de gemeenteraad.`,
+    /** Section headings in the order of seed 002; the keys are the seed's. */
+    sections: {
+      aanleiding: 'Aanleiding',
+      doel: 'Doel/beoogd effect',
+      argumenten: 'Argumenten',
+      risicos: 'Kanttekeningen en risico’s',
+      financien: 'Financiële informatie',
+      participatie: 'Participatie',
+      communicatie: 'Communicatie',
+      'vervolg-evaluatie': 'Vervolg/evaluatie',
+    },
+    // Aanleiding
+    elaborates: (parent: string, adopted: string) => `Dit uitvoeringsprogramma is de uitwerking van het ${parent}${adopted}.`,
+    adoptedBy: (body: string, on: string) => `, zoals vastgesteld door de ${body.toLowerCase()}${on ? ` op ${on}` : ''}`,
+    period: (plan: string, period: string) => `Het ${plan} loopt van ${period}.`,
+    reportOccasion: (quarter: string, closed: string) =>
+      `De voortgang van de activiteiten over ${quarter} is opgehaald in een updateronde, afgesloten op ${closed}. De cijfers in dit voorstel zijn die van de afgesloten ronde.`,
+    fillOccasion: 'de aanleiding van dit voorstel, bijvoorbeeld het besluit of plan waarvan dit de uitwerking is',
+    // Doel/beoogd effect
+    goalsIntro: 'De doelen per thema:',
+    fillGoal: 'het beoogde effect van dit voorstel',
+    // Argumenten
+    themesIntro: (plan: string, n: number) => `Het ${plan} bevat een uitwerking van ${n === 1 ? 'het prioritaire thema' : `de ${n} prioritaire thema’s`}:`,
+    themeLine: { joint: 'gezamenlijk (districtelijk) thema', local: 'lokaal thema', other: 'overig thema' } as Record<'joint' | 'local' | 'other', string>,
+    otherThemes: (list: string) => `alsmede de apart benoemde onderwerpen die onderdeel uitmaken van de veiligheidsaanpak: ${list}.`,
+    activityCount: (n: number, themes: number) => `Het programma telt ${n} activiteiten in ${themes} thema’s. Bij elk thema staat aangegeven wie de portefeuillehouder(s) is/zijn.`,
+    reportFigures: (awaited: number, updated: number) => `Van de ${awaited} activiteiten waarvan een update werd gevraagd, gaven er ${updated} een update.`,
+    reportStatus: 'Stand van de activiteiten aan het eind van de ronde:',
+    statusLine: (label: string, n: number) => `${label}: ${n}`,
+    lagging: (n: number) => (n === 1 ? '1 activiteit loopt achter op de geplande frequentie.' : `${n} activiteiten lopen achter op de geplande frequentie.`),
+    fillArguments: 'waarom het college met dit voorstel zou moeten instemmen',
+    // Kanttekeningen en risico's
+    risksIntro: 'Uit de gegevens van het programma:',
+    riskPm: (n: number) => (n === 1 ? '1 begrotingspost is PM: het bedrag is nog niet bekend.' : `${n} begrotingsposten zijn PM: het bedrag is nog niet bekend.`),
+    riskOver: (year: string, amount: string) => `In ${year} is er ${amount} meer gepland dan er beschikbaar is.`,
+    riskMismatch: (line: string) => `De specificatie van de post “${line}” telt niet op tot de post.`,
+    riskTarget: (indicator: string) => `De streefwaarde van de indicator “${indicator}” spreekt de nulmeting tegen.`,
+    riskDelayed: (n: number) => (n === 1 ? '1 activiteit is vertraagd.' : `${n} activiteiten zijn vertraagd.`),
+    fillRisks: 'kanttekeningen en risico’s bij dit voorstel (of “geen”)',
+    // Financiële informatie
+    budgetIntro: 'De begroting van het programma (geplande bedragen, berekend uit de begrotingsposten):',
+    budgetYear: (year: string, planned: string) => `${year}: gepland ${planned}`,
+    budgetAvailable: (available: string, remainder: string) => `, beschikbaar ${available}, restant ${remainder}`,
+    perYear: 'Per jaar',
+    noBudget: 'Het programma heeft nog geen begrotingsposten.',
+    fillFinance: 'of dit voorstel aanvullende financiële gevolgen heeft en hoe die worden gedekt',
+    // Participatie
+    partners: (list: string) => `Bij de uitvoering zijn betrokken: ${list}.`,
+    teams: (list: string) => `Binnen de gemeente werken samen: ${list}.`,
+    fillParticipation: 'of en hoe inwoners, ondernemers en partners bij dit voorstel zijn betrokken',
+    // Communicatie
+    communicateAdopt: (plan: string) => `Na vaststelling door het college ter kennisname brengen van de gemeenteraad.\nHet ${plan} wordt gepubliceerd op de website.`,
+    communicateReport: 'Na vaststelling door het college ter kennisname brengen van de gemeenteraad met een raadsinformatiebrief.',
+    // Vervolg/evaluatie
+    followStart: 'Na vaststelling wordt de uitvoering aangevangen.',
+    followRounds: 'De voortgang wordt elk kwartaal bijgehouden in een updateronde; de raad ontvangt de voortgangsrapportages.',
+    followNextRound: (quarter: string) => `De volgende updateronde gaat over ${quarter}.`,
+    followEvaluate: (when: string) => `Evaluatie volgt aan het einde van de periode, ${when}.`,
+    endOf: (year: number) => `eind ${year}`,
+    afterAdoption: 'Na vaststelling door het college',
+    council: 'gemeenteraad',
+    publishOnSite: (plan: string) => `Het ${plan} wordt gepubliceerd op de website.`,
+    // The document
+    heading: { subject: 'Onderwerp', owner: 'Gemeente', portfolioHolders: 'Portefeuillehouder(s)', date: 'Datum', reference: 'Kenmerk', status: 'Status' },
+    proposedDecision: 'Voorgesteld besluit',
+    followUps: 'Vervolgacties',
+    statusDecided: 'Besloten',
+    statusDraft: 'Concept',
+    unfilledNotice: (parts: string) => `Let op: nog in te vullen – ${parts}.`,
+    // The web app
+    create: 'Collegevoorstel maken',
+    createTitle: 'Collegevoorstel maken',
+    createIntro:
+      'Regie vult het voorstel met de gegevens van het programma: besluitpunten, doelen, thema’s, begroting, betrokken partners en ' +
+      'de rapportagecyclus. Wat niet uit de gegevens volgt, staat er als “[Vul in: …]”: dat vult u daarna aan.',
+    purpose: 'Waarvoor is het voorstel?',
+    purposes: { adopt_plan: 'Het programma vaststellen', report_to_council: 'De voortgangsrapportage van een updateronde aan de raad sturen' } as Record<'adopt_plan' | 'report_to_council', string>,
+    round: 'Updateronde',
+    roundHelp: 'Alleen afgesloten rondes: hun cijfers liggen vast.',
+    noClosedRounds: 'Dit programma heeft nog geen afgesloten updateronde.',
+    creating: 'Bezig met maken…',
+    edit: 'Bewerken',
+    editTitle: 'Voorstel bewerken',
+    reference: 'Kenmerk',
+    points: 'Besluitpunten',
+    point: (n: number) => `Besluitpunt ${n}`,
+    addPoint: 'Besluitpunt toevoegen',
+    sectionsHeading: 'Onderdelen',
+    section: (n: number) => `Onderdeel ${n}`,
+    sectionTitle: 'Kop',
+    sectionBody: 'Tekst',
+    addSection: 'Onderdeel toevoegen',
+    newSectionKey: 'onderdeel',
+    followUpsHeading: 'Vervolgacties',
+    followUp: (n: number) => `Vervolgactie ${n}`,
+    followUpKind: 'Soort',
+    followUpDescription: 'Omschrijving',
+    followUpAddressee: 'Aan wie',
+    followUpDue: 'Wanneer',
+    followUpDate: 'Datum',
+    fillItem: 'vul de tekst in of verwijder het besluitpunt',
+    fillSectionTitle: 'geef het onderdeel een kop of verwijder het',
+    fillFollowUp: 'vul de omschrijving in of verwijder de vervolgactie',
+    addFollowUp: 'Vervolgactie toevoegen',
+    moveUp: (what: string) => `${what} omhoog`,
+    moveDown: (what: string) => `${what} omlaag`,
+    remove: (what: string) => `${what} verwijderen`,
+    stillToFill: 'Nog in te vullen',
+    stillToFillIntro: 'Deze onderdelen bevatten nog een tekst “[Vul in: …]” die u moet vervangen:',
+    holdsPlaceholder: 'Dit onderdeel bevat nog een tekst om in te vullen.',
+    downloadWord: 'Word (.docx)',
+    asWord: (title: string) => `Word (.docx): ${title}`,
+  },
+  /** The help pages (/help): the report cycle, in the users' words. One topic per section; `id` is its anchor. */
+  help: {
+    link: 'Help',
+    navLabel: 'Hulp',
+    title: 'Help bij de beleids- en rapportagecyclus',
+    intro:
+      'Regie ondersteunt de hele cyclus van het integraal veiligheidsbeleid: van het integraal veiligheidsplan (IVP) via het ' +
+      'uitvoeringsprogramma (UVP) en de voortgang per kwartaal naar de rapportage aan de raad en de evaluatie. Hieronder leest u ' +
+      'per stap hoe u dat in Regie doet.',
+    toc: 'Inhoud',
+    contextLink: 'Hulp bij deze pagina',
+    backToToc: 'Terug naar de inhoud',
+    topics: [
+      {
+        id: 'beleidscyclus',
+        title: 'De beleidscyclus',
+        paragraphs: [
+          'Het integraal veiligheidsbeleid volgt een vaste cyclus. Regie houdt elke stap bij als gegevens, zodat rapportages en ' +
+          'voorstellen uit dezelfde bron komen.',
+        ],
+        steps: [
+          'Integraal veiligheidsplan (IVP): het kader voor vier jaar, met missie, ambitie, prioritaire thema’s en effectindicatoren. De gemeenteraad stelt het vast.',
+          'Uitvoeringsprogramma (UVP): twee keer per IVP een programma voor twee jaar, met per thema de doelen, activiteiten, betrokkenen en de begroting. Het college stelt het vast en brengt het ter kennisname van de raad.',
+          'Voortgang: elk kwartaal houdt de adviseur een updateronde; de verantwoordelijken en partners melden de stand van hun activiteiten.',
+          'Rapportage: de cijfers van een afgesloten ronde vormen de voortgangsrapportage, die het college met een collegevoorstel aan de raad stuurt.',
+          'Evaluatie: halverwege en aan het einde van het IVP; de uitkomsten voeden het volgende plan.',
+        ],
+      },
+      {
+        id: 'updaterondes',
+        title: 'Een updateronde houden',
+        paragraphs: ['Een updateronde vraagt de verantwoordelijken van een programma om de stand van hun activiteiten over één kwartaal.'],
+        steps: [
+          'Open het programma en kies Updaterondes.',
+          'Kies het kwartaal en eventueel een uiterste datum, en open de ronde. Regie vraagt een update van elke activiteit waarvan het werk in of voor dat kwartaal begon en die niet gereed of vervallen is.',
+          'De verantwoordelijken zien de vraag op hun startpagina en onder Mijn activiteiten, en geven per activiteit de status, een notitie of een percentage door. Partners doen dat voor de activiteiten waarbij hun organisatie betrokken is.',
+          'Op de pagina van de ronde ziet u wie al heeft bijgewerkt. Stuur zo nodig een herinnering: in Regie, en per e-mail als de beheerder e-mail heeft ingesteld.',
+          'Sluit de ronde. Vanaf dat moment liggen de cijfers van de ronde vast en veranderen ze niet meer.',
+        ],
+      },
+      {
+        id: 'voortgangsrapportage',
+        title: 'Een voortgangsrapportage maken',
+        paragraphs: [
+          'De voortgangsrapportage is gebaseerd op een afgesloten updateronde: per activiteit de status, de laatste update en ' +
+          'of de activiteit achterloopt op haar frequentie, en de totalen per status.',
+          'Maak op de pagina van het programma een collegevoorstel met het doel “De voortgangsrapportage van een updateronde aan ' +
+          'de raad sturen” en kies de ronde. Regie neemt de cijfers van die ronde over in het voorstel.',
+        ],
+      },
+      {
+        id: 'collegevoorstel',
+        title: 'Een collegevoorstel voorbereiden',
+        paragraphs: [
+          'Een collegevoorstel vraagt het college om een besluit: het programma vaststellen, of de voortgangsrapportage aan de raad ' +
+          'sturen. Regie vult het voorstel met de gegevens van het programma, in de vaste opbouw van een collegevoorstel.',
+        ],
+        steps: [
+          'Kies op de pagina van het programma Collegevoorstel maken, en kies waarvoor het voorstel is.',
+          'Regie vult de besluitpunten en de onderdelen: aanleiding, doel/beoogd effect (de doelen per thema), argumenten (de thema’s), kanttekeningen en risico’s (zoals PM-posten en overschrijdingen), financiële informatie (de begroting per jaar), participatie (de betrokken partners), communicatie en vervolg/evaluatie.',
+          'Wat niet uit de gegevens volgt, staat er als “[Vul in: …]”. Bovenaan het bewerkscherm staat welke onderdelen nog zo’n tekst bevatten; vervang die door uw eigen tekst.',
+          'Voeg besluitpunten, onderdelen en vervolgacties toe, verwijder ze of zet ze in een andere volgorde, en sla op. Werkt een collega tegelijk aan hetzelfde voorstel, dan waarschuwt Regie in plaats van diens wijzigingen te overschrijven.',
+          'Download het voorstel als Word-bestand voor de bestuurlijke route. Zolang er nog iets in te vullen is, staat dat bovenaan het document.',
+        ],
+      },
+      {
+        id: 'vaststelling',
+        title: 'Vaststellen, ter kennisname en publiceren',
+        paragraphs: [
+          'Een plan of programma doorloopt vier stappen. Bij elke stap verandert wie het kan lezen.',
+        ],
+        terms: [
+          { term: 'Concept', meaning: 'In voorbereiding. Alleen de eigen organisatie leest mee: beheerder, adviseur en bestuurder (portefeuillehouder).' },
+          { term: 'Vastgesteld', meaning: 'Het college (een UVP) of de raad (een IVP) heeft het vastgesteld. Raadsleden van de gemeente kunnen het nu lezen.' },
+          { term: 'Aan de raad gezonden', meaning: 'Ter kennisname aan de raad of de raadscommissie gestuurd. Raadsleden lezen het, het publiek nog niet.' },
+          { term: 'Gepubliceerd', meaning: 'Openbaar: iedereen leest het, ook zonder account, op de publieke website van Regie. De boekingen van uitgaven blijven intern; alleen de totalen zijn openbaar.' },
+        ],
+      },
+      {
+        id: 'excel',
+        title: 'Werken met Excel',
+        paragraphs: [
+          'Wie liever in Excel werkt, kan gegevens uit Regie als spreadsheet downloaden, daarin bijwerken en weer inlezen. Regie ' +
+          'controleert het bestand eerst en laat zien wat het zou wijzigen, met elke fout en het regelnummer; er wordt niets ' +
+          'opgeslagen zolang er fouten in staan. Elke import staat in het auditlogboek.',
+          'Metingen van effectindicatoren leest u in met Metingen importeren op de pagina van het plan: een export van CBS of de ' +
+          'politie (StatLine) of een eigen tabel.',
+        ],
+      },
+      {
+        id: 'publieke-site',
+        title: 'De publieke website',
+        paragraphs: [
+          'Gepubliceerde plannen en programma’s zijn voor iedereen te lezen, zonder in te loggen: de thema’s, doelen, activiteiten, ' +
+          'indicatoren en de begroting. Concepten en werkaantekeningen (notities bij de voortgang) zijn nooit openbaar.',
+        ],
+      },
+      {
+        id: 'begrippen',
+        title: 'Begrippen',
+        paragraphs: [],
+        terms: [
+          { term: 'IVP', meaning: 'Integraal veiligheidsplan: het beleidskader voor vier jaar, vastgesteld door de gemeenteraad.' },
+          { term: 'UVP', meaning: 'Uitvoeringsprogramma: de uitwerking van het IVP voor twee jaar, vastgesteld door het college.' },
+          { term: 'OOV', meaning: 'Openbare orde en veiligheid: het team van de gemeente dat het veiligheidsbeleid maakt en uitvoert.' },
+          { term: 'Portefeuillehouder', meaning: 'Het lid van het college dat politiek verantwoordelijk is voor een thema.' },
+          { term: 'College van B&W', meaning: 'Burgemeester en wethouders: het dagelijks bestuur van de gemeente.' },
+          { term: 'Ter kennisname', meaning: 'De raad ontvangt een stuk om van kennis te nemen; de raad hoeft er niet over te besluiten.' },
+          { term: 'Updateronde', meaning: 'De vraag aan de verantwoordelijken om de stand van hun activiteiten over één kwartaal.' },
+          { term: 'Collegevoorstel', meaning: 'Het voorstel aan het college om een besluit te nemen, met besluitpunten en een vaste opbouw.' },
+          { term: 'PM', meaning: 'Pro memorie: een begrotingspost waarvan het bedrag nog niet bekend is.' },
+          { term: 'Structureel / incidenteel', meaning: 'Elk jaar terugkerend / eenmalig.' },
+        ],
+      },
+    ] as { id: string; title: string; paragraphs: string[]; steps?: string[]; terms?: { term: string; meaning: string }[] }[],
   },
   regularTask: {
     title: 'Taak',

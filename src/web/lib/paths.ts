@@ -53,6 +53,10 @@ export const paths = {
   newSpending: (planId: string, lineId: string) => `/plannen/${planId}/begroting/posten/${lineId}/uitgaven/nieuw`,
   editSpending: (planId: string, lineId: string, entryId: string) =>
     `/plannen/${planId}/begroting/posten/${lineId}/uitgaven/${entryId}/bewerken`,
+  newProposal: (planId: string) => `/plannen/${planId}/collegevoorstel/nieuw`,
+  editProposal: (planId: string, decisionId: string) => `/plannen/${planId}/besluiten/${decisionId}/bewerken`,
+  /** The help pages, at one topic when given. */
+  help: (topic?: string) => `/help${topic ? `#${topic}` : ''}`,
 };
 
 function query(params: Record<string, string | undefined>): string {

@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
   WidthType, type ITableCellOptions,
 } from 'docx';
 import type { Block, DocumentTree } from './tree.ts';
@@ -12,6 +12,14 @@ import type { Block, DocumentTree } from './tree.ts';
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '666666' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+/** Word's own numbering for numbered lists ("1.", "2."); each list restarts at 1 as its own instance. */
+const NUMBERED = 'genummerd';
+const NUMBERING = {
+  config: [{
+    reference: NUMBERED,
+    levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 500, hanging: 360 } } } }],
+  }],
+};
 
 export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
   const document = new Document({
@@ -25,16 +33,18 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
         heading3: { run: { font: 'Arial', size: 23, bold: true }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
       },
     },
-    sections: [{ children: doc.blocks.flatMap(block) }],
+    numbering: NUMBERING,
+    sections: [{ children: doc.blocks.flatMap((b, instance) => block(b, instance)) }],
   });
   return Packer.toBuffer(document);
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+function block(b: Block, instance: number): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading': return [new Paragraph({ text: b.text, heading: HEADINGS[b.level] })];
     case 'paragraph': return [new Paragraph({ text: b.text })];
-    case 'list': return b.items.map((text) => new Paragraph({ text, bullet: { level: 0 } }));
+    case 'list':
+      return b.items.map((text) => new Paragraph(b.isOrdered ? { text, numbering: { reference: NUMBERED, level: 0, instance } } : { text, bullet: { level: 0 } }));
     case 'facts':
       return b.items.map((f) => new Paragraph({
         spacing: { after: 40 },

@@ -49,7 +49,10 @@ function block(b: Block): string {
   switch (b.kind) {
     case 'heading': return `<h${b.level}>${escape(b.text)}</h${b.level}>`;
     case 'paragraph': return `<p>${escape(b.text)}</p>`;
-    case 'list': return `<ul>${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
+    case 'list': {
+      const tag = b.isOrdered ? 'ol' : 'ul';
+      return `<${tag}>${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</${tag}>`;
+    }
     case 'facts': return `<dl>${b.items.map((f) => `<dt>${escape(f.label)}</dt><dd>${escape(f.value)}</dd>`).join('')}</dl>`;
     case 'table': {
       const cls = (i: number) => (b.columns[i].isNumeric ? ' class="num"' : '');

@@ -41,7 +41,7 @@ function block(b: Block): Content {
         margin: [0, b.level === 1 ? 0 : 14, 0, 6],
       };
     case 'paragraph': return { text: b.text, margin: [0, 0, 0, 6] };
-    case 'list': return { ul: b.items, margin: [0, 0, 0, 6] };
+    case 'list': return b.isOrdered ? { ol: b.items, margin: [0, 0, 0, 6] } : { ul: b.items, margin: [0, 0, 0, 6] };
     case 'facts':
       return { stack: b.items.map((f) => ({ text: [{ text: `${f.label}: `, bold: true }, f.value] })), margin: [0, 0, 0, 8] };
     case 'table': {

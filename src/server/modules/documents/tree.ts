@@ -12,7 +12,8 @@ import { formatDate, formatPeriod } from '../../../web/lib/format.ts';
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; items: string[] }
+  /** A bulleted list, or numbered (`isOrdered`: the points of a decision). */
+  | { kind: 'list'; items: string[]; isOrdered?: boolean }
   /** Label–value pairs (portefeuillehouder, periode); a definition list in HTML. */
   | { kind: 'facts'; items: Fact[] }
   | { kind: 'table'; caption: string; columns: Column[]; rows: Row[] };

@@ -7,3 +7,5 @@ export { SpendingFormPage } from './SpendingFormPage.tsx';
 export { MeasurementFormPage } from './MeasurementFormPage.tsx';
 export { ReferenceAreasFormPage } from './ReferenceAreasFormPage.tsx';
 export { ThemeFormPage } from './ThemeFormPage.tsx';
+export { NewProposalPage } from './NewProposalPage.tsx';
+export { ProposalFormPage } from './ProposalFormPage.tsx';

@@ -3,13 +3,14 @@ import { ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-reac
 import type { TPlanSummary } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
 import type { PlanExport } from '../../api/types.ts';
-import { AppButtonLink } from '../../components/AppLink.tsx';
+import { AppButtonLink, AppLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { DecisionList } from '../../components/DecisionList.tsx';
 import { IndicatorCard } from '../../components/IndicatorCard.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PlanFacts } from '../../components/PlanFacts.tsx';
+import { ProposalActions } from '../../components/ProposalActions.tsx';
 import { RegularTaskTable } from '../../components/RegularTaskTable.tsx';
 import { SectionList } from '../../components/SectionList.tsx';
 import { ThemeTable } from '../../components/ThemeTable.tsx';
@@ -36,7 +37,7 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
   const here = location.pathname;
   const names = makeNames(plan.people, plan.organisations);
   const can = useCan();
-  const may = (action: 'create' | 'update', entity: 'themes' | 'indicators') =>
+  const may = (action: 'create' | 'update', entity: 'themes' | 'indicators' | 'decisions') =>
     can(action, planSubject(entity, plan, plan.organisations));
   return (
     <>
@@ -101,10 +102,16 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
         </section>
       )}
 
-      {plan.decisions.length > 0 && (
+      {(plan.decisions.length > 0 || may('create', 'decisions')) && (
         <section aria-labelledby="besluiten">
           <Heading level={2} id="besluiten">{nl.plan.decisions}</Heading>
-          <DecisionList decisions={plan.decisions} />
+          <DecisionList decisions={plan.decisions} actions={(d) => <ProposalActions decision={d} canEdit={may('update', 'decisions')} />} />
+          {may('create', 'decisions') && (
+            <ButtonGroup className="regie-actions">
+              <AppButtonLink to={paths.newProposal(plan.id)}>{nl.proposal.create}</AppButtonLink>
+              <AppLink to={paths.help('collegevoorstel')}>{nl.help.contextLink}</AppLink>
+            </ButtonGroup>
+          )}
         </section>
       )}
 

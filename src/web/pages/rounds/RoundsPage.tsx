@@ -38,6 +38,7 @@ export function RoundsPage() {
           <Breadcrumbs items={[{ label: plan.title, to: paths.plan(plan.id) }]} />
           <PageHeading preHeading={plan.title} title={nl.rounds.title(plan.title)}>{nl.rounds.heading}</PageHeading>
           <Paragraph>{nl.rounds.intro}</Paragraph>
+          <Paragraph><AppLink to={paths.help('updaterondes')}>{nl.help.contextLink}</AppLink></Paragraph>
           {rounds.length ? <RoundTable rounds={rounds} /> : <Paragraph>{nl.rounds.none}</Paragraph>}
           {can('create', planSubject('rounds', plan, organisations)) && <OpenRound plan={plan} rounds={rounds} />}
         </>
