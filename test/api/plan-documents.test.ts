@@ -1,49 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDemoDocuments } from '../../src/server/demo.ts';
 import { grantRole } from '../../src/server/modules/accounts/accounts.ts';
 import { SYSTEM } from '../../src/server/modules/audit.ts';
 import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
 import { make, useApi } from '../api.ts';
+import { download as get, missingReaders, readWithRealReaders, squeeze, textOfXml, unzipEntry } from '../documents.ts';
 
 const ctx = useApi();
-
-/** A download as bytes (the test client reads bodies as text). */
-async function download(url: string, session = ctx.api.session) {
-  const headers: Record<string, string> = session ? { cookie: session.cookie } : {};
-  const res = await ctx.api.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
-  return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
-}
-
-/** One file out of a zip (a .docx is one), read from its central directory. */
-function unzipEntry(zip: Buffer, name: string): string | null {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      const local = zip.readUInt32LE(at + 42);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + skip;
-  }
-  return null;
-}
-
-const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", amp: '&' })[e]!);
-/** Text of a document without its markup or any white space: table cells wrap titles over lines. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-const textOfXml = (xml: string) => unescapeXml(xml.replace(/<[^>]+>/g, ''));
+const download = (url: string, session = ctx.api.session) => get(ctx.api, url, session);
 
 describe('the council document of the Huizen demo programme', () => {
   let planId: string;
@@ -109,27 +73,14 @@ describe('the council document of the Huizen demo programme', () => {
    * Real readers: LibreOffice converts the .docx to PDF, pdftoppm renders both PDFs, and the text of each holds every
    * activity. Skipped – loudly – where LibreOffice or poppler-utils is not installed.
    */
-  const missing = ['soffice', 'pdftoppm', 'pdftotext'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
-  // In CI the readers are required (.ci/run installs them); locally the test is skipped, loudly.
-  if (missing.length && process.env.CI) throw new Error(`The real-reader test needs ${missing.join(', ')} in CI`);
-  if (missing.length) console.warn(`\n*** SKIPPED: the real-reader test of the council documents needs ${missing.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils) ***\n`);
+  const missing = missingReaders('the council documents');
   it.skipIf(missing.length > 0)('opens in real readers: LibreOffice converts the .docx, pdftoppm renders the PDFs, every activity in the text', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'regie-documents-'));
-    try {
-      writeFileSync(join(dir, 'plan.docx'), (await download(`/plans/${planId}/document.docx`)).bytes);
-      writeFileSync(join(dir, 'plan.pdf'), (await download(`/plans/${planId}/document.pdf`)).bytes);
-      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'lo'), join(dir, 'plan.docx')], { stdio: 'pipe', timeout: 120_000 });
-      for (const pdf of [join(dir, 'plan.pdf'), join(dir, 'lo', 'plan.pdf')]) {
-        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
-        expect(pages, pdf).toBeGreaterThan(5);
-        execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '1', '-l', '2', pdf, join(dir, 'page')], { stdio: 'pipe' });
-        expect(readFileSync(join(dir, 'page-01.png')).subarray(1, 4).toString()).toBe('PNG');
-        const text = squeeze(execFileSync('pdftotext', ['-raw', pdf, '-']).toString().replace(/\u00ad/g, ''));
-        for (const title of titles) expect(text, `${title} in ${pdf}`).toContain(squeeze(title));
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const pages = readWithRealReaders({
+      docx: (await download(`/plans/${planId}/document.docx`)).bytes,
+      pdf: (await download(`/plans/${planId}/document.pdf`)).bytes,
+    }, titles);
+    expect(pages.pdf).toBeGreaterThan(5);
+    expect(pages.libreOffice).toBeGreaterThan(5);
   }, 180_000);
 });
 

@@ -13,8 +13,8 @@ import { PLAN_KINDS, PLAN_STATUSES, ZActivityFilter, ZId, ZKernbeleidTheme, ZPla
 import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
-import { DOCUMENT_FORMATS, planDocument, type DocumentFormat } from '../modules/documents/index.ts';
-import { HTML_CSP } from '../modules/documents/html.ts';
+import { planDocumentTree } from '../modules/documents/tree.ts';
+import { fileName, registerDocumentRoutes, registerReportRoutes } from './document-routes.ts';
 import { exportPlan, getPlanBudget, listMyActivities, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
@@ -28,7 +28,7 @@ import { AUDIT_ACTIONS, auditToCsv, listAudit, writeAudit } from '../modules/aud
 import { can } from '../../domain/permissions.ts';
 import type { RequestContext } from '../modules/access.ts';
 import type { Mailer } from '../modules/mail.ts';
-import { ZMyActivity, ZPlanBudget, ZPlanExport, ZProgrammeActivity, ZRoadmap } from '../../domain/plan-views.ts';
+import { ZMyActivity, ZPlanBudget, ZPlanExport, ZProgrammeActivity, ZRoadmap, type TPlanExport } from '../../domain/plan-views.ts';
 import { getRoadmap, roadmapCalendar } from '../modules/roadmap.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
@@ -55,10 +55,6 @@ declare module 'fastify' {
     publicUrl: string | null;
   }
 }
-
-/** A title as an ASCII file name for a download: a header cannot carry every letter a title may have ("Veiligheid – Łódź"). */
-const fileName = (title: string) =>
-  title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'plan';
 
 /** The request's actor, for the services. */
 const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, audit: req.auditActor });
@@ -172,21 +168,16 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     });
 
     // The council document (programme or plan) as Word, PDF and accessible HTML: read rules of the plan, audited as an export.
-    for (const format of Object.keys(DOCUMENT_FORMATS) as DocumentFormat[]) {
-      r.get(`/plans/:id/document.${format}`, {
-        schema: {
-          tags: ['plans'],
-          summary: `Het plan of programma als document voor de raad (${format}): inleiding, thema's met activiteitentabel, regulier werk, begroting (in het auditlogboek)`,
-          params: ZIdParam,
-        },
-      }, async (req, reply) => {
-        const { plan, body, type } = await planDocument(db, req.params.id, format, ctxOf(req));
-        await writeAudit(db, req.auditActor, { action: 'export', organisationId: plan.ownerId, entity: 'plans', entityId: plan.id, after: { format } });
-        reply.header('content-disposition', `attachment; filename="${fileName(plan.title)}.${format}"`);
-        if (format === 'html') reply.header('content-security-policy', HTML_CSP);
-        return reply.type(type).send(body);
-      });
-    }
+    registerDocumentRoutes(api, db, ctxOf, {
+      path: '/plans/:id/document',
+      tags: ['plans'],
+      summary: (format) => `Het plan of programma als document voor de raad (${format}): inleiding, thema's met activiteitentabel, regulier werk, begroting (in het auditlogboek)`,
+      load: async (id, ctx) => {
+        const plan = await exportPlan(db, id, ctx) as unknown as TPlanExport;
+        return { tree: planDocumentTree(plan), fileTitle: plan.title, audit: { organisationId: plan.ownerId, entity: 'plans', entityId: plan.id } };
+      },
+    });
+    registerReportRoutes(api, db, ctxOf);
 
     r.get('/plans/:id/budget', {
       schema: { tags: ['plans'], summary: 'Begroting: posten, totalen, beschikbaar en restant (berekend)', params: ZIdParam, response: { 200: ZPlanBudget, ...problems } },
