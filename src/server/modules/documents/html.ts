@@ -53,7 +53,7 @@ ${doc.blocks.map(block).join('\n')}
  * (its title, description and clip paths) get the figure's own prefix: a page with several charts has unique ids.
  */
 function figure(b: Extract<Block, { kind: 'figure' }>, prefix: string): string {
-  const svg = b.svg.replace(/\b(chart-title|chart-desc|zr\d+-)/g, (id) => `${prefix}-${id}`);
+  const svg = b.svg.replace(/\b(chart-title|chart-desc|zr-)/g, (id) => `${prefix}-${id}`);
   return `<figure>${svg}</figure>\n${simple(b.table)}`;
 }
 

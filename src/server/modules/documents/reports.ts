@@ -415,12 +415,15 @@ function indicatorBlocks(indicators: TSnapshotIndicator[], where: string, ownNam
 const figureTitle = (svg: string) => /<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
 
 /**
- * A chart for a document: the <style> element (hover effects, which a page's policy would block) goes, and style
- * attributes become SVG presentation attributes, which every reader draws without a style sheet.
+ * A chart for a document: the <style> element (hover effects, which a page's policy would block) and the classes it
+ * styles go, and style attributes become SVG presentation attributes, which every reader draws without a style sheet.
  */
 function figure(title: string, svg: string, data: TableBlock, description = figureTitle(svg)): Block {
   const clean = svg
     .replace(/<style[\s\S]*?<\/style>/g, '')
+    // ECharts numbers its ids and classes per process; without them the same content gives the same document.
+    .replace(/ (class|ecmeta_\w+)="[^"]*"/g, '')
+    .replace(/\bzr\d+-/g, 'zr-')
     .replace(/ style="([^"]*)"/g, (_, css: string) => css.split(';').map((d) => d.split(':')).filter(([k, v]) => k?.trim() && v)
       .map(([k, ...v]) => ` ${k.trim()}="${v.join(':').trim()}"`).join(''));
   const width = Number(/<svg[^>]*\bwidth="(\d+)"/.exec(clean)?.[1] ?? 720);
