@@ -1,7 +1,11 @@
+import type { TPlanExport } from '../../../domain/plan-views.ts';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../access.ts';
+import { exportPlan } from '../plan-queries.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml } from './html.ts';
 import { renderPdf } from './pdf.ts';
-import type { DocumentTree } from './tree.ts';
+import { planDocumentTree, type DocumentTree } from './tree.ts';
 
 /** The formats of every document (council document, reports), with their media type and renderer. */
 export const DOCUMENT_FORMATS = {
@@ -10,3 +14,10 @@ export const DOCUMENT_FORMATS = {
   html: { type: 'text/html; charset=utf-8', render: (doc: DocumentTree) => Promise.resolve(Buffer.from(renderHtml(doc))) },
 } as const;
 export type DocumentFormat = keyof typeof DOCUMENT_FORMATS;
+
+/** The plan as a document in one format, under the read rules of the export (404 for who may not read the plan). */
+export async function planDocument(db: Db, planId: string, format: DocumentFormat, ctx: RequestContext) {
+  const plan = (await exportPlan(db, planId, ctx)) as unknown as TPlanExport;
+  const body = await DOCUMENT_FORMATS[format].render(planDocumentTree(plan));
+  return { plan, body, type: DOCUMENT_FORMATS[format].type };
+}
