@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { expect } from 'vitest';
 import type { Api, Session } from './api.ts';
 
 /*
@@ -18,8 +19,8 @@ export async function download(api: Api, url: string, session: Session | null = 
   return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
 }
 
-/** One file out of a zip (a .docx or .xlsx is one), read from its central directory. */
-export function unzipEntry(zip: Buffer, name: string): string | null {
+/** Walks a zip's central directory (a .docx or .xlsx is a zip); `visit` returns true to stop. */
+function walkZip(zip: Buffer, visit: (name: string, read: () => Buffer) => boolean): void {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   let at = zip.readUInt32LE(end + 16);
   for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
@@ -27,15 +28,35 @@ export function unzipEntry(zip: Buffer, name: string): string | null {
     const size = zip.readUInt32LE(at + 20);
     const nameLength = zip.readUInt16LE(at + 28);
     const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      const local = zip.readUInt32LE(at + 42);
+    const local = zip.readUInt32LE(at + 42);
+    const read = () => {
       const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
       const data = zip.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
+      return method === 8 ? inflateRawSync(data) : data;
+    };
+    if (visit(zip.toString('utf8', at + 46, at + 46 + nameLength), read)) return;
     at += 46 + skip;
   }
-  return null;
+}
+
+/** One file out of a zip, as text. */
+export function unzipEntry(zip: Buffer, name: string): string | null {
+  let found: string | null = null;
+  walkZip(zip, (entry, read) => {
+    if (entry === name) found = read().toString('utf8');
+    return found !== null;
+  });
+  return found;
+}
+
+/** The names of the files in a zip. */
+export function zipEntries(zip: Buffer): string[] {
+  const names: string[] = [];
+  walkZip(zip, (name) => {
+    names.push(name);
+    return false;
+  });
+  return names;
 }
 
 /** Text without any white space: table cells wrap titles over lines. */
@@ -77,10 +98,27 @@ export function convertToPdf(dir: string, file: string, format: 'pdf' | 'xlsx' =
 /** Renders a PDF's first pages with pdftoppm and reads its text with pdftotext: its page count and text. */
 export function readPdf(dir: string, pdf: string): { pages: number; text: string } {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
-  const prefix = join(dir, `page-${basename(pdf, '.pdf')}`);
+  const prefix = join(dir, `page-${basename(dirname(pdf))}-${basename(pdf, '.pdf')}`);
   execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '1', '-l', '2', pdf, prefix], { stdio: 'pipe' });
   // pdftoppm pads the page number to the digits of the document's last page.
   const first = readFileSync(`${prefix}-${'1'.padStart(String(pages).length, '0')}.png`);
   if (first.subarray(1, 4).toString() !== 'PNG') throw new Error(`pdftoppm did not render ${pdf}`);
   return { pages, text: execFileSync('pdftotext', ['-raw', pdf, '-']).toString().replace(/\u00ad/g, '') };
+}
+
+/**
+ * A Word document and our PDF of it opened in the real readers: LibreOffice converts the .docx to PDF, pdftoppm renders
+ * both PDFs, and the text of each must hold every expected string. Their page counts.
+ */
+export function readWithRealReaders(files: { docx: Buffer; pdf: Buffer }, expected: string[]): Promise<{ pdf: number; libreOffice: number }> {
+  return withScratch(async (dir) => {
+    writeFileSync(join(dir, 'doc.docx'), files.docx);
+    writeFileSync(join(dir, 'doc.pdf'), files.pdf);
+    const [pdf, libreOffice] = [join(dir, 'doc.pdf'), convertToPdf(dir, join(dir, 'doc.docx'))].map((file) => {
+      const { pages, text } = readPdf(dir, file);
+      for (const t of expected) expect(squeeze(text), `${t} in ${file}`).toContain(squeeze(t));
+      return pages;
+    });
+    return { pdf, libreOffice };
+  });
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ZFrequencyProgress } from './frequency-progress.ts';
+import { ZIndicatorStatus } from './indicator.ts';
+import { GRANULARITIES } from './indicator-series.ts';
 import { FINAL_STATUSES, type TActivityStatus } from './progress.ts';
-import { ACTIVITY_STATUSES, ZDate, ZId } from './schemas.ts';
+import { ACTIVITY_STATUSES, DIRECTIONS, TARGET_KINDS, ZDate, ZId } from './schemas.ts';
 import { compareQuarters, ZQuarterCode, type TQuarter, type TTimeframe } from './timeframe.ts';
 
 /*
@@ -83,8 +85,59 @@ export const ZRoundActivity = z.object({
   percentComplete: z.number().int().nullable(),
   milestone: z.string().nullable(),
   frequency: ZFrequencyProgress,
+  /** The latest note written on the activity up to the moment the figures were taken, in the round or before it (for
+   * the progress report: a finished activity gives no update in the round, but its last note says how it ended).
+   * Absent in snapshots of rounds closed before it was recorded. */
+  latestNote: z.object({ at: z.string(), authorName: z.string(), note: z.string() }).nullable().optional(),
 });
 export type TRoundActivity = z.infer<typeof ZRoundActivity>;
+
+/** A theme of the programme, in the programme's order (also those without activities, for their indicators). */
+export const ZSnapshotTheme = z.object({ id: ZId, number: z.string().nullable(), title: z.string() });
+
+/** A series of an indicator's measurements, as the chart and its table show it (see `measurementSeries`). */
+export const ZSnapshotSeries = z.object({
+  key: z.string(),
+  area: z.object({ code: z.string().nullable(), name: z.string() }).nullable(),
+  granularity: z.enum(GRANULARITIES).nullable(),
+  points: z.array(z.object({
+    periodLabel: z.string(), periodStart: z.string(), periodEnd: z.string(), value: z.number(), isProvisional: z.boolean(),
+  })),
+});
+
+/** An indicator as it stood when the figures were taken: its target, its measurements as series, and its status. */
+export const ZSnapshotIndicator = z.object({
+  id: ZId,
+  themeId: ZId.nullable(),
+  goalId: ZId.nullable(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  direction: z.enum(DIRECTIONS),
+  baselineValue: z.number().nullable(),
+  baselineYear: z.number().int().nullable(),
+  targetKind: z.enum(TARGET_KINDS).nullable(),
+  targetValue: z.number().nullable(),
+  targetChangePercent: z.number().nullable(),
+  targetYear: z.number().int().nullable(),
+  targetText: z.string().nullable(),
+  series: z.array(ZSnapshotSeries),
+  status: ZIndicatorStatus,
+});
+export type TSnapshotIndicator = z.infer<typeof ZSnapshotIndicator>;
+
+const ZUseFigures = z.object({
+  plannedCents: z.number().int().nullable(),
+  spentCents: z.number().int(),
+  remainingCents: z.number().int().nullable(),
+  isOverBudget: z.boolean(),
+});
+/** Budget use (planned, spent, remaining) in total and per theme, as the budget-use module computes it. */
+export const ZSnapshotBudget = z.object({
+  total: ZUseFigures,
+  themes: z.array(ZUseFigures.extend({ themeId: ZId.nullable() })),
+  pmSpentCents: z.number().int(),
+});
+export type TSnapshotBudget = z.infer<typeof ZSnapshotBudget>;
 
 /**
  * A round's figures as of a reference date: the live view of an open round, and – stored when the round closes – the
@@ -110,6 +163,11 @@ export const ZRoundSnapshot = z.object({
     byStatus: z.record(z.enum(ACTIVITY_STATUSES), z.number().int()),
   }),
   activities: z.array(ZRoundActivity),
+  /** Themes, indicators and budget use: recorded by rounds closed since the progress report (issue 5); absent in older
+   * snapshots, which the report then says rather than filling in today's figures. */
+  themes: z.array(ZSnapshotTheme).optional(),
+  indicators: z.array(ZSnapshotIndicator).optional(),
+  budget: ZSnapshotBudget.optional(),
 });
 export type TRoundSnapshot = z.infer<typeof ZRoundSnapshot>;
 

@@ -7,7 +7,7 @@ import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
 import { SYSTEM } from '../../src/server/modules/audit.ts';
 import { createRecord } from '../../src/server/modules/records.ts';
 import { addOccurrence } from '../../src/server/modules/progress/progress.ts';
-import { openRound } from '../../src/server/modules/progress/rounds.ts';
+import { closeRound, openRound } from '../../src/server/modules/progress/rounds.ts';
 import { exportProgrammeXlsx } from '../../src/server/modules/programme-xlsx/import.ts';
 import { RESOURCES, type ResourceDef } from '../../src/server/modules/resources.ts';
 import type { TRole } from '../../src/domain/permissions.ts';
@@ -211,6 +211,18 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
         : (await api.delete(`${base}/occurrences/${(await addOccurrence(ctx.db, SYSTEM_CONTEXT, activity.id, { occurredOn: '2024-03-12' })).id}`)).status;
       const rule = method === 'GET' ? PROGRESS.get : method === 'POST' ? PROGRESS.create : PROGRESS.delete;
       expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
+    };
+  }
+  // Reports read like the rounds: the staff of the owner. The progress report is of a closed round.
+  const report = url.match(/^\/api\/v1\/(rounds\/:id\/report|plans\/:id\/evaluation)\.(docx|pdf|html)$/);
+  if (report) {
+    return async (who, n) => {
+      const api = sessions.get(who)!;
+      if (report[1] === 'plans/:id/evaluation') return expect((await api.get(`/plans/${ids.plan}/evaluation.${report[2]}`)).status, who).toBe(ROUNDS.get[n]);
+      const plan = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'plans')!, { kind: 'uvp', title: 'Rapportplan', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen }, SYSTEM_CONTEXT);
+      const round = await openRound(ctx.db, SYSTEM_CONTEXT, plan.id, { quarter: '2024-Q3' });
+      await closeRound(ctx.db, SYSTEM_CONTEXT, round.id, round.version);
+      expect((await api.get(`/rounds/${round.id}/report.${report[2]}`)).status, who).toBe(ROUNDS.get[n]);
     };
   }
   if (url.startsWith('/api/v1/plans/:id/rounds') || url.startsWith('/api/v1/rounds/')) {

@@ -220,6 +220,9 @@ export const api = {
   getPlan: (id: string) => request<TPlan>('GET', `/plans/${id}`),
   exportPlan: (id: string) => request<PlanExport>('GET', `/plans/${id}/export`),
   exportUrl: (id: string) => `${BASE}/plans/${id}/export?download=1`,
+  /** The progress report of a closed update round, and the evaluation report of a programme, as a file. */
+  progressReportUrl: (roundId: string, format: 'docx' | 'pdf' | 'html') => `${BASE}/rounds/${roundId}/report.${format}`,
+  evaluationUrl: (planId: string, format: 'docx' | 'pdf' | 'html') => `${BASE}/plans/${planId}/evaluation.${format}`,
   /** An organisation's dashboard: its latest plans (or the one asked for), per theme where it stands. */
   getDashboard: (organisationId: string, filter: { planId?: string; portfolioHolderId?: string } = {}) =>
     request<TOrganisationDashboard>('GET', `/organisations/${organisationId}/dashboard${query(filter)}`),

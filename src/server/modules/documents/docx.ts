@@ -1,12 +1,16 @@
+import { Resvg } from '@resvg/resvg-js';
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, ShadingType, Table, TableCell, TableRow,
+  TextRun,
   WidthType, type ITableCellOptions,
 } from 'docx';
-import type { Block, DocumentTree } from './tree.ts';
+import type { Block, DocumentTree, TableBlock } from './tree.ts';
 
 /*
  * The document as Word (.docx): real Word headings (Kop 1–3, so the navigation pane and a table of contents work),
- * tables whose header row repeats on every page and whose rows do not split, Dutch as the proofing language.
+ * tables whose header row repeats on every page and whose rows do not split, Dutch as the proofing language. A chart is
+ * the SVG itself with a PNG beside it for readers that do not draw SVG (Word before 2016, LibreOffice's older
+ * versions), its description as alternative text, and its table below it.
  */
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -51,13 +55,33 @@ function block(b: Block, instance: number): (Paragraph | Table)[] {
         children: [new TextRun({ text: `${f.label}: `, bold: true }), new TextRun(f.value)],
       }));
     case 'table': return [caption(b.caption), table(b)];
+    case 'figure': return [chart(b), caption(b.table.caption), table(b.table)];
   }
+}
+
+/** Width of a chart on the page in pixels (Word counts 96 per inch): the text width of A4 with Word's margins. */
+const CHART_WIDTH = 600;
+
+function chart(b: Extract<Block, { kind: 'figure' }>): Paragraph {
+  const size = { width: CHART_WIDTH, height: Math.round((CHART_WIDTH * b.height) / b.width) };
+  // Twice the size on the page, so the fallback stays sharp when printed; the system's fonts draw the text.
+  const png = new Resvg(b.svg, {
+    fitTo: { mode: 'width', value: CHART_WIDTH * 2 }, background: '#ffffff',
+    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+  }).render().asPng();
+  return new Paragraph({
+    keepNext: true,
+    children: [new ImageRun({
+      type: 'svg', data: Buffer.from(b.svg), fallback: { type: 'png', data: png }, transformation: size,
+      altText: { name: b.title, title: b.title, description: b.description },
+    })],
+  });
 }
 
 /** The caption as Word's own "Bijschrift" (Caption) style, kept with its table. */
 const caption = (text: string) => new Paragraph({ text, style: 'Caption', keepNext: true });
 
-function table(b: Extract<Block, { kind: 'table' }>): Table {
+function table(b: TableBlock): Table {
   const total = b.columns.reduce((sum, c) => sum + c.weight, 0);
   const widths = b.columns.map((c) => Math.round((c.weight / total) * 100));
   const cell = (text: string, i: number, options: { bold?: boolean; isSub?: boolean; shade?: string } = {}): TableCell => {

@@ -21,6 +21,7 @@ thead th { background: #e6e6e6; }
 .num { text-align: right; white-space: nowrap; }
 .sub > :first-child { padding-left: 1.5em; }
 .total th, .total td { font-weight: bold; background: #f2f2f2; }
+figure { margin: 1.5em 0 0; } figure svg { max-width: 100%; height: auto; }
 @media print { thead { display: table-header-group; } tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }
 `;
 
@@ -28,6 +29,8 @@ thead th { background: #e6e6e6; }
 export const HTML_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'`;
 
 export function renderHtml(doc: DocumentTree): string {
+  let figures = 0;
+  const block = (b: Block): string => (b.kind === 'figure' ? figure(b, `fig${++figures}`) : simple(b));
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>
@@ -45,7 +48,16 @@ ${doc.blocks.map(block).join('\n')}
 `;
 }
 
-function block(b: Block): string {
+/**
+ * A chart inline, so its title and description reach screen readers, followed by its table. The ids inside the SVG
+ * (its title, description and clip paths) get the figure's own prefix: a page with several charts has unique ids.
+ */
+function figure(b: Extract<Block, { kind: 'figure' }>, prefix: string): string {
+  const svg = b.svg.replace(/\b(chart-title|chart-desc|zr-)/g, (id) => `${prefix}-${id}`);
+  return `<figure>${svg}</figure>\n${simple(b.table)}`;
+}
+
+function simple(b: Exclude<Block, { kind: 'figure' }>): string {
   switch (b.kind) {
     case 'heading': return `<h${b.level}>${escape(b.text)}</h${b.level}>`;
     case 'paragraph': return `<p>${escape(b.text)}</p>`;

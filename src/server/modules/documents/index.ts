@@ -11,7 +11,7 @@ import { renderPdf } from './pdf.ts';
 import { proposalDocumentTree } from './proposal-tree.ts';
 import { planDocumentTree, type DocumentTree } from './tree.ts';
 
-/** The formats of the council document, with their media type. */
+/** The formats of every document (council document, reports), with their media type and renderer. */
 export const DOCUMENT_FORMATS = {
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
   pdf: { type: 'application/pdf', render: renderPdf },

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Block, DocumentTree } from './tree.ts';
+import type { Block, DocumentTree, TableBlock } from './tree.ts';
 
 /*
  * The document as PDF, drawn by pdfmake in the server process: no browser at run time (ADR 0013). Headings are
@@ -12,7 +12,7 @@ import type { Block, DocumentTree } from './tree.ts';
 const require = createRequire(import.meta.url);
 const fonts: { Roboto: Record<string, string> } = require('pdfmake/fonts/Roboto.js');
 pdfmake.setFonts(fonts);
-// The document holds no images or links: pdfmake may read the font files and nothing else, fetch no URL.
+// Charts come as SVG strings in the document: pdfmake may read the font files and nothing else, fetch no URL.
 const fontFiles = new Set(Object.values(fonts.Roboto));
 pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
 pdfmake.setUrlAccessPolicy(() => false);
@@ -44,27 +44,32 @@ function block(b: Block): Content {
     case 'list': return b.isOrdered ? { ol: b.items, margin: [0, 0, 0, 6] } : { ul: b.items, margin: [0, 0, 0, 6] };
     case 'facts':
       return { stack: b.items.map((f) => ({ text: [{ text: `${f.label}: `, bold: true }, f.value] })), margin: [0, 0, 0, 8] };
-    case 'table': {
-      const total = b.columns.reduce((sum, c) => sum + c.weight, 0);
-      const align = (i: number) => (b.columns[i].isNumeric ? 'right' : 'left');
-      const header: TableCell[] = b.columns.map((c, i) => ({ text: c.label, bold: true, fillColor: '#e6e6e6', alignment: align(i) }));
-      const rows: TableCell[][] = b.rows.map((r) => r.cells.map((c, i) => ({
-        text: c,
-        bold: r.isTotal,
-        fillColor: r.isTotal ? '#f2f2f2' : undefined,
-        alignment: align(i),
-        margin: r.isSub && i === 0 ? [10, 0, 0, 0] : undefined,
-      })));
-      return {
-        stack: [
-          { text: b.caption, bold: true, margin: [0, 4, 0, 4] },
-          {
-            table: { headerRows: 1, dontBreakRows: b.rows.every((r) => r.keepTogether), widths: b.columns.map((c) => `${(c.weight / total) * 100}%`), body: [header, ...rows] },
-            fontSize: 8,
-          },
-        ],
-        margin: [0, 0, 0, 10],
-      };
-    }
+    case 'figure':
+      // pdfmake draws the SVG as vectors; the table with the same figures follows.
+      return { stack: [{ svg: b.svg, width: 499, margin: [0, 6, 0, 4] }, table(b.table)], unbreakable: false };
+    case 'table': return table(b);
   }
+}
+
+function table(b: TableBlock): Content {
+  const total = b.columns.reduce((sum, c) => sum + c.weight, 0);
+  const align = (i: number) => (b.columns[i].isNumeric ? 'right' : 'left');
+  const header: TableCell[] = b.columns.map((c, i) => ({ text: c.label, bold: true, fillColor: '#e6e6e6', alignment: align(i) }));
+  const rows: TableCell[][] = b.rows.map((r) => r.cells.map((c, i) => ({
+    text: c,
+    bold: r.isTotal,
+    fillColor: r.isTotal ? '#f2f2f2' : undefined,
+    alignment: align(i),
+    margin: r.isSub && i === 0 ? [10, 0, 0, 0] : undefined,
+  })));
+  return {
+    stack: [
+      { text: b.caption, bold: true, margin: [0, 4, 0, 4] },
+      {
+        table: { headerRows: 1, dontBreakRows: b.rows.every((r) => r.keepTogether), widths: b.columns.map((c) => `${(c.weight / total) * 100}%`), body: [header, ...rows] },
+        fontSize: 8,
+      },
+    ],
+    margin: [0, 0, 0, 10],
+  };
 }

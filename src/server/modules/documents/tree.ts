@@ -16,9 +16,16 @@ export type Block =
   | { kind: 'list'; items: string[]; isOrdered?: boolean }
   /** Label–value pairs (portefeuillehouder, periode); a definition list in HTML. */
   | { kind: 'facts'; items: Fact[] }
-  | { kind: 'table'; caption: string; columns: Column[]; rows: Row[] };
+  | TableBlock
+  /**
+   * A chart (SVG, with its own title and description for screen readers) and – always – a table with the same
+   * figures: the table is the chart's text alternative in every format, and the place to read exact values.
+   */
+  | { kind: 'figure'; title: string; description: string; svg: string; width: number; height: number; table: TableBlock };
 
-type Fact = { label: string; value: string };
+export type TableBlock = { kind: 'table'; caption: string; columns: Column[]; rows: Row[] };
+
+export type Fact = { label: string; value: string };
 
 export interface Column {
   label: string;
@@ -40,7 +47,7 @@ export interface Row {
 
 /** Rows up to this many characters are kept on one page; a longer one may split rather than overflow the page. */
 const KEEP_TOGETHER_CHARS = 1500;
-const row = (cells: string[], extra: { isTotal?: boolean; isSub?: boolean } = {}): Row =>
+export const row = (cells: string[], extra: { isTotal?: boolean; isSub?: boolean } = {}): Row =>
   ({ cells, ...extra, keepTogether: cells.join('').length <= KEEP_TOGETHER_CHARS });
 
 export interface DocumentTree {

@@ -50,6 +50,16 @@ export async function latestProgress(tx: Db, ids: string[]) {
   return new Map(rows.map((r) => [r.activity_id, { lastAt: r.last_at, percentComplete: r.percent, milestone: r.milestone }]));
 }
 
+/** Each activity's latest note (its text, when and by whom): what the reports print beside the activity. */
+export async function latestNotes(tx: Db, ids: string[]): Promise<Map<string, { at: string; authorName: string; note: string }>> {
+  const rows = await tx.query<{ activity_id: string; at: string; author_label: string; note: string }>(
+    `select distinct on (activity_id) activity_id, at, author_label, note
+       from activity_progress where activity_id = any($1::uuid[]) and note is not null order by activity_id, at desc, id`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.activity_id, { at: r.at, authorName: r.author_label, note: r.note }]));
+}
+
 /** Planned against realised for each activity, up to the reference date. */
 export async function frequencyProgress(tx: Db, activities: MonitoredActivity[], referenceDate: string): Promise<Map<string, TFrequencyProgress>> {
   const ids = activities.map((a) => a.id);

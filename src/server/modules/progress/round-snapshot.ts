@@ -1,9 +1,12 @@
+import type { UseFigures } from '../../../domain/budget-use.ts';
 import { ACTIVITY_STATUSES } from '../../../domain/schemas.ts';
 import { quarterEndDate, type TRoundActivity, type TRoundSnapshot } from '../../../domain/rounds.ts';
 import type { Db } from '../../db/client.ts';
 import { fromRow } from '../records.ts';
-import { frequencyProgress, latestProgress, responsiblesOf, type MonitoredActivity } from './monitoring.ts';
+import { frequencyProgress, latestNotes, latestProgress, responsiblesOf, type MonitoredActivity } from './monitoring.ts';
 import { todayInNetherlands } from '../clock.ts';
+import { budgetUseOfPlans } from '../budget-use.ts';
+import { planIndicatorFigures } from '../indicator-chart.ts';
 
 /** What the snapshot needs of the round. */
 export interface RoundRow {
@@ -19,8 +22,9 @@ export interface RoundRow {
  * reference date (the quarter's last day, or today when that is earlier). The live round page shows it; closing the
  * round stores it, so what was reported stays as it was.
  *
- * This is the one place that defines a round's report. The progress report (issue 5) reads it; indicator and budget
- * figures are added here as new optional keys of ZRoundSnapshot, so older snapshots stay valid.
+ * This is the one place that defines a round's report. The progress report (issue 5) reads it: besides the activities
+ * it holds the themes, every indicator with its series and status, the budget use, and each activity's latest note –
+ * optional keys of ZRoundSnapshot, so snapshots taken before they were added stay valid.
  * All queries are set-based: a fixed number per snapshot, whatever the number of activities.
  */
 export async function buildRoundSnapshot(tx: Db, round: RoundRow, takenAt = new Date()): Promise<TRoundSnapshot> {
@@ -42,7 +46,7 @@ export async function buildRoundSnapshot(tx: Db, round: RoundRow, takenAt = new 
   const now = todayInNetherlands(takenAt);
   const referenceDate = now < quarterEnd ? now : quarterEnd;
 
-  const [updates, latest, responsibles, frequencies] = await Promise.all([
+  const [updates, latest, responsibles, frequencies, notes, themes, indicators, budgets] = await Promise.all([
     tx.query(
       `select distinct on (activity_id) activity_id, id as entry_id, at, author_label as author_name, status_to, note, percent_complete, milestone
          from activity_progress where round_id = $1 order by activity_id, at desc, id`,
@@ -51,7 +55,15 @@ export async function buildRoundSnapshot(tx: Db, round: RoundRow, takenAt = new 
     latestProgress(tx, ids),
     responsiblesOf(tx, ids),
     frequencyProgress(tx, activities, referenceDate),
+    latestNotes(tx, ids),
+    tx.query<{ id: string; number: string | null; title: string }>(
+      'select id, number, title from themes where plan_id = $1 order by position, created_at',
+      [round.planId],
+    ),
+    planIndicatorFigures(tx, round.planId),
+    budgetUseOfPlans(tx, [round.planId]),
   ]);
+  const budget = budgets.get(round.planId)!;
 
   const items: TRoundActivity[] = activities.map((a) => {
     const { activityId: _, ...update } = (updates.get(a.id) ?? {}) as Record<string, unknown>;
@@ -68,6 +80,7 @@ export async function buildRoundSnapshot(tx: Db, round: RoundRow, takenAt = new 
       percentComplete: latest.get(a.id)?.percentComplete ?? null,
       milestone: latest.get(a.id)?.milestone ?? null,
       frequency: frequencies.get(a.id)!,
+      latestNote: notes.get(a.id) ?? null,
     };
   });
   const byStatus = Object.fromEntries(ACTIVITY_STATUSES.map((s) => [s, items.filter((i) => i.status === s).length])) as TRoundSnapshot['totals']['byStatus'];
@@ -88,5 +101,16 @@ export async function buildRoundSnapshot(tx: Db, round: RoundRow, takenAt = new 
       byStatus,
     },
     activities: items,
+    themes: themes.map((t) => ({ id: t.id, number: t.number ?? null, title: t.title })),
+    indicators,
+    budget: {
+      total: figures(budget.total),
+      themes: budget.themes.map((t) => ({ themeId: t.themeId, ...figures(t) })),
+      pmSpentCents: budget.pmSpentCents,
+    },
   };
 }
+
+/** Planned, spent and remaining without the per-year detail the report does not print. */
+const figures = ({ plannedCents, spentCents, remainingCents, isOverBudget }: UseFigures): UseFigures =>
+  ({ plannedCents, spentCents, remainingCents, isOverBudget });

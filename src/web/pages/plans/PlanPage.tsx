@@ -9,6 +9,7 @@ import { DecisionList } from '../../components/DecisionList.tsx';
 import { IndicatorCard } from '../../components/IndicatorCard.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ReportDownloads } from '../../components/ReportDownloads.tsx';
 import { PlanFacts } from '../../components/PlanFacts.tsx';
 import { ProposalActions } from '../../components/ProposalActions.tsx';
 import { RegularTaskTable } from '../../components/RegularTaskTable.tsx';
@@ -94,6 +95,13 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
           </ButtonGroup>
         )}
       </section>
+
+      {can('read', planSubject('rounds', plan, plan.organisations)) && (
+        <ReportDownloads
+          id="evaluatie" headingLevel={2} name={nl.report.download.evaluation} intro={nl.report.download.evaluationIntro}
+          url={(format) => api.evaluationUrl(plan.id, format)}
+        />
+      )}
 
       {plan.sections.length > 0 && (
         <section aria-labelledby="toelichting">

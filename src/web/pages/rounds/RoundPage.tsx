@@ -12,6 +12,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ConflictAlert } from '../../components/ConflictAlert.tsx';
 import { errorMessage, LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ReportDownloads } from '../../components/ReportDownloads.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { formatDate, formatDateTime, formatQuarterCode } from '../../lib/format.ts';
 import { paths } from '../../lib/paths.ts';
@@ -68,6 +69,12 @@ function RoundContent({ round, onReload }: { round: TRoundDetail; onReload: () =
           <Paragraph>{nl.rounds.othersIntro}</Paragraph>
           <RoundTable activities={others} caption={nl.rounds.othersHeading} />
         </section>
+      )}
+      {round.status === 'closed' && (
+        <ReportDownloads
+          id="rapportage" headingLevel={2} name={nl.report.download.progress} intro={nl.report.download.progressIntro}
+          url={(format) => api.progressReportUrl(round.id, format)}
+        />
       )}
       {round.reminders.length > 0 && (
         <section aria-labelledby="herinneringen">

@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test';
+import { csrfHeaders, DEMO, expectAccessible, findPlan, login, unique } from './helpers.ts';
+
+/**
+ * Opens a downloaded HTML document in the browser as a page: the server sends it as an attachment (a download), so
+ * the test serves the same response – with its own Content-Security-Policy – without the attachment header.
+ */
+async function openDocument(page: Page, url: string): Promise<void> {
+  await page.route(`**${url}`, async (route) => {
+    const response = await route.fetch();
+    const { 'content-disposition': _attachment, ...headers } = response.headers();
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(url);
+}
+
+/** Every download link of a section answers with a file of its format. */
+async function expectDownloads(page: Page, section: string): Promise<string[]> {
+  const links = page.getByRole('region', { name: section }).getByRole('link');
+  await expect(links).toHaveCount(3);
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const types = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', html: 'text/html; charset=utf-8' };
+  for (const href of hrefs) {
+    const res = await page.request.get(href);
+    expect(res.status(), href).toBe(200);
+    expect(res.headers()['content-type'], href).toBe(types[href.split('.').pop() as keyof typeof types]);
+  }
+  return hrefs;
+}
+
+test('an adviser closes a round and takes its progress report – Word, PDF or an accessible web page – to the council', async ({ page }) => {
+  await login(page, DEMO.huizenAdviseur);
+  const huizen = await findPlan(page.request, 'Huizen', 'uvp');
+  const headers = await csrfHeaders(page);
+  const post = async (url: string, data: unknown) => {
+    const res = await page.request.post(`/api/v1${url}`, { headers, data });
+    expect(res.status(), url).toBeLessThan(300);
+    return res.json();
+  };
+  // A programme of Huizen's own, so the demo's open round stays open for the other tests.
+  const plan = await post('/plans', { kind: 'uvp', title: `Rapportageprogramma ${unique()}`, periodStart: '2023-Q1', periodEnd: '2024-Q4', ownerId: huizen.owner.id });
+  const theme = await post('/themes', { planId: plan.id, number: '1', title: 'Woninginbraken', scope: 'local' });
+  const activity = await post('/activities', { themeId: theme.id, title: 'Inbraakpreventie-avond in Oost', timeframeText: 'Q1-Q4 2024', frequencyText: 'Eenmalig' });
+  const indicator = await post('/indicators', {
+    planId: plan.id, themeId: theme.id, name: 'Aantal woninginbraken', unit: 'aantal', direction: 'lower_is_better',
+    baselineValue: 120, baselineYear: 2022, targetKind: 'absolute', targetValue: 90, targetYear: 2025,
+  });
+  await post('/measurements', { indicatorId: indicator.id, periodLabel: '2023', periodStart: '2023-01-01', periodEnd: '2023-12-31', value: 110 });
+  const round = await post(`/plans/${plan.id}/rounds`, { quarter: '2024-Q3' });
+  await post(`/activities/${activity.id}/progress`, { status: 'done', note: 'Avond gehouden met 80 bewoners', version: activity.version });
+
+  // Open, the round has no report yet; closed, it has.
+  await page.goto(`/rondes/${round.id}`);
+  await expect(page.getByRole('button', { name: 'Ronde sluiten' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Voortgangsrapportage' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Ronde sluiten' }).click();
+  await page.getByRole('button', { name: 'Ja, ronde sluiten' }).click();
+  await expect(page.getByText(/Deze cijfers zijn vastgelegd/)).toBeVisible();
+  const hrefs = await expectDownloads(page, 'Voortgangsrapportage');
+  await expect(page.getByRole('link', { name: 'Voortgangsrapportage als Word (.docx)' })).toBeVisible();
+  await expectAccessible(page);
+
+  // The report as a web page: accessible, with the chart named for screen readers and its table.
+  await openDocument(page, hrefs.find((h) => h.endsWith('.html'))!);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Voortgangsrapportage ${plan.title} Q3 2024`);
+  await expect(page.getByRole('img', { name: 'Aantal woninginbraken' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Waarden van Aantal woninginbraken per periode' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Afgeronde activiteiten – Thema 1: Woninginbraken' })).toContainText('Avond gehouden met 80 bewoners');
+  await expectAccessible(page);
+});
+
+test('the programme page offers the evaluation report, an accessible web page with charts and tables', async ({ page }) => {
+  await login(page, DEMO.huizenAdviseur);
+  const huizen = await findPlan(page.request, 'Huizen', 'uvp');
+  await page.goto(`/plannen/${huizen.id}`);
+  const hrefs = await expectDownloads(page, 'Evaluatierapport');
+  await expectAccessible(page);
+  await openDocument(page, hrefs.find((h) => h.endsWith('.html'))!);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Evaluatierapport ${huizen.title}`);
+  await expect(page.getByRole('img', { name: 'Activiteiten per thema en status' }).first()).toBeVisible();
+  await expectAccessible(page);
+
+  // Not for the council: it reads the adopted versions.
+  await login(page, DEMO.huizenRaadslid);
+  await page.goto(`/plannen/${huizen.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Evaluatierapport' })).toHaveCount(0);
+});
