@@ -14,7 +14,8 @@ import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
 import { DOCUMENT_FORMATS, planDocument, type DocumentFormat } from '../modules/documents/index.ts';
-import { HTML_CSP } from '../modules/documents/html.ts';
+import { fileName, sendDocument } from './downloads.ts';
+import { registerVersionRoutes } from './version-routes.ts';
 import { exportPlan, getPlanBudget, listMyActivities, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
@@ -55,10 +56,6 @@ declare module 'fastify' {
     publicUrl: string | null;
   }
 }
-
-/** A title as an ASCII file name for a download: a header cannot carry every letter a title may have ("Veiligheid – Łódź"). */
-const fileName = (title: string) =>
-  title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'plan';
 
 /** The request's actor, for the services. */
 const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, audit: req.auditActor });
@@ -181,10 +178,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
         },
       }, async (req, reply) => {
         const { plan, body, type } = await planDocument(db, req.params.id, format, ctxOf(req));
-        await writeAudit(db, req.auditActor, { action: 'export', organisationId: plan.ownerId, entity: 'plans', entityId: plan.id, after: { format } });
-        reply.header('content-disposition', `attachment; filename="${fileName(plan.title)}.${format}"`);
-        if (format === 'html') reply.header('content-security-policy', HTML_CSP);
-        return reply.type(type).send(body);
+        return sendDocument(db, req, reply, { ownerId: plan.ownerId, entity: 'plans', entityId: plan.id, title: plan.title, format, body, type });
       });
     }
 
@@ -264,6 +258,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     registerProgressRoutes(api, db, ctxOf);
     registerMonitoringRoutes(api, db, ctxOf);
     registerDashboardRoutes(api, db, ctxOf);
+    registerVersionRoutes(api, db, ctxOf);
 
     r.get('/me/activities', {
       schema: {

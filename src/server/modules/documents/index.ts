@@ -1,3 +1,4 @@
+import { planContent } from '../../../domain/plan-content.ts';
 import type { TPlanExport } from '../../../domain/plan-views.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../access.ts';
@@ -20,4 +21,21 @@ export async function planDocument(db: Db, planId: string, format: DocumentForma
   const plan = (await exportPlan(db, planId, ctx)) as unknown as TPlanExport;
   const body = await DOCUMENT_FORMATS[format].render(planDocumentTree(plan));
   return { plan, body, type: DOCUMENT_FORMATS[format].type };
+}
+
+/**
+ * A document that can be adopted and frozen (ADR 0014): its title, its content (plain JSON: what the comparison and
+ * the "nothing changed" check look at) and the tree the files are rendered from. Plans, progress reports and
+ * evaluations each have a source of this shape; `versions.ts` freezes any of them.
+ */
+export interface DocumentSource {
+  title: string;
+  content: unknown;
+  tree: DocumentTree;
+}
+
+/** The plan as a document source, under the read rules of the export. */
+export async function planDocumentSource(db: Db, planId: string, ctx: RequestContext): Promise<DocumentSource & { plan: TPlanExport }> {
+  const plan = (await exportPlan(db, planId, ctx)) as unknown as TPlanExport;
+  return { title: plan.title, content: planContent(plan as never), tree: planDocumentTree(plan), plan };
 }
