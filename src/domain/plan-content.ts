@@ -109,7 +109,7 @@ interface Names {
 }
 
 function display(field: string, value: unknown, names: Names): TValue {
-  if (value === undefined || value === null || value === '') return null;
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return null;
   if (field === 'amounts' && Array.isArray(value)) {
     return (value as { year: number | null; amountCents: number }[]).map((a) => `${a.year ?? 'per jaar'}: ${formatEuro(a.amountCents)}`);
   }
