@@ -34,6 +34,8 @@ const apiTokens = async () => ({ Component: (await import('./pages/organisations
 const sso = async () => ({ Component: (await import('./pages/organisations/SsoPage.tsx')).SsoPage });
 /** The update rounds load when first opened: advisers and the staff following them use them. */
 const rounds = async () => ({ Component: (await import('./pages/rounds/RoundsPage.tsx')).RoundsPage });
+/** Comparing versions: advisers and the council, now and then. */
+const compare = async () => ({ Component: (await import('./pages/plans/ComparePage.tsx')).ComparePage });
 const round = async () => ({ Component: (await import('./pages/rounds/RoundPage.tsx')).RoundPage });
 
 /** The app's pages; the paths are built in lib/paths.ts. */
@@ -60,6 +62,7 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },
       { path: 'plannen/:planId/planning', element: <RoadmapPage /> },
       { path: 'plannen/:planId/rondes', lazy: rounds },
+      { path: 'plannen/:planId/vergelijken', lazy: compare },
       { path: 'plannen/:planId/begroting', element: <BudgetPage /> },
       { path: 'plannen/:planId/begroting/posten/nieuw', lazy: form('BudgetLineFormPage') },
       { path: 'plannen/:planId/begroting/posten/:lineId/bewerken', lazy: form('BudgetLineFormPage') },

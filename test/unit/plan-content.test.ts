@@ -15,12 +15,12 @@ function exportOf(over: Record<string, unknown> = {}) {
       id: 't1', title: 'Ondermijning', challenge: 'Oud', portfolioHolderIds: ['ja'], ...stored,
       goals: [{ id: 'g1', title: 'Weerbaar', ...stored }],
       activities: [
-        { id: 'a1', title: 'Controles', status: 'in_progress', stakeholderIds: [], timeframe: { kind: 'x' }, ...stored },
-        { id: 'a2', title: 'Voorlichting', status: 'not_started', stakeholderIds: [], ...stored },
+        { id: 'a1', title: 'Controles', status: 'in_progress', stakeholderIds: [] as string[], timeframe: { kind: 'x' }, ...stored },
+        { id: 'a2', title: 'Voorlichting', status: 'not_started', stakeholderIds: [] as string[], timeframe: { kind: 'x' }, ...stored },
       ],
       indicators: [{ id: 'i1', name: 'Inbraken', targetValue: 10, measurements: [{ value: 3 }], status: { code: 'on_track' }, ...stored }],
     }],
-    budgetLines: [{ id: 'b1', title: 'Communicatie', amounts: [{ year: null, amountCents: 500_000 }], subLines: [], ...stored }],
+    budgetLines: [{ id: 'b1', title: 'Communicatie', amounts: [{ year: null as number | null, amountCents: 500_000 }], subLines: [], ...stored }],
     budget: { totals: [] },
     regularTasks: [],
     decisions: [],
@@ -59,7 +59,7 @@ describe('comparing two plan contents', () => {
     theme.portfolioHolderIds = ['ja', 'pi'];
     theme.activities = [
       { ...theme.activities[0], title: 'Controles ’s nachts', stakeholderIds: ['pol'] },
-      { id: 'a3', title: 'Training', status: 'not_started', stakeholderIds: [], ...stored },
+      { id: 'a3', title: 'Training', status: 'not_started', stakeholderIds: [], timeframe: { kind: 'x' }, ...stored },
     ];
     const diff = comparePlanContents(before, planContent(next));
     expect(diff.themes).toEqual([{

@@ -14,8 +14,14 @@ import type {
 import type { TActivityProgress, TOccurrence, TOccurrenceInput, TProgressEntry, TProgressInput } from '../../domain/progress.ts';
 import type { TOrganisationDashboard } from '../../domain/dashboard.ts';
 import type { TMyUpdates, TReminderResult, TRound, TRoundDetail, TRoundOpen } from '../../domain/rounds.ts';
+import type { TDocumentVersion, TPlanVersions, TVersionAdopt, TVersionCouncil } from '../../domain/versions.ts';
+import type { TPlanComparison } from '../../domain/plan-content.ts';
 
 const BASE = '/api/v1';
+
+/** The formats of the council document. */
+export const DOCUMENT_FORMATS = ['docx', 'pdf', 'html'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** A failed API call: the problem document's code, Dutch title and field errors. */
 export class ApiError extends Error {
@@ -250,6 +256,17 @@ export const api = {
   getRound: (roundId: string) => request<TRoundDetail>('GET', `/rounds/${roundId}`),
   closeRound: (roundId: string, version: number) => request<TRoundDetail>('POST', `/rounds/${roundId}/close`, { version }),
   sendReminders: (roundId: string) => request<TReminderResult>('POST', `/rounds/${roundId}/reminders`, {}),
+
+  /** The council document of the live plan, or of a frozen version, as a download. */
+  documentUrl: (planId: string, format: DocumentFormat) => `${BASE}/plans/${planId}/document.${format}`,
+  versionDocumentUrl: (versionId: string, format: DocumentFormat) => `${BASE}/versions/${versionId}/document.${format}`,
+  listVersions: (planId: string) => request<TPlanVersions>('GET', `/plans/${planId}/versions`),
+  adoptVersion: (planId: string, body: TVersionAdopt) => request<TDocumentVersion>('POST', `/plans/${planId}/versions`, body),
+  sendToCouncil: (versionId: string, body: TVersionCouncil) => request<TDocumentVersion>('POST', `/versions/${versionId}/council`, body),
+  publishVersion: (versionId: string, version: number) => request<TDocumentVersion>('POST', `/versions/${versionId}/publish`, { version }),
+  /** What changed from one version to another, or to the live draft ('draft'). */
+  compareVersions: (planId: string, from: string, to: string) =>
+    request<TPlanComparison>('GET', `/plans/${planId}/compare${query({ from, to })}`),
 
   listRegions: () => request<TRegion[]>('GET', '/regions'),
   /** An indicator's chart (SVG); `version` changes the address when its data change, so no stale image shows. */
