@@ -79,7 +79,8 @@ function Workflow({ plan, data, onChanged }: { plan: PlanExport; data: TPlanVers
   return (
     <section aria-labelledby="vaststelling" className="regie-workflow">
       <Heading level={3} id="vaststelling">{V.workflow}</Heading>
-      <div role="status">{done && <Alert type="ok"><Paragraph>{done}</Paragraph></Alert>}</div>
+      {/* A live region that exists before its message, so screen readers announce each step. */}
+      <div role="status" className="regie-workflow-done">{done && <Paragraph>{done}</Paragraph>}</div>
       <Paragraph>{V.currentStage(nl.labels.planStatus[plan.status])}</Paragraph>
       {!latest && <Paragraph>{V.draftNever}</Paragraph>}
       {latest && data.hasChanges && (
