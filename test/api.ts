@@ -56,6 +56,12 @@ export class Api {
   post = <T = any>(url: string, body: unknown) => this.request<T>('POST', url, body);
   patch = <T = any>(url: string, body: unknown) => this.request<T>('PATCH', url, body);
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
+  /** A download as bytes (the client reads other bodies as text or JSON). */
+  async bytes(url: string): Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer }> {
+    const headers: Record<string, string> = this.session ? { cookie: this.session.cookie } : {};
+    const res = await this.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+    return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
+  }
 
   /** Creates and expects 201; fails the test with the problem document otherwise. */
   async create<T = any>(path: string, body: unknown): Promise<T> {
@@ -134,6 +140,13 @@ export const make = {
   async regularTask(api: Api, over: Record<string, unknown> = {}) {
     const planId = over.planId ?? (await make.plan(api)).id;
     return api.create('/regular-tasks', { title: `Taak ${next()}`, frequencyText: '1x per 2 weken', planId, ...over });
+  },
+  /** Adopts a plan as it is now (college) and publishes that version, through the workflow; returns the version. */
+  async publishedVersion(api: Api, planId: string, adoptedOn = '2024-01-15') {
+    const adopted = await api.create(`/plans/${planId}/versions`, { adoptedBy: 'college', adoptedOn });
+    const published = await api.post(`/versions/${adopted.id}/publish`, { version: adopted.version });
+    if (published.status !== 200) throw new Error(`publish → ${published.status}: ${JSON.stringify(published.body)}`);
+    return published.body;
   },
   async decision(api: Api, over: Record<string, unknown> = {}) {
     const planId = over.planId ?? (await make.plan(api)).id;

@@ -29,9 +29,10 @@ export const PLAN_CONTENT = [
 ] as const;
 /**
  * Besides plan content: `progress` is an activity's history, progress notes and occurrences (its subject carries the
- * activity's owner, plan status and betrokkenen); `rounds` are a programme's update rounds (subject: the plan's).
+ * activity's owner, plan status and betrokkenen); `rounds` are a programme's update rounds (subject: the plan's);
+ * `versions` are frozen adopted documents (subject: the version's owner, and its stage as `planStatus`).
  */
-export type TEntity = (typeof PLAN_CONTENT)[number] | 'organisations' | 'people' | 'users' | 'audit' | 'progress' | 'rounds';
+export type TEntity = (typeof PLAN_CONTENT)[number] | 'organisations' | 'people' | 'users' | 'audit' | 'progress' | 'rounds' | 'versions';
 
 export type TAction = 'read' | 'create' | 'update' | 'delete';
 
@@ -42,7 +43,7 @@ export interface Subject {
   ownerId: string | null;
   /** The kind of organisation, for `organisations` subjects and where the owner's kind matters. */
   organisationKind?: 'municipality' | 'collaboration' | 'partner' | 'team';
-  /** For plan content: the status of its plan. */
+  /** For plan content: the status of its plan; for a version: its stage (adopted, sent_to_council, published). */
   planStatus?: TPlanStatus;
   /** For activities: the organisations involved (betrokkenen). */
   stakeholderIds?: readonly string[];
@@ -108,6 +109,11 @@ export function can(actor: Actor, action: TAction, subject: Subject): boolean {
     case 'rounds':
       // The adviser runs the rounds (open, remind, close); the staff follow them.
       return action === 'read' ? roles.some((r) => READS_ALL.includes(r)) : roles.includes('adviseur');
+    case 'versions':
+      // What was adopted is no draft: the council reads every version of its organisation, the public the published
+      // ones – whatever the live plan is now. Advisers adopt and move a version on; nobody changes or deletes it.
+      if (action === 'read') return canOnPlanContent(actor, action, subject, roles);
+      return action !== 'delete' && roles.includes('adviseur');
     default:
       return canOnPlanContent(actor, action, subject, roles);
   }

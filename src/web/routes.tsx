@@ -35,6 +35,8 @@ const apiTokens = async () => ({ Component: (await import('./pages/organisations
 const sso = async () => ({ Component: (await import('./pages/organisations/SsoPage.tsx')).SsoPage });
 /** The update rounds load when first opened: advisers and the staff following them use them. */
 const rounds = async () => ({ Component: (await import('./pages/rounds/RoundsPage.tsx')).RoundsPage });
+/** Comparing versions: advisers and the council, now and then. */
+const compare = async () => ({ Component: (await import('./pages/plans/ComparePage.tsx')).ComparePage });
 const round = async () => ({ Component: (await import('./pages/rounds/RoundPage.tsx')).RoundPage });
 /** The help pages load when first opened. */
 const help = async () => ({ Component: (await import('./pages/help/HelpPage.tsx')).HelpPage });
@@ -63,6 +65,7 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },
       { path: 'plannen/:planId/planning', element: <RoadmapPage /> },
       { path: 'plannen/:planId/rondes', lazy: rounds },
+      { path: 'plannen/:planId/vergelijken', lazy: compare },
       { path: 'plannen/:planId/begroting', element: <BudgetPage /> },
       { path: 'plannen/:planId/begroting/posten/nieuw', lazy: form('BudgetLineFormPage') },
       { path: 'plannen/:planId/begroting/posten/:lineId/bewerken', lazy: form('BudgetLineFormPage') },

@@ -9,6 +9,7 @@ import { createRecord } from '../../src/server/modules/records.ts';
 import { addOccurrence } from '../../src/server/modules/progress/progress.ts';
 import { closeRound, openRound } from '../../src/server/modules/progress/rounds.ts';
 import { exportProgrammeXlsx } from '../../src/server/modules/programme-xlsx/import.ts';
+import { adoptVersion } from '../../src/server/modules/versions.ts';
 import { RESOURCES, type ResourceDef } from '../../src/server/modules/resources.ts';
 import type { TRole } from '../../src/domain/permissions.ts';
 import { Api, signIn, TEST_PASSWORD, useApi } from '../api.ts';
@@ -39,6 +40,8 @@ const PROGRESS = { get: [404, 200, 200, 200, 404, 200, 404], create: [404, 403, 
 const ROUNDS = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 403, 201, 403, 404, 404, 404], update: [404, 403, 200, 403, 404, 404, 404] } as const;
 /** Importing measurements writes plan content: advisers only. */
 const IMPORT: Row = [404, 403, 200, 403, 404, 404, 404];
+// Adopted versions: the council reads them (they are no drafts), advisers adopt and move them on; nobody else.
+const VERSIONS = { get: [404, 200, 200, 200, 200, 404, 404], create: [404, 403, 201, 403, 404, 404, 404], update: [404, 403, 200, 403, 403, 404, 404] } as const;
 const MEMBERS = { get: [401, 200, 403, 403, 403, 403, 403], create: [401, 201, 403, 403, 403, 403, 403], update: [401, 200, 403, 403, 403, 403, 403], delete: [401, 204, 403, 403, 403, 403, 403] } as const;
 
 const sessions = new Map<Who, Api>();
@@ -249,6 +252,37 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       const res = await sessions.get(who)!.get('/me/updates');
       expect(res.status, who).toBe(200);
       expect(res.body.rounds.some((r: { roundId: string }) => r.roundId === round.id), `${who} is asked`).toBe(who === 'partner');
+    };
+  }
+  if (url.startsWith('/api/v1/versions/') || url === '/api/v1/plans/:id/versions' || url === '/api/v1/plans/:id/compare') {
+    // Each check gets a fresh plan of Huizen with a theme, adopted (not published) by the system where the route needs a version.
+    const plan = async () => {
+      const p = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'plans')!, { kind: 'uvp', title: 'Vast te stellen', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen }, SYSTEM_CONTEXT);
+      await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'themes')!, { title: 'Thema', scope: 'local', planId: p.id }, SYSTEM_CONTEXT);
+      return p.id;
+    };
+    const adopted = async () => {
+      const planId = await plan();
+      return { planId, version: await adoptVersion(ctx.db, SYSTEM_CONTEXT, { document: 'plan', planId }, { adoptedBy: 'college', adoptedOn: '2023-03-07' }) };
+    };
+    return async (who, n) => {
+      const api = sessions.get(who)!;
+      let status: number;
+      let rule: Row;
+      if (url === '/api/v1/plans/:id/versions' && method === 'POST') {
+        status = (await api.post(`/plans/${await plan()}/versions`, { adoptedBy: 'college', adoptedOn: '2023-03-07' })).status;
+        rule = VERSIONS.create;
+      } else {
+        const { planId, version } = await adopted();
+        rule = url.endsWith('/council') || url.endsWith('/publish') ? VERSIONS.update : VERSIONS.get;
+        status = url.endsWith('/council') ? (await api.post(`/versions/${version.id}/council`, { councilBody: 'raad', councilOn: '2023-04-01', version: version.version })).status
+          : url.endsWith('/publish') ? (await api.post(`/versions/${version.id}/publish`, { version: version.version })).status
+          : url.endsWith('/compare') ? (await api.get(`/plans/${planId}/compare?from=${version.id}&to=draft`)).status
+          : url === '/api/v1/plans/:id/versions' ? (await api.get(`/plans/${planId}/versions`)).status
+          : url === '/api/v1/versions/:id' ? (await api.get(`/versions/${version.id}`)).status
+          : (await api.get(url.slice(7).replace(':id', version.id))).status;
+      }
+      expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
     };
   }
   if (method === 'GET' && url === '/api/v1/plans') {

@@ -42,7 +42,7 @@ const cases: Case[] = [
   {
     path: '/plans', make: (api) => make.plan(api),
     body: async (api) => ({ kind: 'ivp', title: 'Integraal Veiligheidsplan', periodStart: '2023-Q1', periodEnd: '2026-Q4', ownerId: (await make.municipality(api)).id }),
-    change: { status: 'adopted', adoptedBy: 'council', adoptedOn: '2023-02-09' },
+    change: { subtitle: 'Veiligheid voorop!', availableBudgetCents: 1_250_000 },
     bad: [
       ['period end before start', (b) => ({ ...b, periodEnd: '2022-Q4' }), 'periodEnd'],
       ['malformed period', (b) => ({ ...b, periodStart: '2023 Q1' }), 'periodStart'],

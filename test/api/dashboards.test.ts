@@ -138,7 +138,7 @@ describe('the dashboard of a municipality', () => {
     const stranger = await as((await make.municipality(ctx.api)).id, 'adviseur');
     expect((await stranger.get(`/organisations/${t.org.id}/dashboard`)).body.plans).toEqual([]);
     expect((await stranger.get(`/plans/${t.plan.id}/status-chart.svg`)).status).toBe(404);
-    await ctx.api.patch(`/plans/${t.plan.id}`, { status: 'published', version: t.plan.version });
+    await make.publishedVersion(ctx.api, t.plan.id);
     const published = await ctx.api.as(null).get(`/organisations/${t.org.id}/dashboard`);
     expect(published.body.plans.map((p: any) => p.plan.id)).toEqual([t.plan.id]);
   });

@@ -189,8 +189,7 @@ describe('the progress report of a closed round', () => {
 
   it('is read by the staff of the owner and audited as an export; 404 for the council, partners and anonymous', async () => {
     // Even of a published programme: the reports hold working notes; the council gets them as adopted versions.
-    const plan = (await ctx.api.get(`/plans/${world.plan.id}`)).body;
-    expect((await ctx.api.patch(`/plans/${world.plan.id}`, { status: 'published', version: plan.version })).status).toBe(200);
+    await make.publishedVersion(ctx.api, world.plan.id);
     expect((await download(`/plans/${world.plan.id}/document.html`, null)).status).toBe(200);
     const bestuurder = await userWith(world.town.id, 'bestuurder');
     const raadslid = await userWith(world.town.id, 'raadslid');

@@ -108,3 +108,34 @@ describe('readScope filters lists by the same rules', () => {
     expect(readScope(ANONYMOUS)).toMatchObject({ allOwnerIds: [], councilOwnerIds: [], partnerOrganisationIds: [] });
   });
 });
+
+describe('frozen versions', () => {
+  const version = (stage: Subject['planStatus'], over: Partial<Subject> = {}): Subject => ({ entity: 'versions', ownerId: HUIZEN, planStatus: stage, ...over });
+
+  it.each([
+    // actor, adopted, sent to the council, published
+    ['beheerder', ['read'], ['read'], ['read']],
+    ['adviseur', ['read', 'create', 'update'], ['read', 'create', 'update'], ['read', 'create', 'update']],
+    ['bestuurder', ['read'], ['read'], ['read']],
+    ['raadslid', ['read'], ['read'], ['read']],
+    ['partner', [], [], ['read']],
+  ] as const)('%s of Huizen', (role, adopted, sent, published) => {
+    const actor = as(role);
+    expect(allowed(actor, version('adopted'))).toEqual(adopted);
+    expect(allowed(actor, version('sent_to_council'))).toEqual(sent);
+    expect(allowed(actor, version('published'))).toEqual(published);
+  });
+
+  it('nobody deletes a version, the public reads only published ones, another municipality nothing else', () => {
+    expect(can(as('adviseur'), 'delete', version('adopted'))).toBe(false);
+    expect(allowed(ANONYMOUS, version('adopted'))).toEqual([]);
+    expect(allowed(ANONYMOUS, version('sent_to_council'))).toEqual([]);
+    expect(allowed(ANONYMOUS, version('published'))).toEqual(['read']);
+    expect(allowed(as('raadslid', LAREN), version('sent_to_council'))).toEqual([]);
+    expect(allowed(as('adviseur', LAREN), version('adopted'))).toEqual([]);
+  });
+
+  it('a raadslid of a member municipality reads the joint programme’s versions', () => {
+    expect(can(as('raadslid'), 'read', version('adopted', { ownerId: DISTRICT, ownerMemberIds: [HUIZEN] }))).toBe(true);
+  });
+});

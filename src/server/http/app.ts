@@ -13,6 +13,7 @@ import { PLAN_KINDS, PLAN_STATUSES, ZActivityFilter, ZId, ZKernbeleidTheme, ZPla
 import type { Db } from '../db/client.ts';
 import { createRecord, deleteRecord, fromRow, getRecord, listRecords, updateRecord } from '../modules/records.ts';
 import { RESOURCES, plans as plansDef, type ResourceDef } from '../modules/resources.ts';
+import { registerVersionRoutes } from './version-routes.ts';
 import { exportPlan, getPlanBudget, listMyActivities, listPlanSummaries, listProgrammeActivities } from '../modules/plan-queries.ts';
 import { ZAuditEvent } from '../../domain/accounts.ts';
 import { registerAuth } from './auth.ts';
@@ -246,6 +247,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     registerDashboardRoutes(api, db, ctxOf);
     registerXlsxRoutes(api, db, ctxOf);
     registerDocumentRoutes(api, db, ctxOf);
+    registerVersionRoutes(api, db, ctxOf);
 
     r.get('/me/activities', {
       schema: {

@@ -5,16 +5,14 @@ import { ZProposalRequest } from '../../domain/proposal.ts';
 import { ZDecision, type TDecision } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../modules/access.ts';
-import { writeAudit } from '../modules/audit.ts';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../modules/documents/index.ts';
-import { HTML_CSP } from '../modules/documents/html.ts';
 import { proposalDocumentTree } from '../modules/documents/proposal-tree.ts';
 import { planDocumentTree, type DocumentTree } from '../modules/documents/tree.ts';
 import { exportPlan } from '../modules/plan-queries.ts';
 import { createProposal } from '../modules/proposals/proposals.ts';
 import { getRecord } from '../modules/records.ts';
 import { decisions } from '../modules/resources.ts';
-import { fileName } from './download.ts';
+import { sendDocument } from './download.ts';
 import { problems, ZIdParam } from './errors.ts';
 
 /*
@@ -34,8 +32,7 @@ export interface LoadedDocument {
 
 /**
  * Registers `GET {path}.docx|.pdf|.html` for a document. `load` checks who may read it (404 otherwise) and builds
- * its tree; the route draws it, writes the `export` audit row, names the file in ASCII and gives the HTML its own
- * Content-Security-Policy.
+ * its tree; the route draws it and sends it (`sendDocument`: audited as an export).
  */
 function documentRoutes(
   app: FastifyInstance,
@@ -48,11 +45,8 @@ function documentRoutes(
     r.get(`${spec.path}.${format}`, { schema: { tags: spec.tags, summary: spec.summary(format), params: ZIdParam } }, async (req, reply) => {
       const doc = await spec.load(req.params.id, ctxOf(req));
       const body = await DOCUMENT_FORMATS[format].render(doc.tree);
-      const { document, ...audit } = doc.audit;
-      await writeAudit(db, req.auditActor, { action: 'export', ...audit, after: document ? { document, format } : { format } });
-      reply.header('content-disposition', `attachment; filename="${fileName(doc.fileTitle)}.${format}"`);
-      if (format === 'html') reply.header('content-security-policy', HTML_CSP);
-      return reply.type(DOCUMENT_FORMATS[format].type).send(body);
+      const { organisationId, ...about } = doc.audit;
+      return sendDocument(db, req, reply, { ...about, ownerId: organisationId, title: doc.fileTitle, format, body, type: DOCUMENT_FORMATS[format].type });
     });
   }
 }

@@ -37,7 +37,7 @@ const PLAN_ID_SQL: Record<string, (a: string) => string> = {
 const isPlanContent = (def: ResourceDef) => (PLAN_CONTENT as readonly string[]).includes(def.name);
 
 /** The plan a (new or stored) record belongs to, through its fields. */
-async function planIdOf(tx: Db, rec: Record<string, unknown>, def: ResourceDef): Promise<string | null> {
+export async function planIdOf(tx: Db, rec: Record<string, unknown>, def: ResourceDef): Promise<string | null> {
   if (def.name === 'plans') return (rec.id as string) ?? null;
   if (rec.planId) return rec.planId as string;
   if (rec.themeId) return (await tx.query<{ plan_id: string }>('select plan_id from themes where id = $1', [rec.themeId]))[0]?.plan_id ?? null;

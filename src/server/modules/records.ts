@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, toFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
-import { authorize, authorizeFields, readCondition, type RequestContext } from './access.ts';
+import { authorize, authorizeFields, planIdOf, readCondition, type RequestContext } from './access.ts';
 import { writeAudit } from './audit.ts';
+import { afterPlanWrite, isContentWrite } from './versions.ts';
 import { startYear, type DeriveContext, type ResourceDef } from './resources.ts';
 
 /*
@@ -169,6 +170,7 @@ export async function createRecord(db: Db, def: ResourceDef, input: unknown, ctx
       [id, ownerId, ...values],
     );
     await writeLinks(tx, def, id, ownerId, rec, false);
+    await afterPlanWrite(tx, def, { ...rec, id });
     const created = await getRecord(tx, def, id);
     if (ctx.isAudited !== false) {
       await writeAudit(tx, ctx.audit, { action: 'create', organisationId: ownerId, entity: def.name, entityId: id, after: created });
@@ -200,6 +202,11 @@ export async function updateRecord(
     if (moved.length) {
       throw new AppError('validation', `${def.label} kan niet worden verplaatst; maak een nieuwe aan`, moved.map((path) => ({ path, message: 'Kan niet worden gewijzigd' })));
     }
+    const workflow = (def.workflow ?? []).filter((f) => f in patch && (patch[f] ?? null) !== (current[f] ?? null));
+    if (workflow.length) {
+      throw new AppError('validation', 'De status en de vaststelling wijzigen alleen via Vaststellen, Ter kennisname en Publiceren (Documenten)',
+        workflow.map((path) => ({ path, message: 'Wijzigt via de vaststelling' })));
+    }
     const fields = Object.keys(def.fields.shape);
     const changed = fields.filter((f) => f in patch && JSON.stringify(patch[f] ?? null) !== JSON.stringify(current[f] ?? null));
     await authorizeFields(tx, ctx, def, current, changed);
@@ -219,6 +226,7 @@ export async function updateRecord(
     );
     if (!updated.length) throw staleVersion(def);
     await writeLinks(tx, def, id, ownerId, rec, true);
+    if (changed.length) await afterPlanWrite(tx, def, { ...rec, id }, changed);
     const after = await getRecord(tx, def, id);
     await writeAudit(tx, ctx.audit, { action: 'update', organisationId: ownerId, entity: def.name, entityId: id, before: current, after });
     return after;
@@ -230,11 +238,14 @@ export async function deleteRecord(db: Db, def: ResourceDef, id: string, version
   await db.transaction(async (tx) => {
     const before = await getRecord(tx, def, id); // 404 when it does not exist
     await authorize(tx, ctx, def, before, 'delete');
+    await def.onDelete?.(tx, before);
+    const planId = def.name !== 'plans' && isContentWrite(def) ? await planIdOf(tx, before, def) : null;
     const deleted = await tx.query(
       `delete from ${def.table} where id = $1 ${version === undefined ? '' : 'and version = $2'} returning id`,
       version === undefined ? [id] : [id, version],
     );
     if (!deleted.length) throw staleVersion(def);
+    if (planId) await afterPlanWrite(tx, def, { planId });
     await writeAudit(tx, ctx.audit, { action: 'delete', organisationId: before.ownerId, entity: def.name, entityId: id, before });
   });
 }

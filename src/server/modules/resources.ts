@@ -11,6 +11,7 @@ import { parseFrequency } from '../../domain/frequency.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from './access.ts';
 import { recordStatusChange } from './progress/history.ts';
+import { refuseDeletingAdoptedPlan } from './versions.ts';
 
 /** A many-to-many field stored in a link table, such as an activity's `stakeholderIds` (rows: from, to, position). */
 export interface LinkDef {
@@ -59,6 +60,8 @@ export interface ResourceDef {
   owner?: 'field' | 'organisation';
   /** Fields that cannot change after creation (a record does not move to another plan or theme). */
   fixed?: string[];
+  /** Fields only a workflow changes, never a PATCH (a plan's status and adoption: `versions.ts`). */
+  workflow?: string[];
   links?: LinkDef[];
   references?: ReferenceDef[];
   unique?: UniqueDef[];
@@ -74,6 +77,8 @@ export interface ResourceDef {
    * Rules and side effects of an update that belong to this entity alone, run in the update's transaction after the
    * merged record was validated and authorised, before it is written (activities: status transitions and history).
    */
+  /** Checks before a delete, in its transaction (a plan with adopted versions stays). */
+  onDelete?: (tx: Db, before: Record<string, unknown> & { id: string }) => Promise<void>;
   onUpdate?: (tx: Db, ctx: RequestContext, before: Record<string, unknown> & { id: string; version: number; ownerId: string | null }, after: Record<string, unknown>) => Promise<void>;
 }
 
@@ -126,6 +131,9 @@ export const plans: ResourceDef = {
   fields: ZPlanFields, create: ZPlanCreate, output: ZPlan,
   owner: 'field',
   fixed: ['ownerId'],
+  // Set on creation (a plan adopted before it came into Regie), afterwards only by adoption and its steps (ADR 0014).
+  workflow: ['status', 'adoptedBy', 'adoptedOn', 'decisionReference'],
+  onDelete: (tx, plan) => refuseDeletingAdoptedPlan(tx, plan.id),
   references: [
     { field: 'ownerId', table: 'organisations', where: `kind in ('municipality', 'collaboration')`, message: 'Een plan is van een gemeente of samenwerking' },
     {

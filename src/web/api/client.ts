@@ -16,8 +16,14 @@ import type {
 import type { TActivityProgress, TOccurrence, TOccurrenceInput, TProgressEntry, TProgressInput } from '../../domain/progress.ts';
 import type { TOrganisationDashboard } from '../../domain/dashboard.ts';
 import type { TMyUpdates, TReminderResult, TRound, TRoundDetail, TRoundOpen } from '../../domain/rounds.ts';
+import type { TDocumentVersion, TPlanVersions, TVersionAdopt, TVersionCouncil } from '../../domain/versions.ts';
+import type { TPlanComparison } from '../../domain/plan-content.ts';
 
 const BASE = '/api/v1';
+
+/** The formats of the council document. */
+export const DOCUMENT_FORMATS = ['docx', 'pdf', 'html'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** A failed API call: the problem document's code, Dutch title and field errors. */
 export class ApiError extends Error {
@@ -261,6 +267,16 @@ export const api = {
   createProposal: (planId: string, body: TProposalRequest) => request<TDecision>('POST', `/plans/${planId}/proposals`, body),
   /** A decision as a collegevoorstel document: Word, PDF or HTML. */
   decisionDocumentUrl: (decisionId: string, format: 'docx' | 'pdf' | 'html') => `${BASE}/decisions/${decisionId}/document.${format}`,
+  /** The council document of the live plan, or of a frozen version, as a download. */
+  documentUrl: (planId: string, format: DocumentFormat) => `${BASE}/plans/${planId}/document.${format}`,
+  versionDocumentUrl: (versionId: string, format: DocumentFormat) => `${BASE}/versions/${versionId}/document.${format}`,
+  listVersions: (planId: string) => request<TPlanVersions>('GET', `/plans/${planId}/versions`),
+  adoptVersion: (planId: string, body: TVersionAdopt) => request<TDocumentVersion>('POST', `/plans/${planId}/versions`, body),
+  sendToCouncil: (versionId: string, body: TVersionCouncil) => request<TDocumentVersion>('POST', `/versions/${versionId}/council`, body),
+  publishVersion: (versionId: string, version: number) => request<TDocumentVersion>('POST', `/versions/${versionId}/publish`, { version }),
+  /** What changed from one version to another, or to the live draft ('draft'). */
+  compareVersions: (planId: string, from: string, to: string) =>
+    request<TPlanComparison>('GET', `/plans/${planId}/compare${query({ from, to })}`),
 
   listRegions: () => request<TRegion[]>('GET', '/regions'),
   /** An indicator's chart (SVG); `version` changes the address when its data change, so no stale image shows. */

@@ -23,6 +23,8 @@ export const paths = {
   /** An activity's page: its progress, history and occurrences (readable for partners too, without the plan). */
   activity: (activityId: string) => `/activiteiten/${activityId}`,
   rounds: (planId: string) => `/plannen/${planId}/rondes`,
+  /** Two versions of a plan compared, or a version and the live draft (`tot=concept`). */
+  compare: (planId: string, from?: string, to?: string) => `/plannen/${planId}/vergelijken${query({ van: from, tot: to })}`,
   round: (roundId: string) => `/rondes/${roundId}`,
   plan: (id: string) => `/plannen/${id}`,
   programme: (planId: string) => `/plannen/${planId}/activiteiten`,

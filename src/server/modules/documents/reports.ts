@@ -21,6 +21,7 @@ import { getRound } from '../progress/rounds.ts';
 import { getRecord, listRecords, listRecordsWhere, type Record_ } from '../records.ts';
 import * as R from '../resources.ts';
 import { row, type Block, type DocumentTree, type Fact, type Row, type TableBlock } from './tree.ts';
+import type { DocumentSource } from './index.ts';
 
 /*
  * The reports on a programme, as document sources: the progress report of a closed update round and the evaluation
@@ -30,13 +31,6 @@ import { row, type Block, type DocumentTree, type Fact, type Row, type TableBloc
  */
 
 const T = nl.report;
-
-/** A document source: its title, the content it is built from (frozen as a version), and the tree. */
-export interface DocumentSource<C> {
-  title: string;
-  content: C;
-  tree: DocumentTree;
-}
 
 /** An activity as the previous report recorded it, for "what changed since". */
 interface PreviousReport {

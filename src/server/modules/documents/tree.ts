@@ -195,3 +195,32 @@ export function textBlocks(body: string): Block[] {
   }
   return blocks;
 }
+
+/** The adoption as a frozen document states it. */
+export interface AdoptionFacts {
+  number: number;
+  adoptedBy: 'council' | 'college' | 'mayor';
+  adoptedOn: string;
+  decisionReference?: string | null;
+}
+
+/**
+ * A document as adopted: its facts say so (status, by whom and when, the decision's reference, the version number),
+ * whatever the live record said when it was frozen. Works on any document's tree: the facts after its title.
+ */
+export function stampAdoption(tree: DocumentTree, a: AdoptionFacts): DocumentTree {
+  const replaced = new Set<string>([nl.plan.status, nl.plan.adopted, nl.plan.decisionReference, nl.versions.versionFact]);
+  const stamp: Fact[] = [
+    { label: nl.versions.versionFact, value: String(a.number) },
+    { label: nl.plan.status, value: nl.labels.planStatus.adopted },
+    { label: nl.plan.adopted, value: `${nl.labels.decidingBody[a.adoptedBy]}, ${formatDate(a.adoptedOn)}` },
+    ...(a.decisionReference ? [{ label: nl.plan.decisionReference, value: a.decisionReference }] : []),
+  ];
+  const at = tree.blocks.findIndex((b) => b.kind === 'facts');
+  const blocks = [...tree.blocks];
+  if (at >= 0) {
+    const facts = blocks[at] as Extract<Block, { kind: 'facts' }>;
+    blocks[at] = { kind: 'facts', items: [...facts.items.filter((f) => !replaced.has(f.label)), ...stamp] };
+  } else blocks.splice(1, 0, { kind: 'facts', items: stamp });
+  return { ...tree, blocks };
+}

@@ -10,6 +10,7 @@ import { IndicatorCard } from '../../components/IndicatorCard.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ReportDownloads } from '../../components/ReportDownloads.tsx';
+import { PlanDocuments } from '../../components/PlanDocuments.tsx';
 import { PlanFacts } from '../../components/PlanFacts.tsx';
 import { ProposalActions } from '../../components/ProposalActions.tsx';
 import { RegularTaskTable } from '../../components/RegularTaskTable.tsx';
@@ -29,11 +30,12 @@ async function loadPlan(id: string) {
 /** A plan (IVP or UVP): facts, links, themes, indicators, narrative, decisions and regular tasks. */
 export function PlanPage() {
   const { planId = '' } = useParams();
-  const state = useLoad(() => loadPlan(planId), planId);
-  return <LoadState state={state}>{(data) => <PlanContent {...data} />}</LoadState>;
+  // The previous plan stays while it loads again after a workflow step, so the page keeps its place and focus.
+  const state = useLoad(() => loadPlan(planId), planId, { keepPrevious: true });
+  return <LoadState state={state}>{(data) => <PlanContent {...data} onChanged={state.reload} />}</LoadState>;
 }
 
-function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSummary[] }) {
+function PlanContent({ plan, allPlans, onChanged }: { plan: PlanExport; allPlans: TPlanSummary[]; onChanged: () => void }) {
   const location = useLocation();
   const here = location.pathname;
   const names = makeNames(plan.people, plan.organisations);
@@ -95,6 +97,8 @@ function PlanContent({ plan, allPlans }: { plan: PlanExport; allPlans: TPlanSumm
           </ButtonGroup>
         )}
       </section>
+
+      <PlanDocuments plan={plan} onPlanChanged={onChanged} />
 
       {can('read', planSubject('rounds', plan, plan.organisations)) && (
         <ReportDownloads
