@@ -30,6 +30,8 @@ import type { RequestContext } from '../modules/access.ts';
 import type { Mailer } from '../modules/mail.ts';
 import { ZMyActivity, ZPlanBudget, ZPlanExport, ZProgrammeActivity, ZRoadmap } from '../../domain/plan-views.ts';
 import { getRoadmap, roadmapCalendar } from '../modules/roadmap.ts';
+import { registerPublicSite } from '../public-site/routes.ts';
+import { slugify } from '../../domain/public-site.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
 
@@ -57,8 +59,7 @@ declare module 'fastify' {
 }
 
 /** A title as an ASCII file name for a download: a header cannot carry every letter a title may have ("Veiligheid – Łódź"). */
-const fileName = (title: string) =>
-  title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'plan';
+const fileName = (title: string) => slugify(title) || 'plan';
 
 /** The request's actor, for the services. */
 const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, audit: req.auditActor });
@@ -309,6 +310,9 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
       });
     }
   }, { prefix: '/api/v1' });
+
+  // The public site: server-rendered pages of published documents, before the web app's fallback (ADR 0015).
+  registerPublicSite(app, db);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
   mkdirSync(WEB_DIR, { recursive: true });
