@@ -61,7 +61,10 @@ export function houseStyleCss(org: PublicOrganisation): string {
   const s = parsed.success ? parsed.data : {};
   const lines = [
     ...(s.primaryColor ? [`--utrecht-page-header-background-color: ${s.primaryColor};`, '--utrecht-page-header-color: #ffffff;'] : []),
-    ...(s.linkColor ? ['color', 'hover-color', 'visited-color', 'active-color'].map((t) => `--utrecht-link-${t}: ${s.linkColor};`) : []),
+    ...(s.linkColor
+      ? ['link-color', 'link-hover-color', 'link-visited-color', 'link-active-color', 'breadcrumb-nav-link-color', 'breadcrumb-nav-link-hover-color', 'breadcrumb-nav-link-active-color']
+        .map((t) => `--utrecht-${t}: ${s.linkColor};`)
+      : []),
   ];
   return `/* Huisstijl van ${org.name.replace(/\*\//g, '')} */\n.utrecht-theme {\n${lines.map((l) => `  ${l}`).join('\n')}\n}\n`;
 }
