@@ -118,6 +118,7 @@ export interface Resources {
   'budget-lines': TBudgetLine;
   'spending-entries': TSpendingEntry;
   people: TPerson;
+  organisations: TOrganisation;
 }
 export type ResourceName = keyof Resources;
 
