@@ -62,10 +62,9 @@ export const ZPublicSiteSettings = z.object({
 });
 export type TPublicSiteSettings = z.infer<typeof ZPublicSiteSettings>;
 
-/** Text as a lower-case ASCII address part: "Utrechtse Heuvelrug" → "utrechtse-heuvelrug", "Łódź – Noord" → "lodz-noord". */
+/** Text as a lower-case ASCII address or file name part: "Utrechtse Heuvelrug" → "utrechtse-heuvelrug", "Súdwest-Fryslân" → "sudwest-fryslan". */
 export function slugify(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L')
-    .replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 }
 
 /** Address parts the public site uses itself, never an organisation's. */
