@@ -92,8 +92,12 @@ describe('the public site shows published versions', () => {
     for (const hidden of [ids.v3, ids.v4, ids.draftPlan, ids.uvp, 'niet gepubliceerd', 'Conceptprogramma']) expect(res.body).not.toContain(hidden);
   });
 
-  it('answers a CBS code with the one address of the municipality', async () => {
-    for (const [from, to] of [['/openbaar/GM0406', '/openbaar/huizen'], [`/openbaar/gm0406/${ids.v2}`, `/openbaar/huizen/${ids.v2}`]]) {
+  it('answers a CBS code, and an address with a trailing slash, with the one address of the page', async () => {
+    for (const [from, to] of [
+      ['/openbaar/GM0406', '/openbaar/huizen'], [`/openbaar/gm0406/${ids.v2}`, `/openbaar/huizen/${ids.v2}`],
+      // And a trailing slash to the address without it.
+      ['/openbaar/', '/openbaar'], ['/openbaar/huizen/', '/openbaar/huizen'], [`/openbaar/huizen/${ids.v2}/`, `/openbaar/huizen/${ids.v2}`],
+    ]) {
       const res = await visit(from);
       expect(res.status, from).toBe(301);
       expect(res.headers.location).toBe(to);

@@ -89,6 +89,14 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
     return true;
   };
 
+  /** "/openbaar/huizen/" is "/openbaar/huizen": one address per page. */
+  const trailingSlash = (req: FastifyRequest, reply: FastifyReply) => {
+    const [path, query] = req.url.split('?');
+    if (!path.endsWith('/')) return false;
+    reply.redirect(`${path.replace(/\/+$/, '')}${query ? `?${query}` : ''}`, 301);
+    return true;
+  };
+
   app.get(BASE, opts, async (req, reply) => send(req, reply, indexPage(await listPublishingOrganisations(db)), html));
 
   app.get(`${BASE}/toegankelijkheid`, opts, async (req, reply) =>
@@ -100,6 +108,7 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
   });
 
   app.get<{ Params: { org: string } }>(`${BASE}/:org`, opts, async (req, reply) => {
+    if (trailingSlash(req, reply)) return reply;
     const { orgs, org } = await orgAt(req.params.org);
     if (!org) return notFound(reply);
     if (canonical(req, reply, org, req.params.org)) return reply;
@@ -114,6 +123,7 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
   });
 
   app.get<{ Params: { org: string; version: string } }>(`${BASE}/:org/:version`, opts, async (req, reply) => {
+    if (trailingSlash(req, reply)) return reply;
     const { org } = await orgAt(req.params.org);
     const version = org && await findPublishedVersion(db, org.id, req.params.version);
     if (!org || !version) return notFound(reply);
@@ -127,6 +137,7 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
   });
 
   app.get<{ Params: { org: string; version: string; file: string } }>(`${BASE}/:org/:version/:file`, opts, async (req, reply) => {
+    if (trailingSlash(req, reply)) return reply;
     const file = FILES.find((f) => f === req.params.file) as PublicFile | undefined;
     const { org } = await orgAt(req.params.org);
     const version = file && org && await findPublishedVersion(db, org.id, req.params.version);
@@ -158,6 +169,6 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
     }
   });
 
-  // Everything else under /openbaar, the bare "/openbaar/" included: the public 404.
-  app.get(`${BASE}/*`, opts, async (req, reply) => (req.url === `${BASE}/` ? reply.redirect(BASE, 301) : notFound(reply)));
+  // Everything else under /openbaar: the public 404.
+  app.get(`${BASE}/*`, opts, async (req, reply) => notFound(reply));
 }
