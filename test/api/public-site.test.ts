@@ -90,6 +90,9 @@ describe('the public site shows published versions', () => {
     expect(res.body.indexOf(`href="/openbaar/huizen/${ids.v1}"`)).toBeGreaterThan(earlier);
     expect(res.body).toContain('Vastgesteld door college van b&amp;w op 13 juni 2023; gepubliceerd op 1 februari 2024');
     for (const hidden of [ids.v3, ids.v4, ids.draftPlan, ids.uvp, 'niet gepubliceerd', 'Conceptprogramma']) expect(res.body).not.toContain(hidden);
+    // The current programme's open data, announced in the head; not the earlier version's.
+    expect(res.body).toContain(`<link rel="alternate" type="application/json" href="/openbaar/huizen/${ids.v2}/open-data.json"`);
+    expect(res.body).not.toContain(`href="/openbaar/huizen/${ids.v1}/open-data.json"`);
   });
 
   it('answers a CBS code, and an address with a trailing slash, with the one address of the page', async () => {

@@ -129,7 +129,12 @@ export function organisationPage(
     : '';
   const title = T.organisationTitle(org.name);
   const main = [heading(1, title), p(T.organisationIntro, 'utrecht-paragraph--lead'), ...sections, relatedSection].join('\n');
-  return layout({ title, org, orgStyle, crumbs: [homeCrumb, orgCrumb(org)], main });
+  // The open data of each current programme, for tools that look for it in the page's head.
+  const alternates = groups.filter((g) => g.latest.document === 'plan').flatMap(({ latest }) => [
+    { href: `${versionPath(org, latest)}/open-data.json`, type: 'application/json', title: `${latest.title} (JSON)` },
+    { href: `${versionPath(org, latest)}/open-data.csv`, type: 'text/csv', title: `${latest.title} (CSV)` },
+  ]);
+  return layout({ title, org, orgStyle, crumbs: [homeCrumb, orgCrumb(org)], main, alternates });
 }
 
 /** The NL Design System's classes for a document body inside the site; tables scroll on a narrow screen. */
