@@ -5,6 +5,7 @@ import { ZQuarterCode, ZTimeframe } from './timeframe.ts';
 // Zod's own messages (wrong type, too long …) in Dutch, on the server and in the web app alike.
 z.config(zodNl());
 import { ZFrequency } from './frequency.ts';
+import { ZPublicSiteSettings } from './public-site.ts';
 
 /*
  * The entities of a plan, as the API reads and writes them. Each entity has a `Z<Name>Fields` object (what a client
@@ -79,6 +80,8 @@ export const ZOrganisationFields = z.object({
   parentId: ZId.nullable().optional(),
   /** A collaboration's member municipalities. */
   memberIds: z.array(ZId).max(400).optional(),
+  /** A municipality's or collaboration's design tokens for the public site (colours checked for WCAG contrast). */
+  publicSite: ZPublicSiteSettings.nullable().optional(),
 });
 export const ZOrganisationCreate = ZOrganisationFields.superRefine((o, ctx) => {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -88,6 +91,7 @@ export const ZOrganisationCreate = ZOrganisationFields.superRefine((o, ctx) => {
   if (o.kind !== 'collaboration' && o.memberIds?.length) issue('memberIds', 'Alleen een samenwerking heeft leden');
   if (o.kind === 'partner' && !o.partnerKind) issue('partnerKind', 'Kies het soort partner');
   if (o.kind === 'team' && !o.parentId) issue('parentId', 'Een team hoort bij een gemeente');
+  if (o.publicSite && o.kind !== 'municipality' && o.kind !== 'collaboration') issue('publicSite', 'Alleen een gemeente of samenwerking publiceert');
 });
 export const ZOrganisation = ZOrganisationFields.extend({ ...stored, memberIds: z.array(ZId) });
 export type TOrganisation = z.infer<typeof ZOrganisation>;

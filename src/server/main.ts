@@ -9,6 +9,7 @@ try {
   const regie = await startRegie(config, { logger: process.env.REGIE_LOG === '1' });
   const where = config.databaseUrl ? 'PostgreSQL-server (DATABASE_URL)' : `ingebouwde database in ${config.dataDir}`;
   console.log(`Regie draait op ${regie.url}  (${where}, gestart in ${Date.now() - started} ms)`);
+  console.log(`Openbare site (gepubliceerde plannen, zonder inloggen): ${regie.url}/openbaar`);
   if (regie.demo) {
     console.log(`\nDemo-accounts, allemaal met het wachtwoord ${regie.demo.password}`);
     console.log('(alleen nu getoond; vast wachtwoord: zet REGIE_DEMO_PASSWORD vóór de eerste start)');

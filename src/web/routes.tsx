@@ -33,6 +33,7 @@ const setup = async () => ({ Component: (await import('./pages/auth/SetupPage.ts
 const passwordReset = async () => ({ Component: (await import('./pages/auth/PasswordResetPage.tsx')).PasswordResetPage });
 const apiTokens = async () => ({ Component: (await import('./pages/organisations/ApiTokensPage.tsx')).ApiTokensPage });
 const sso = async () => ({ Component: (await import('./pages/organisations/SsoPage.tsx')).SsoPage });
+const publicSiteSettings = async () => ({ Component: (await import('./pages/organisations/PublicSiteSettingsPage.tsx')).PublicSiteSettingsPage });
 /** The update rounds load when first opened: advisers and the staff following them use them. */
 const rounds = async () => ({ Component: (await import('./pages/rounds/RoundsPage.tsx')).RoundsPage });
 /** Comparing versions: advisers and the council, now and then. */
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
       { path: 'organisaties/:organisationId/gebruikers', lazy: members },
       { path: 'organisaties/:organisationId/api-tokens', lazy: apiTokens },
       { path: 'organisaties/:organisationId/single-sign-on', lazy: sso },
+      { path: 'organisaties/:organisationId/openbare-site', lazy: publicSiteSettings },
       { path: 'plannen/:planId', element: <PlanPage /> },
       { path: 'plannen/:planId/activiteiten', element: <ProgrammeActivitiesPage /> },
       { path: 'plannen/:planId/activiteiten/:activityId/bewerken', lazy: form('ActivityFormPage') },

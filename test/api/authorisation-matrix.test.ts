@@ -13,6 +13,7 @@ import { adoptVersion } from '../../src/server/modules/versions.ts';
 import { RESOURCES, type ResourceDef } from '../../src/server/modules/resources.ts';
 import type { TRole } from '../../src/domain/permissions.ts';
 import { Api, signIn, TEST_PASSWORD, useApi } from '../api.ts';
+import { freezeVersion } from '../published-versions.ts';
 
 /*
  * The authorisation matrix: every route of the server's route table, asked by anonymous, each role of Huizen, a
@@ -84,6 +85,9 @@ beforeAll(async () => {
   ids.theme = (await make('themes', { title: 'Thema', scope: 'local', planId: ids.plan })).id;
   ids.indicator = (await make('indicators', { name: 'Indicator', planId: ids.plan })).id;
   ids.budgetLine = (await make('budget-lines', { title: 'Post', planId: ids.plan, amounts: [{ year: null, amountCents: 100_000 }] })).id;
+  // The public site: one published version of the programme and one adopted but not yet published.
+  ids.published = (await freezeVersion(ctx.db, ids.plan, { status: 'published' })).id;
+  ids.unpublished = (await freezeVersion(ctx.db, ids.plan, { status: 'adopted' })).id;
 
   const roles: [Who, TRole, string][] = [
     ['beheerder', 'beheerder', ids.huizen], ['adviseur', 'adviseur', ids.huizen], ['bestuurder', 'bestuurder', ids.huizen],
@@ -99,6 +103,29 @@ beforeAll(async () => {
 
 /** What a route must answer for each actor; a route without a rule has none, and fails the test. */
 function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise<void>) | 'public' | undefined {
+  if (url === '/openbaar' || url.startsWith('/openbaar/')) {
+    // The public site is the same for everyone, signed in or not: published versions only (ADR 0015).
+    const site = '/openbaar/huizen-matrix';
+    const pages: Record<string, [string, number][]> = {
+      '/openbaar': [['/openbaar', 200]],
+      '/openbaar/toegankelijkheid': [['/openbaar/toegankelijkheid', 200]],
+      '/openbaar/stijl/:file': [['/openbaar/stijl/site.css', 200], ['/openbaar/stijl/geheim.css', 404]],
+      '/openbaar/:org': [[site, 200], ['/openbaar/laren-matrix', 404]],
+      '/openbaar/:org/huisstijl.css': [[`${site}/huisstijl.css`, 200]],
+      '/openbaar/:org/:version': [[`${site}/${ids.published}`, 200], [`${site}/${ids.unpublished}`, 404], [`${site}/${ids.plan}`, 404]],
+      '/openbaar/:org/:version/:file': [[`${site}/${ids.published}/document.pdf`, 200], [`${site}/${ids.unpublished}/document.pdf`, 404], [`${site}/${ids.unpublished}/open-data.json`, 404]],
+      '/openbaar/*': [['/openbaar/iets/anders/nog/dieper', 404]],
+    };
+    const expected = pages[url];
+    if (!expected) return undefined;
+    return async (who) => {
+      const session = sessions.get(who)!.session;
+      for (const [path, status] of expected) {
+        const res = await ctx.api.app.inject({ method: 'GET', url: path, headers: session ? { cookie: session.cookie } : {} });
+        expect(res.statusCode, `${who} ${path}`).toBe(status);
+      }
+    };
+  }
   if (url.startsWith('/api/v1/auth/') || url.startsWith('/api/v1/docs') || url === '/*' ||
       ['/api/v1/openapi.json', '/api/v1/health', '/api/v1/kernbeleid-themes', '/api/v1/regions'].includes(url)) return 'public';
   if (url === '/api/v1/indicators/:id/chart.svg') {

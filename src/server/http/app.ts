@@ -32,6 +32,7 @@ import type { RequestContext } from '../modules/access.ts';
 import type { Mailer } from '../modules/mail.ts';
 import { ZMyActivity, ZPlanBudget, ZPlanExport, ZProgrammeActivity, ZRoadmap } from '../../domain/plan-views.ts';
 import { getRoadmap, roadmapCalendar } from '../modules/roadmap.ts';
+import { registerPublicSite } from '../public-site/routes.ts';
 
 const WEB_DIR = join(import.meta.dirname, '../../../dist/web');
 
@@ -293,6 +294,9 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
       });
     }
   }, { prefix: '/api/v1' });
+
+  // The public site: server-rendered pages of published documents, before the web app's fallback (ADR 0015).
+  registerPublicSite(app, db);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
   mkdirSync(WEB_DIR, { recursive: true });

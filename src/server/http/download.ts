@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { slugify } from '../../domain/public-site.ts';
 import type { Db } from '../db/client.ts';
 import { writeAudit } from '../modules/audit.ts';
 import type { DocumentFormat } from '../modules/documents/index.ts';
 import { HTML_CSP } from '../modules/documents/html.ts';
 
 /** A title as an ASCII file name for a download: a header cannot carry every letter a title may have ("Veiligheid – Łódź"). */
-export const fileName = (title: string) =>
-  title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'plan';
+export const fileName = (title: string) => slugify(title) || 'plan';
 
 /**
  * Sends a generated document (live or frozen) as a download: an `export` row in the audit trail with its format (and

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { toCsv } from './csv.ts';
 
 /** Who a change is attributed to. Until accounts exist every request is 'anoniem'; start-up work is 'systeem'. */
 export interface AuditActor {
@@ -71,11 +72,7 @@ export async function listAudit(db: Db, f: AuditFilter) {
 
 /** CSV of audit rows (semicolon-separated, as Dutch spreadsheet programs expect), quoting every field. */
 export function auditToCsv(rows: Awaited<ReturnType<typeof listAudit>>): string {
-  const quote = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
   const header = ['tijdstip', 'wie', 'gebruiker_id', 'actie', 'onderdeel', 'id', 'voor', 'na'];
-  const lines = rows.map((r) =>
-    [r.at, r.actorLabel, r.actorUserId, r.action, r.entity, r.entityId, r.before ? JSON.stringify(r.before) : '', r.after ? JSON.stringify(r.after) : '']
-      .map(quote).join(';'),
-  );
-  return `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n`;
+  return toCsv(header, rows.map((r) =>
+    [r.at, r.actorLabel, r.actorUserId, r.action, r.entity, r.entityId, r.before ? JSON.stringify(r.before) : '', r.after ? JSON.stringify(r.after) : '']));
 }

@@ -104,6 +104,7 @@ export const organisations: ResourceDef = {
     { field: 'parentId', table: 'organisations', where: `kind in ('municipality', 'collaboration')`, message: 'Kies een gemeente of samenwerking' },
     { field: 'memberIds', table: 'organisations', many: true, where: `kind = 'municipality'`, message: 'Leden zijn gemeenten' },
   ],
+  json: ['publicSite'],
   filters: ['kind', 'parentId'],
   order: 'kind, name',
 };

@@ -127,6 +127,7 @@ export interface Resources {
   'spending-entries': TSpendingEntry;
   people: TPerson;
   decisions: TDecision;
+  organisations: TOrganisation;
 }
 export type ResourceName = keyof Resources;
 

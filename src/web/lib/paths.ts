@@ -7,6 +7,7 @@ export const paths = {
   members: (organisationId: string) => `/organisaties/${organisationId}/gebruikers`,
   apiTokens: (organisationId: string) => `/organisaties/${organisationId}/api-tokens`,
   sso: (organisationId: string) => `/organisaties/${organisationId}/single-sign-on`,
+  publicSiteSettings: (organisationId: string) => `/organisaties/${organisationId}/openbare-site`,
   passwordReset: () => '/wachtwoord-vergeten',
   /** The page a one-time link opens to set a password; absolute, to pass on. */
   setPasswordUrl: (token: string) => `${window.location.origin}/wachtwoord?token=${encodeURIComponent(token)}`,

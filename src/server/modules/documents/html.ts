@@ -7,7 +7,8 @@ import type { Block, DocumentTree } from './tree.ts';
  * <style> element – the page is a download that must stand on its own – and no script.
  */
 
-const escape = (s: string) =>
+/** Text as HTML: the five characters that could start markup or end an attribute, escaped. */
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `
@@ -29,19 +30,17 @@ figure { margin: 1.5em 0 0; } figure svg { max-width: 100%; height: auto; }
 export const HTML_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'`;
 
 export function renderHtml(doc: DocumentTree): string {
-  let figures = 0;
-  const block = (b: Block): string => (b.kind === 'figure' ? figure(b, `fig${++figures}`) : simple(b));
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(doc.title)}</title>
+<title>${escapeHtml(doc.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-${doc.blocks.map(block).join('\n')}
+${renderBlocks(doc.blocks)}
 </main>
 </body>
 </html>
@@ -49,33 +48,65 @@ ${doc.blocks.map(block).join('\n')}
 }
 
 /**
- * A chart inline, so its title and description reach screen readers, followed by its table. The ids inside the SVG
- * (its title, description and clip paths) get the figure's own prefix: a page with several charts has unique ids.
+ * Class names for the elements of a document body. The standalone document needs none (its own style sheet); the
+ * public site gives the NL Design System's (utrecht-table, utrecht-heading-2 …) and wraps tables so they scroll.
  */
-function figure(b: Extract<Block, { kind: 'figure' }>, prefix: string): string {
-  const svg = b.svg.replace(/\b(chart-title|chart-desc|zr-)/g, (id) => `${prefix}-${id}`);
-  return `<figure>${svg}</figure>\n${simple(b.table)}`;
+export interface BlockClasses {
+  heading?: (level: 1 | 2 | 3) => string;
+  paragraph?: string;
+  list?: string;
+  listItem?: string;
+  facts?: string;
+  table?: string;
+  caption?: string;
+  thead?: string;
+  tbody?: string;
+  row?: string;
+  headerCell?: string;
+  cell?: string;
+  /** A scrollable, keyboard-focusable region around each table, labelled by its caption. */
+  tableRegion?: string;
 }
 
-function simple(b: Exclude<Block, { kind: 'figure' }>): string {
-  switch (b.kind) {
-    case 'heading': return `<h${b.level}>${escape(b.text)}</h${b.level}>`;
-    case 'paragraph': return `<p>${escape(b.text)}</p>`;
-    case 'list': {
-      const tag = b.isOrdered ? 'ol' : 'ul';
-      return `<${tag}>${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</${tag}>`;
+/** The body of a document – its blocks as HTML – shared by the standalone document and the public site's page. */
+export function renderBlocks(blocks: Block[], classes: BlockClasses = {}): string {
+  let tables = 0;
+  let figures = 0;
+  const attr = (...names: (string | undefined | false)[]) => {
+    const list = names.filter(Boolean).join(' ');
+    return list ? ` class="${list}"` : '';
+  };
+  const block = (b: Block): string => {
+    switch (b.kind) {
+      case 'heading': return `<h${b.level}${attr(classes.heading?.(b.level))}>${escapeHtml(b.text)}</h${b.level}>`;
+      case 'paragraph': return `<p${attr(classes.paragraph)}>${escapeHtml(b.text)}</p>`;
+      case 'list': {
+        const tag = b.isOrdered ? 'ol' : 'ul';
+        return `<${tag}${attr(classes.list)}>${b.items.map((i) => `<li${attr(classes.listItem)}>${escapeHtml(i)}</li>`).join('')}</${tag}>`;
+      }
+      case 'facts': return `<dl${attr(classes.facts)}>${b.items.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join('')}</dl>`;
+      case 'figure': {
+        // The chart inline, so its title and description reach screen readers, then its table. The ids inside the SVG
+        // (title, description, clip paths) get the figure's own prefix: a page with several charts has unique ids.
+        const prefix = `fig${++figures}`;
+        const svg = b.svg.replace(/\b(chart-title|chart-desc|zr-)/g, (id) => `${prefix}-${id}`);
+        return `<figure>${svg}</figure>\n${block(b.table)}`;
+      }
+      case 'table': {
+        const num = (i: number) => b.columns[i].isNumeric && 'num';
+        const head = b.columns.map((c, i) => `<th scope="col"${attr(classes.headerCell, num(i))}>${escapeHtml(c.label)}</th>`).join('');
+        const rows = b.rows.map((r) => {
+          const cells = r.cells.map((c, i) => i === 0 && r.isTotal
+            ? `<th scope="row"${attr(classes.headerCell)}>${escapeHtml(c)}</th>`
+            : `<td${attr(classes.cell, num(i))}>${escapeHtml(c)}</td>`).join('');
+          return `<tr${attr(classes.row, r.isTotal && 'total', r.isSub && 'sub')}>${cells}</tr>`;
+        });
+        const id = `tabel-${++tables}`;
+        const table = `<table${attr(classes.table)}><caption${classes.tableRegion ? ` id="${id}"` : ''}${attr(classes.caption)}>${escapeHtml(b.caption)}</caption>` +
+          `<thead${attr(classes.thead)}><tr${attr(classes.row)}>${head}</tr></thead><tbody${attr(classes.tbody)}>${rows.join('')}</tbody></table>`;
+        return classes.tableRegion ? `<div${attr(classes.tableRegion)} role="region" tabindex="0" aria-labelledby="${id}">${table}</div>` : table;
+      }
     }
-    case 'facts': return `<dl>${b.items.map((f) => `<dt>${escape(f.label)}</dt><dd>${escape(f.value)}</dd>`).join('')}</dl>`;
-    case 'table': {
-      const cls = (i: number) => (b.columns[i].isNumeric ? ' class="num"' : '');
-      const head = b.columns.map((c, i) => `<th scope="col"${cls(i)}>${escape(c.label)}</th>`).join('');
-      const rows = b.rows.map((r) => {
-        const cells = r.cells.map((c, i) =>
-          i === 0 && r.isTotal ? `<th scope="row">${escape(c)}</th>` : `<td${cls(i)}>${escape(c)}</td>`).join('');
-        const rowClass = r.isTotal ? ' class="total"' : r.isSub ? ' class="sub"' : '';
-        return `<tr${rowClass}>${cells}</tr>`;
-      });
-      return `<table><caption>${escape(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
-    }
-  }
+  };
+  return blocks.map(block).join('\n');
 }

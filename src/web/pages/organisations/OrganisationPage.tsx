@@ -103,6 +103,11 @@ function OrganisationContent({ organisation: org, organisations, plans }: Props)
                 <UnorderedListItem>
                   <AppLink to={paths.sso(org.id)}>{nl.organisation.ssoLink}</AppLink>
                 </UnorderedListItem>
+                {(org.kind === 'municipality' || org.kind === 'collaboration') && (
+                  <UnorderedListItem>
+                    <AppLink to={paths.publicSiteSettings(org.id)}>{nl.organisation.publicSiteLink}</AppLink>
+                  </UnorderedListItem>
+                )}
               </>
             )}
             {canAudit && (

@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TPlanExport } from '../../src/domain/plan-views.ts';
+import { readDemoDocuments } from '../../src/server/demo.ts';
+import { createUser } from '../../src/server/modules/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/modules/audit.ts';
+import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
+import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
+import { createRecord } from '../../src/server/modules/records.ts';
+import { RESOURCES } from '../../src/server/modules/resources.ts';
+import { signIn, TEST_PASSWORD, useApi } from '../api.ts';
+import { freezeVersion } from '../published-versions.ts';
+
+const ctx = useApi();
+
+/** A request to the public site, as a browser without cookies (or with the given session). */
+async function visit(url: string, headers: Record<string, string> = {}) {
+  const res = await ctx.api.app.inject({ method: 'GET', url, headers });
+  return { status: res.statusCode, headers: res.headers, body: res.body, bytes: res.rawPayload };
+}
+
+/** The text of a page without markup or white space (titles wrap in table cells). */
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const unescape = (s: string) => s.replace(/&(lt|gt|quot|#39|amp);/g, (_, x: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[x]!);
+const textOf = (html: string) => squeeze(unescape(html.replace(/<[^>]+>/g, '')));
+
+const ids: Record<string, string> = {};
+let frozen: TPlanExport;
+let titles: string[];
+
+beforeAll(async () => {
+  const docs = readDemoDocuments();
+  await importPlanDocuments(ctx.db, docs);
+  const org = async (cbs: string) => (await ctx.db.query<{ id: string }>('select id from organisations where cbs_code = $1', [cbs]))[0].id;
+  const planOf = async (owner: string, kind: string) =>
+    (await ctx.db.query<{ id: string }>('select id from plans where owner_id = $1 and kind = $2', [owner, kind]))[0].id;
+  ids.huizen = await org('GM0406');
+  ids.laren = await org('GM0417');
+  ids.uvp = await planOf(ids.huizen, 'uvp');
+  ids.larenIvp = await planOf(ids.laren, 'ivp');
+  titles = docs.flatMap((d) => d.plans).find((p) => p.key === 'huizen-uvp-2023-2024')!.themes.flatMap((t) => t.activities.map((a) => a.title));
+
+  // Version 1 and 2 published (2 is the newest), 3 adopted, 4 sent to the council: only 1 and 2 are public.
+  ids.v1 = (await freezeVersion(ctx.db, ids.uvp, { status: 'published', publishedAt: '2023-07-10T09:00:00Z', title: 'Uitvoeringsprogramma (eerste versie)' })).id;
+  const v2 = await freezeVersion(ctx.db, ids.uvp, {
+    status: 'published', publishedAt: '2024-02-01T09:00:00Z',
+    // What the document does not print must not reach the open data: an e-mail address, an internal assignee.
+    edit: (plan) => {
+      const holder = plan.themes[0].portfolioHolderIds[0];
+      plan.people = plan.people.map((p) => (p.id === holder ? { ...p, email: 'burgemeester-geheim@huizen.nl' } : p));
+      const intern = { ...plan.people[0], id: randomUUID(), name: 'Interne Toegewezene', email: 'intern@huizen.nl' };
+      plan.people.push(intern);
+      plan.themes[0].activities[0].responsibleIds = [intern.id];
+    },
+  });
+  ids.v2 = v2.id;
+  frozen = v2.plan;
+  ids.v3 = (await freezeVersion(ctx.db, ids.uvp, { status: 'adopted', title: 'Vastgesteld, niet gepubliceerd' })).id;
+  ids.v4 = (await freezeVersion(ctx.db, ids.uvp, { status: 'sent_to_council', title: 'Aan de raad, niet gepubliceerd' })).id;
+  ids.laren1 = (await freezeVersion(ctx.db, ids.larenIvp, { status: 'published' })).id;
+  // The live plan moves on after publication: a new draft activity is not public.
+  const [theme] = await ctx.db.query<{ id: string }>('select id from themes where plan_id = $1 order by position limit 1', [ids.uvp]);
+  const def = (name: string) => RESOURCES.find((r) => r.name === name)!;
+  await createRecord(ctx.db, def('activities'), { themeId: theme.id, title: 'Conceptactiviteit na publicatie' }, SYSTEM_CONTEXT);
+  ids.draftPlan = (await createRecord(ctx.db, def('plans'), {
+    kind: 'uvp', ownerId: ids.huizen, title: 'Conceptprogramma 2025-2026', periodStart: '2025-Q1', periodEnd: '2026-Q4',
+  }, SYSTEM_CONTEXT)).id;
+});
+
+describe('the public site shows published versions', () => {
+  it('lists the organisations that published something, with their address', async () => {
+    const res = await visit('/openbaar');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('<html lang="nl"');
+    expect(res.body).toMatch(/<a class="utrecht-link utrecht-link--html-a" href="\/openbaar\/huizen">Huizen<\/a> <span[^>]*>\(2 publicaties\)/);
+    expect(res.body).toContain('href="/openbaar/laren"');
+    // Utrechtse Heuvelrug has plans, but nothing published.
+    expect(res.body).not.toContain('Heuvelrug');
+  });
+
+  it('shows a municipality’s newest version of each document, the earlier ones below it, and nothing unpublished', async () => {
+    const res = await visit('/openbaar/huizen');
+    expect(res.status).toBe(200);
+    const latest = res.body.indexOf(`href="/openbaar/huizen/${ids.v2}"`);
+    const earlier = res.body.indexOf('Eerdere versies');
+    expect(latest).toBeGreaterThan(0);
+    expect(earlier).toBeGreaterThan(latest);
+    expect(res.body.indexOf(`href="/openbaar/huizen/${ids.v1}"`)).toBeGreaterThan(earlier);
+    expect(res.body).toContain('Vastgesteld door college van b&amp;w op 13 juni 2023; gepubliceerd op 1 februari 2024');
+    for (const hidden of [ids.v3, ids.v4, ids.draftPlan, ids.uvp, 'niet gepubliceerd', 'Conceptprogramma']) expect(res.body).not.toContain(hidden);
+    // The current programme's open data, announced in the head; not the earlier version's.
+    expect(res.body).toContain(`<link rel="alternate" type="application/json" href="/openbaar/huizen/${ids.v2}/open-data.json"`);
+    expect(res.body).not.toContain(`href="/openbaar/huizen/${ids.v1}/open-data.json"`);
+  });
+
+  it('answers a CBS code, and an address with a trailing slash, with the one address of the page', async () => {
+    for (const [from, to] of [
+      ['/openbaar/GM0406', '/openbaar/huizen'], [`/openbaar/gm0406/${ids.v2}`, `/openbaar/huizen/${ids.v2}`],
+      // And a trailing slash to the address without it.
+      ['/openbaar/', '/openbaar'], ['/openbaar/huizen/', '/openbaar/huizen'], [`/openbaar/huizen/${ids.v2}/`, `/openbaar/huizen/${ids.v2}`],
+    ]) {
+      const res = await visit(from);
+      expect(res.status, from).toBe(301);
+      expect(res.headers.location).toBe(to);
+    }
+  });
+
+  it('shows the frozen document in the site: every activity of the Huizen UVP, the version’s facts and its downloads', async () => {
+    const res = await visit(`/openbaar/huizen/${ids.v2}`);
+    expect(res.status).toBe(200);
+    const text = textOf(res.body);
+    for (const title of titles) expect(text, title).toContain(squeeze(title));
+    // As adopted: a draft activity added afterwards is not in it.
+    expect(res.body).not.toContain('Conceptactiviteit na publicatie');
+    expect(res.body).toMatch(/<h1 class="utrecht-heading-1">Uitvoeringsprogramma/);
+    expect(res.body).toContain('<table class="utrecht-table"><caption id="tabel-1" class="utrecht-table__caption">Activiteiten – Thema 1: Districtelijk Thema Aanpak Ondermijnende Criminaliteit</caption>');
+    expect(res.body).toContain('<dt>Kenmerk</dt><dd>Z/23/123456</dd>');
+    expect(res.body).toContain('<dt>Vastgesteld door</dt><dd>College van B&amp;W</dd>');
+    expect(res.body).toContain('<dt>Gepubliceerd op</dt><dd>1 februari 2024</dd>');
+    for (const file of ['document.pdf', 'document.docx', 'document.html', 'open-data.json', 'open-data.csv']) {
+      expect(res.body).toContain(`href="/openbaar/huizen/${ids.v2}/${file}"`);
+    }
+    expect(res.body).toContain(`<link rel="alternate" type="application/json" href="/openbaar/huizen/${ids.v2}/open-data.json"`);
+    expect(res.body).toContain(`<link rel="alternate" type="text/csv" href="/openbaar/huizen/${ids.v2}/open-data.csv"`);
+    // The earlier version points to the newer one.
+    expect((await visit(`/openbaar/huizen/${ids.v1}`)).body).toMatch(new RegExp(`Er is een nieuwere versie van dit document: <a [^>]*href="/openbaar/huizen/${ids.v2}"`));
+  });
+
+  it('serves the stored files byte for byte', async () => {
+    const [stored] = await ctx.db.query<{ docx: Uint8Array; pdf: Uint8Array; html: string }>('select docx, pdf, html from document_versions where id = $1', [ids.v2]);
+    const pdf = await visit(`/openbaar/huizen/${ids.v2}/document.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(Buffer.compare(pdf.bytes, Buffer.from(stored.pdf))).toBe(0);
+    const docx = await visit(`/openbaar/huizen/${ids.v2}/document.docx`);
+    expect(docx.headers['content-disposition']).toMatch(/^attachment; filename="uitvoeringsprogramma-veiligheid-huizen-[a-z0-9-]+-versie-2\.docx"$/);
+    expect(Buffer.compare(docx.bytes, Buffer.from(stored.docx))).toBe(0);
+    const html = await visit(`/openbaar/huizen/${ids.v2}/document.html`);
+    expect(html.body).toBe(stored.html);
+    expect(html.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
+  });
+
+  it('has caching headers and answers a repeat visit with 304', async () => {
+    const first = await visit(`/openbaar/huizen/${ids.v2}`);
+    expect(first.headers['cache-control']).toBe('public, max-age=300');
+    expect(first.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    const again = await visit(`/openbaar/huizen/${ids.v2}`, { 'if-none-match': String(first.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    expect((await visit(`/openbaar/huizen/${ids.v2}/document.pdf`)).headers['cache-control']).toBe('public, max-age=86400');
+  });
+});
+
+describe('nothing else is reachable, also not by guessing addresses', () => {
+  const unreachable = () => [
+    `/openbaar/huizen/${ids.v3}`, // adopted, not published
+    `/openbaar/huizen/${ids.v4}`, // sent to the council, not published
+    `/openbaar/huizen/${ids.uvp}`, // the live plan's id
+    `/openbaar/huizen/${ids.draftPlan}`, // a draft plan
+    `/openbaar/huizen/${ids.laren1}`, // Laren's published version under Huizen's address
+    `/openbaar/laren/${ids.v2}`, // and Huizen's under Laren's
+    `/openbaar/huizen/${randomUUID()}`,
+    '/openbaar/huizen/niet-een-id',
+    "/openbaar/huizen/1'%20or%20'1'='1",
+    `/openbaar/huizen/${ids.v3}/document.pdf`,
+    `/openbaar/huizen/${ids.v3}/document.docx`,
+    `/openbaar/huizen/${ids.v4}/document.html`,
+    `/openbaar/huizen/${ids.v3}/open-data.json`,
+    `/openbaar/huizen/${ids.v4}/open-data.csv`,
+    `/openbaar/laren/${ids.v2}/open-data.json`,
+    `/openbaar/huizen/${ids.v2}/geheim.txt`,
+    '/openbaar/utrechtse-heuvelrug', // plans, but nothing published
+    '/openbaar/GM1581',
+    '/openbaar/nergens',
+    `/openbaar/nergens/${ids.v2}`,
+    '/openbaar/stijl/onbekend.css',
+    '/openbaar/stijl/..%2F..%2Fpackage.json',
+    `/openbaar/huizen/${ids.v2}/document.pdf/meer`,
+  ];
+
+  it('answers each with the same 404 page, anonymous and signed in alike', async () => {
+    const bodies = new Set<string>();
+    for (const session of [null, ctx.api.session]) {
+      for (const url of unreachable()) {
+        const res = await visit(url, session ? { cookie: session.cookie } : {});
+        expect(res.status, url).toBe(404);
+        expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+        expect(res.headers['cache-control'], url).toBe('no-store');
+        bodies.add(res.body);
+      }
+    }
+    expect(bodies.size).toBe(1);
+    const [page] = bodies;
+    expect(page).toContain('<h1 class="utrecht-heading-1">Pagina niet gevonden</h1>');
+    expect(page).toContain('of het document is (nog) niet gepubliceerd');
+  });
+});
+
+describe('open data of a published programme', () => {
+  it('JSON: the frozen content with its licence, less e-mail addresses and people the document does not print', async () => {
+    const res = await visit(`/openbaar/huizen/${ids.v2}/open-data.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const data = JSON.parse(res.body);
+    expect(data.licence).toEqual({ id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/deed.nl' });
+    expect(data.publisher).toEqual({ name: 'Huizen', cbsCode: 'GM0406' });
+    expect(data.version).toMatchObject({ id: ids.v2, number: 2, adoptedOn: '2023-06-13', publishedAt: '2024-02-01T09:00:00.000Z' });
+    expect(data.version.address).toMatch(new RegExp(`/openbaar/huizen/${ids.v2}$`));
+    // The themes, goals, activities and budget as adopted.
+    expect(data.plan.title).toBe(frozen.title);
+    expect(data.plan.themes.map((t: { title: string }) => t.title)).toEqual(frozen.themes.map((t) => t.title));
+    expect(data.plan.themes.flatMap((t: TPlanExport['themes'][number]) => t.activities.map((a) => a.title))).toEqual(titles);
+    expect(data.plan.budgetLines).toEqual(frozen.budgetLines);
+    // People: the portefeuillehouders and officials by name and function, never an address or an internal assignee.
+    const printed = new Set(frozen.themes.flatMap((t) => [...t.portfolioHolderIds, ...t.officialIds]));
+    expect(data.plan.people.length).toBe(printed.size);
+    expect(data.plan.people.every((p: { id: string }) => printed.has(p.id))).toBe(true);
+    expect(data.plan.people.some((p: { name: string }) => p.name === 'Niek Meijer')).toBe(true);
+    for (const secret of ['burgemeester-geheim@huizen.nl', 'intern@huizen.nl', 'Interne Toegewezene', '"email"', '"responsibleIds"']) {
+      expect(res.body).not.toContain(secret);
+    }
+  });
+
+  it('CSV: the activity table in UTF-8 with a BOM and semicolons, one line per activity, as adopted', async () => {
+    const res = await visit(`/openbaar/huizen/${ids.v2}/open-data.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(res.body).toMatch(/^\uFEFFThemanummer;Thema;Activiteit;Tijdpad;Frequentie;Betrokkenen;Toelichting\r\n"/);
+    const rows = parse(res.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const expected = frozen.themes.flatMap((t) => t.activities.map((a) => ({
+      Themanummer: t.number ?? '', Thema: t.title, Activiteit: a.title, Tijdpad: a.timeframeText, Frequentie: a.frequencyText,
+      Betrokkenen: a.stakeholdersText, Toelichting: a.explanation ?? '',
+    })));
+    expect(rows).toEqual(expected);
+    expect(rows.length).toBe(titles.length);
+  });
+});
+
+describe('design tokens of the public site', () => {
+  const asRole = async (role: 'beheerder' | 'adviseur') => {
+    const email = `${role}-${randomUUID().slice(0, 6)}@huizen.test`;
+    await createUser(ctx.db, { email, name: role, password: TEST_PASSWORD, memberships: [{ organisationId: ids.huizen, role }] }, SYSTEM);
+    return ctx.api.as(await signIn(ctx.api.app, email, TEST_PASSWORD));
+  };
+
+  it('the beheerder sets colours, a header name and a contact address; the site carries them as NL Design System tokens', async () => {
+    const beheerder = await asRole('beheerder');
+    const { version } = (await beheerder.get(`/organisations/${ids.huizen}`)).body;
+    const publicSite = { primaryColor: '#1A5A8C', linkColor: '#0B5394', headerName: 'Gemeente Huizen', contactEmail: 'webredactie@huizen.test' };
+    const res = await beheerder.patch(`/organisations/${ids.huizen}`, { publicSite, version });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.publicSite).toEqual(publicSite);
+
+    const page = await visit('/openbaar/huizen');
+    expect(page.body).toContain('<a class="regie-public-brand" href="/openbaar/huizen">Gemeente Huizen</a>');
+    const sheet = /<link rel="stylesheet" href="(\/openbaar\/huizen\/huisstijl\.css\?v=[0-9a-f]{10})">/.exec(page.body)![1];
+    const css = await visit(sheet);
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(css.body).toContain('--utrecht-page-header-background-color: #1A5A8C;');
+    expect(css.body).toContain('--utrecht-link-color: #0B5394;');
+    expect(page.body).not.toMatch(/ style=/);
+    expect((await visit('/openbaar/toegankelijkheid')).body).toContain('href="mailto:webredactie@huizen.test"');
+  });
+
+  it('refuses colours without enough contrast and malformed values field by field (422), and changes nothing', async () => {
+    const beheerder = await asRole('beheerder');
+    const before = (await beheerder.get(`/organisations/${ids.huizen}`)).body;
+    const res = await beheerder.patch(`/organisations/${ids.huizen}`, {
+      publicSite: { primaryColor: '#FFCC00', linkColor: 'blauw', contactEmail: 'geen adres' }, version: before.version,
+    });
+    expect(res.status).toBe(422);
+    const errors = Object.fromEntries(res.body.errors.map((e: { path: string; message: string }) => [e.path, e.message]));
+    expect(errors['publicSite.primaryColor']).toMatch(/^De huisstijlkleur heeft te weinig contrast met wit \(1,51:1, nodig is 4,5:1 voor WCAG AA\)/);
+    expect(errors['publicSite.linkColor']).toMatch(/kleurcode als #1A5A8C/);
+    expect(errors['publicSite.contactEmail']).toBe('Ongeldig e-mailadres');
+    expect((await beheerder.get(`/organisations/${ids.huizen}`)).body).toEqual(before);
+  });
+
+  it('is the beheerder’s: an adviser may not change it, and a partner organisation has none', async () => {
+    const adviseur = await asRole('adviseur');
+    const { version } = (await adviseur.get(`/organisations/${ids.huizen}`)).body;
+    expect((await adviseur.patch(`/organisations/${ids.huizen}`, { publicSite: { primaryColor: '#000000' }, version })).status).toBe(403);
+    const partner = await ctx.api.post('/organisations', { kind: 'partner', partnerKind: 'police', name: 'Politie (site)', publicSite: { primaryColor: '#000000' } });
+    expect(partner.status).toBe(422);
+    expect(partner.body.errors).toEqual([{ path: 'publicSite', message: 'Alleen een gemeente of samenwerking publiceert' }]);
+  });
+});
+
+describe('every public page', () => {
+  it('is HTML without any script, under a policy that allows none', async () => {
+    const pages = ['/openbaar', '/openbaar/huizen', `/openbaar/huizen/${ids.v2}`, `/openbaar/huizen/${ids.v1}`, '/openbaar/laren',
+      `/openbaar/laren/${ids.laren1}`, '/openbaar/toegankelijkheid', '/openbaar/nergens'];
+    for (const url of pages) {
+      const res = await visit(url);
+      expect(res.body, url).not.toMatch(/<script/i);
+      expect(res.body, url).not.toMatch(/\son[a-z]+=/i);
+      expect(res.headers['content-security-policy'], url).toBe(
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
+      );
+      // Every style sheet it loads is served.
+      for (const [, href] of res.body.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) expect((await visit(href)).status, href).toBe(200);
+    }
+  });
+
+  it('has the accessibility statement in Dutch: the standard, how it is tested and whom to contact', async () => {
+    const res = await visit('/openbaar/toegankelijkheid');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<h1 class="utrecht-heading-1">Toegankelijkheidsverklaring</h1>');
+    expect(res.body).toContain('WCAG) 2.1 op niveau A en AA');
+    expect(res.body).toContain('axe-core');
+    expect(res.body).toContain('Een probleem melden');
+  });
+});
