@@ -11,9 +11,9 @@ async function makeProgramme(page: Page) {
     return (await res.json()) as { id: string };
   };
   const title = `Uitvoeringsprogramma ${unique()}`;
-  const plan = await post('/plans', { ownerId: huizen.id, kind: 'uvp', title, periodStart: '2025-Q1', periodEnd: '2026-Q4' });
+  const plan = await post('/plans', { ownerId: huizen.id, kind: 'uvp', title, periodStart: '2019-Q1', periodEnd: '2020-Q4' });
   const theme = await post('/themes', { planId: plan.id, title: 'Ondermijning', scope: 'local', challenge: 'Weerbare ondernemers.' });
-  const activity = await post('/activities', { themeId: theme.id, title: 'Integrale controles bedrijventerrein', timeframeText: 'Q1 2025' });
+  const activity = await post('/activities', { themeId: theme.id, title: 'Integrale controles bedrijventerrein', timeframeText: 'Q1 2019' });
   return { planId: plan.id, title, activityId: activity.id };
 }
 
@@ -31,7 +31,7 @@ test('an adviser adopts a programme, sends it to the council, publishes it, edit
   // Vaststellen: a missing date is said at the field, then the adoption with the keyboard.
   await page.getByRole('button', { name: 'Versie vaststellen' }).click();
   await expect(page.getByRole('link', { name: /Datum van het besluit/ })).toBeVisible();
-  await page.getByLabel('Datum van het besluit').fill('2025-02-04');
+  await page.getByLabel('Datum van het besluit').fill('2019-02-05');
   await page.getByLabel('Kenmerk van het besluit (optioneel)').fill('Z/25/0042');
   await page.getByLabel('Kenmerk van het besluit (optioneel)').press('Enter');
   await expect(status(page)).toHaveText('Versie 1 is vastgesteld.');
@@ -43,7 +43,7 @@ test('an adviser adopts a programme, sends it to the council, publishes it, edit
 
   // Ter kennisname aan de commissie.
   await page.getByLabel('Raad of commissie').fill('commissie Algemene Bestuurlijke Middelen');
-  await page.getByLabel('Datum van de vergadering').fill('2025-03-11');
+  await page.getByLabel('Datum van de vergadering').fill('2019-03-12');
   await page.getByRole('button', { name: 'Ter kennisname gezonden' }).click();
   await expect(status(page)).toHaveText('Versie 1 is ter kennisname aan de raad gezonden.');
   await expect(documents).toContainText('Stadium: Aan de raad gezonden');

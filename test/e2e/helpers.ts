@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Cookie, type Page } from '@playwright/test';
@@ -26,9 +26,13 @@ export interface PlanSummary {
 }
 
 /** A plan from the demo data, by its owner's name and kind. */
+/** The titles of the demo's plans, from the seed documents: specs add plans of their own to the same organisations. */
+const DEMO_PLAN_TITLES = new Set(readdirSync('data/seeds').filter((f) => f !== 'organisations.json' && f.endsWith('.json'))
+  .flatMap((f) => (JSON.parse(readFileSync(`data/seeds/${f}`, 'utf8')) as { plans: { title: string }[] }).plans.map((p) => p.title)));
+
 export async function findPlan(request: APIRequestContext, ownerName: string, kind: 'ivp' | 'uvp'): Promise<PlanSummary> {
   const plans = (await (await request.get('/api/v1/plans')).json()) as PlanSummary[];
-  const plan = plans.find((p) => p.owner.name === ownerName && p.kind === kind);
+  const plan = plans.find((p) => p.owner.name === ownerName && p.kind === kind && DEMO_PLAN_TITLES.has(p.title));
   if (!plan) throw new Error(`No ${kind} of ${ownerName} in the demo data`);
   return plan;
 }

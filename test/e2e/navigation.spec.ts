@@ -9,7 +9,7 @@ test('start page → Huizen’s UVP → theme Digitale Veiligheid with its six a
   await expectAccessible(page);
 
   const huizen = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Huizen', exact: true }) });
-  await huizen.getByRole('link', { name: /Uitvoeringsprogramma/ }).click();
+  await huizen.getByRole('link', { name: /Uitvoeringsprogramma veiligheid Huizen/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Uitvoeringsprogramma');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByText('Huizen', { exact: true }).first()).toBeVisible();
