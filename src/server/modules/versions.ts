@@ -240,13 +240,15 @@ export async function getVersion(db: Db, ctx: RequestContext, id: string): Promi
   return fromRow(row) as TDocumentVersion;
 }
 
-/** The versions of a plan the actor may read, newest first, and whether the live plan differs from the newest. */
+/** The versions of a plan and its reports the actor may read, newest first per document, and whether the live plan differs from its newest. */
 export async function listVersions(db: Db, ctx: RequestContext, planId: string): Promise<TPlanVersions> {
   return db.transaction(async (tx) => {
     const [plan] = await tx.query<{ owner_id: string }>('select owner_id from plans where id = $1', [planId]);
     if (!plan) throw new AppError('not_found', 'Plan niet gevonden');
     const rows = await tx.query<Record<string, unknown> & { owner_id: string; status: TVersionStage; document: string; content_hash: string }>(
-      `select ${FACTS} from document_versions where plan_id = $1 order by document, round_id, number desc`, [planId],
+      // The plan's versions first, then the progress reports by quarter, then the evaluations; newest first in each.
+      `select ${FACTS} from document_versions where plan_id = $1
+         order by case document when 'plan' then 0 when 'progress_report' then 1 else 2 end, round_quarter desc, number desc`, [planId],
     );
     const subjects = new Map<TVersionStage, boolean>();
     const readable = async (stage: TVersionStage) => {
