@@ -27,7 +27,7 @@ export function allowedSteps(stage: TVersionStage): TVersionStep[] {
   return [];
 }
 
-/** POST /plans/{id}/versions: who adopted it, when, and the decision's reference. */
+/** POST /plans/{id}/versions, /rounds/{id}/versions, /plans/{id}/evaluation/versions: who adopted it, when, and the decision's reference. */
 export const ZVersionAdopt = z.object({
   adoptedBy: z.enum(DECIDING_BODIES, { message: 'Kies wie het heeft vastgesteld' }),
   adoptedOn: ZDate,
@@ -52,6 +52,8 @@ export const ZDocumentVersion = z.object({
   planId: ZId,
   document: z.enum(DOCUMENT_KINDS),
   roundId: ZId.nullable(),
+  /** The quarter of a progress report's round ('2024-Q3'); null for the other documents. */
+  roundQuarter: z.string().nullable(),
   number: z.number().int(),
   title: z.string(),
   status: z.enum(VERSION_STAGES),

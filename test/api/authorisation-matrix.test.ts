@@ -243,6 +243,20 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
     };
   }
+  // Adopting a report: advisers only; the round is the staff's (404 for the council), the plan here a draft.
+  if (url === '/api/v1/rounds/:id/versions' || url === '/api/v1/plans/:id/evaluation/versions') {
+    return async (who, n) => {
+      const plan = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'plans')!, { kind: 'uvp', title: 'Rapport vaststellen', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen }, SYSTEM_CONTEXT);
+      const adoption = { adoptedBy: 'college', adoptedOn: '2024-10-08' };
+      let path = `/plans/${plan.id}/evaluation/versions`;
+      if (url.startsWith('/api/v1/rounds/')) {
+        const round = await openRound(ctx.db, SYSTEM_CONTEXT, plan.id, { quarter: '2024-Q3' });
+        await closeRound(ctx.db, SYSTEM_CONTEXT, round.id, round.version);
+        path = `/rounds/${round.id}/versions`;
+      }
+      expect((await sessions.get(who)!.post(path, adoption)).status, `${who} ${url}`).toBe(VERSIONS.create[n]);
+    };
+  }
   // Reports read like the rounds: the staff of the owner. The progress report is of a closed round.
   const report = url.match(/^\/api\/v1\/(rounds\/:id\/report|plans\/:id\/evaluation)\.(docx|pdf|html)$/);
   if (report) {

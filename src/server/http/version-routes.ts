@@ -7,12 +7,13 @@ import { ZDocumentVersion, ZPlanVersions, ZVersionAdopt, ZVersionCouncil, ZVersi
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../modules/access.ts';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../modules/documents/index.ts';
-import { adoptVersion, comparePlanVersions, getVersion, listVersions, stepVersion, versionDocument } from '../modules/versions.ts';
+import { adoptVersion, comparePlanVersions, progressReportTarget, getVersion, listVersions, stepVersion, versionDocument } from '../modules/versions.ts';
 import { sendDocument } from './download.ts';
 import { problems, ZIdParam } from './errors.ts';
 
 /**
- * Adoption workflow (issue 5, ADR 0014): adopt a plan as a frozen version, send it to the council, publish it; the
+ * Adoption workflow (issue 5, ADR 0014): adopt a plan, a closed round's progress report or the evaluation report as a
+ * frozen version, send it to the council, publish it; the
  * versions, their stored files, and the comparison of two versions or a version and the live draft.
  */
 export function registerVersionRoutes(app: FastifyInstance, db: Db, ctxOf: (req: FastifyRequest) => RequestContext) {
@@ -32,6 +33,23 @@ export function registerVersionRoutes(app: FastifyInstance, db: Db, ctxOf: (req:
       params: ZIdParam, body: ZVersionAdopt, response: { 201: ZDocumentVersion, ...problems },
     },
   }, async (req, reply) => reply.status(201).send(await adoptVersion(db, ctxOf(req), { document: 'plan', planId: req.params.id }, req.body)));
+
+  r.post('/rounds/:id/versions', {
+    schema: {
+      tags, summary: 'De voortgangsrapportage van een gesloten updateronde vaststellen (adviseur): bevroren als de volgende versie van die rapportage, bij het plan van de ronde; 409 voor een open ronde',
+      params: ZIdParam, body: ZVersionAdopt, response: { 201: ZDocumentVersion, ...problems },
+    },
+  }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    return reply.status(201).send(await adoptVersion(db, ctx, await progressReportTarget(db, ctx, req.params.id), req.body));
+  });
+
+  r.post('/plans/:id/evaluation/versions', {
+    schema: {
+      tags, summary: 'Het evaluatierapport vaststellen (adviseur): de cijfers van vandaag bevroren als de volgende versie; de status van het plan blijft',
+      params: ZIdParam, body: ZVersionAdopt, response: { 201: ZDocumentVersion, ...problems },
+    },
+  }, async (req, reply) => reply.status(201).send(await adoptVersion(db, ctxOf(req), { document: 'evaluation', planId: req.params.id }, req.body)));
 
   r.get('/versions/:id', {
     schema: { tags, summary: 'Een vastgestelde versie: feiten en de SHA-256 van de inhoud', params: ZIdParam, response: { 200: ZDocumentVersion, ...problems } },

@@ -14,6 +14,7 @@ import { DOCUMENT_FORMATS, planDocumentSource, type DocumentFormat, type Documen
 import { renderHtml } from './documents/html.ts';
 import { stampAdoption } from './documents/tree.ts';
 import { exportPlan } from './plan-queries.ts';
+import { getRound } from './progress/rounds.ts';
 import { fromRow, getRecord } from './records.ts';
 import { plans as plansDef, type ResourceDef } from './resources.ts';
 
@@ -33,13 +34,31 @@ export interface DocumentTarget {
 
 type SourceOf = (db: Db, target: DocumentTarget, ctx: RequestContext) => Promise<DocumentSource>;
 
-/** The document kinds that can be adopted, each with its source. Progress reports and evaluations plug in here. */
-export const DOCUMENT_SOURCES: Partial<Record<TDocumentKind, SourceOf>> = {
+/** The report module (and ECharts with it) loads on the first report adopted, not at start-up. */
+const reports = () => import('./documents/reports.ts');
+
+/**
+ * The document kinds that can be adopted, each with its source (ADR 0014, 0016): the plan, the progress report of a
+ * closed round (its frozen snapshot: 409 for an open round) and the evaluation report (live figures, frozen now).
+ */
+export const DOCUMENT_SOURCES: Record<TDocumentKind, SourceOf> = {
   plan: (db, t, ctx) => planDocumentSource(db, t.planId, ctx),
+  progress_report: async (db, t, ctx) => (await reports()).progressReportSource(db, t.roundId!, ctx),
+  evaluation: async (db, t, ctx) => (await reports()).evaluationSource(db, t.planId, ctx),
 };
 
+/**
+ * The progress report of a round as a target: its plan is the round's. 404 (in words) for a round that does not
+ * exist or that the actor may not read – the rounds are the staff's (ADR 0016).
+ */
+export async function progressReportTarget(db: Db, ctx: RequestContext, roundId: string): Promise<DocumentTarget> {
+  const round = await getRound(db, ctx, roundId);
+  return { document: 'progress_report', planId: round.planId, roundId: round.id };
+}
+
 const FACTS = `id, owner_id, plan_id, document, round_id, number, title, status, adopted_by, adopted_on, decision_reference,
-  council_body, council_on, published_at, content_hash, created_by_label, created_at, version, updated_at`;
+  council_body, council_on, published_at, content_hash, created_by_label, created_at, version, updated_at,
+  (select u.quarter from update_rounds u where u.id = document_versions.round_id) as round_quarter`;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const notFound = () => new AppError('not_found', 'Versie niet gevonden');
@@ -72,7 +91,6 @@ export async function adoptVersion(db: Db, ctx: RequestContext, target: Document
     ]);
   }
   const source = DOCUMENT_SOURCES[target.document];
-  if (!source) throw new AppError('validation', 'Dit soort document kan (nog) niet worden vastgesteld', [{ path: 'document', message: 'Onbekend' }]);
   const id = await db.transaction(async (tx) => {
     // The plan row is locked: two adoptions of one plan get consecutive numbers, and no edit slips in between.
     const [plan] = await tx.query<{ owner_id: string }>('select owner_id from plans where id = $1 for update', [target.planId]);
@@ -222,13 +240,15 @@ export async function getVersion(db: Db, ctx: RequestContext, id: string): Promi
   return fromRow(row) as TDocumentVersion;
 }
 
-/** The versions of a plan the actor may read, newest first, and whether the live plan differs from the newest. */
+/** The versions of a plan and its reports the actor may read, newest first per document, and whether the live plan differs from its newest. */
 export async function listVersions(db: Db, ctx: RequestContext, planId: string): Promise<TPlanVersions> {
   return db.transaction(async (tx) => {
     const [plan] = await tx.query<{ owner_id: string }>('select owner_id from plans where id = $1', [planId]);
     if (!plan) throw new AppError('not_found', 'Plan niet gevonden');
     const rows = await tx.query<Record<string, unknown> & { owner_id: string; status: TVersionStage; document: string; content_hash: string }>(
-      `select ${FACTS} from document_versions where plan_id = $1 order by document, round_id, number desc`, [planId],
+      // The plan's versions first, then the progress reports by quarter, then the evaluations; newest first in each.
+      `select ${FACTS} from document_versions where plan_id = $1
+         order by case document when 'plan' then 0 when 'progress_report' then 1 else 2 end, round_quarter desc, number desc`, [planId],
     );
     const subjects = new Map<TVersionStage, boolean>();
     const readable = async (stage: TVersionStage) => {

@@ -228,8 +228,8 @@ export const api = {
   exportPlan: (id: string) => request<PlanExport>('GET', `/plans/${id}/export`),
   exportUrl: (id: string) => `${BASE}/plans/${id}/export?download=1`,
   /** The progress report of a closed update round, and the evaluation report of a programme, as a file. */
-  progressReportUrl: (roundId: string, format: 'docx' | 'pdf' | 'html') => `${BASE}/rounds/${roundId}/report.${format}`,
-  evaluationUrl: (planId: string, format: 'docx' | 'pdf' | 'html') => `${BASE}/plans/${planId}/evaluation.${format}`,
+  progressReportUrl: (roundId: string, format: DocumentFormat) => `${BASE}/rounds/${roundId}/report.${format}`,
+  evaluationUrl: (planId: string, format: DocumentFormat) => `${BASE}/plans/${planId}/evaluation.${format}`,
   /** An organisation's dashboard: its latest plans (or the one asked for), per theme where it stands. */
   getDashboard: (organisationId: string, filter: { planId?: string; portfolioHolderId?: string } = {}) =>
     request<TOrganisationDashboard>('GET', `/organisations/${organisationId}/dashboard${query(filter)}`),
@@ -267,12 +267,14 @@ export const api = {
   /** A collegevoorstel, prefilled from the plan's data (and a closed round's figures for a progress report). */
   createProposal: (planId: string, body: TProposalRequest) => request<TDecision>('POST', `/plans/${planId}/proposals`, body),
   /** A decision as a collegevoorstel document: Word, PDF or HTML. */
-  decisionDocumentUrl: (decisionId: string, format: 'docx' | 'pdf' | 'html') => `${BASE}/decisions/${decisionId}/document.${format}`,
+  decisionDocumentUrl: (decisionId: string, format: DocumentFormat) => `${BASE}/decisions/${decisionId}/document.${format}`,
   /** The council document of the live plan, or of a frozen version, as a download. */
   documentUrl: (planId: string, format: DocumentFormat) => `${BASE}/plans/${planId}/document.${format}`,
   versionDocumentUrl: (versionId: string, format: DocumentFormat) => `${BASE}/versions/${versionId}/document.${format}`,
   listVersions: (planId: string) => request<TPlanVersions>('GET', `/plans/${planId}/versions`),
   adoptVersion: (planId: string, body: TVersionAdopt) => request<TDocumentVersion>('POST', `/plans/${planId}/versions`, body),
+  adoptProgressReport: (roundId: string, body: TVersionAdopt) => request<TDocumentVersion>('POST', `/rounds/${roundId}/versions`, body),
+  adoptEvaluation: (planId: string, body: TVersionAdopt) => request<TDocumentVersion>('POST', `/plans/${planId}/evaluation/versions`, body),
   sendToCouncil: (versionId: string, body: TVersionCouncil) => request<TDocumentVersion>('POST', `/versions/${versionId}/council`, body),
   publishVersion: (versionId: string, version: number) => request<TDocumentVersion>('POST', `/versions/${versionId}/publish`, { version }),
   /** What changed from one version to another, or to the live draft ('draft'). */

@@ -4,24 +4,20 @@ import { api } from '../api/client.ts';
 import { nl } from '../i18n/nl.ts';
 import { paths } from '../lib/paths.ts';
 import { AppButtonLink } from './AppLink.tsx';
+import { DownloadLinks } from './DownloadLinks.tsx';
 
 /** A decision's actions on the plan page: edit it (an adviser) and download it as a Word collegevoorstel (whoever reads it). */
 export function ProposalActions({ decision, canEdit }: { decision: TDecision; canEdit: boolean }) {
   return (
-    <ButtonGroup className="regie-actions">
+    <>
       {canEdit && (
-        <AppButtonLink to={paths.editProposal(decision.planId, decision.id)} aria-label={`${nl.proposal.edit}: ${decision.title}`}>
-          {nl.proposal.edit}
-        </AppButtonLink>
+        <ButtonGroup className="regie-actions">
+          <AppButtonLink to={paths.editProposal(decision.planId, decision.id)} aria-label={`${nl.proposal.edit}: ${decision.title}`}>
+            {nl.proposal.edit}
+          </AppButtonLink>
+        </ButtonGroup>
       )}
-      <a
-        className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
-        href={api.decisionDocumentUrl(decision.id, 'docx')}
-        aria-label={nl.proposal.asWord(decision.title)}
-        download
-      >
-        {nl.proposal.downloadWord}
-      </a>
-    </ButtonGroup>
+      <DownloadLinks url={(f) => api.decisionDocumentUrl(decision.id, f)} what={decision.title} formats={['docx']} />
+    </>
   );
 }

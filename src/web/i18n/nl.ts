@@ -934,8 +934,6 @@ export const nl = {
     stillToFill: 'Nog in te vullen',
     stillToFillIntro: 'Deze onderdelen bevatten nog een tekst “[Vul in: …]” die u moet vervangen:',
     holdsPlaceholder: 'Dit onderdeel bevat nog een tekst om in te vullen.',
-    downloadWord: 'Word (.docx)',
-    asWord: (title: string) => `Word (.docx): ${title}`,
   },
   /** The help pages (/help): the report cycle, in the users' words. One topic per section; `id` is its anchor. */
   help: {
@@ -985,6 +983,8 @@ export const nl = {
           'of de activiteit achterloopt op haar frequentie, en de totalen per status.',
           'Maak op de pagina van het programma een collegevoorstel met het doel “De voortgangsrapportage van een updateronde aan ' +
           'de raad sturen” en kies de ronde. Regie neemt de cijfers van die ronde over in het voorstel.',
+          'Heeft het college besloten, leg dat dan vast op de pagina van de ronde onder Vaststelling en publicatie. Regie bewaart ' +
+          'de rapportage zoals zij is vastgesteld; stuur haar daarna ter kennisname naar de raad en publiceer haar.',
         ],
       },
       {
@@ -1007,6 +1007,10 @@ export const nl = {
         title: 'Vaststellen, ter kennisname en publiceren',
         paragraphs: [
           'Een plan of programma doorloopt vier stappen. Bij elke stap verandert wie het kan lezen.',
+          'De voortgangsrapportage van een gesloten updateronde en het evaluatierapport doorlopen dezelfde stappen: stel ze vast ' +
+          'op de pagina van de ronde of, voor het evaluatierapport, op de pagina van het programma. De raad leest een rapportage ' +
+          'zodra zij is vastgesteld, het publiek zodra zij is gepubliceerd. Een vastgestelde versie blijft precies zoals zij was, ' +
+          'ook als er later nieuwe updates komen; het plan zelf houdt zijn eigen stadium.',
         ],
         terms: [
           { term: 'Concept', meaning: 'In voorbereiding. Alleen de eigen organisatie leest mee: beheerder, adviseur en bestuurder (portefeuillehouder).' },
@@ -1247,10 +1251,6 @@ export const nl = {
       progressIntro: 'De vastgelegde cijfers van deze ronde als rapportage voor college en raad.',
       evaluation: 'Evaluatierapport',
       evaluationIntro: 'Wat het programma bereikte: per thema en doel de activiteiten, indicatoren en het budget.',
-      asWord: 'Word (.docx)',
-      asPdf: 'PDF',
-      asHtml: 'Webpagina (HTML)',
-      label: (what: string, format: string) => `${what} als ${format}`,
     },
   },
   versions: {
@@ -1267,6 +1267,7 @@ export const nl = {
     caption: 'Vastgestelde versies, nieuwste eerst',
     number: 'Versie',
     versionN: (n: number) => `Versie ${n}`,
+    versionOf: (what: string, n: number) => `${what}, versie ${n}`,
     document: 'Document',
     stage: 'Stadium',
     adopted: 'Vastgesteld',
@@ -1291,8 +1292,19 @@ export const nl = {
     } satisfies Labels<typeof DOCUMENT_KINDS>,
     // The workflow panel
     workflow: 'Vaststelling en publicatie',
+    workflowOf: (what: string) => `Vaststelling en publicatie: ${what.toLowerCase()}`,
+    notAdopted: {
+      plan: 'Dit plan is nog niet vastgesteld. Stel het vast als het college (of de raad) heeft besloten.',
+      progress_report: 'Deze voortgangsrapportage is nog niet vastgesteld. Stel haar vast als het college heeft besloten; daarna gaat zij ter kennisname naar de raad, en leest de raad haar in Regie.',
+      evaluation: 'Het evaluatierapport is nog niet vastgesteld. Stel het vast als het college heeft besloten; daarna gaat het ter kennisname naar de raad, en leest de raad het in Regie.',
+    } satisfies Labels<typeof DOCUMENT_KINDS>,
+    newVersion: 'Nieuwe versie vaststellen',
+    newVersionIntro: {
+      plan: 'Leg het nieuwe besluit vast.',
+      progress_report: 'Leg het nieuwe besluit vast.',
+      evaluation: 'De cijfers van het evaluatierapport lopen door. Is het rapport opnieuw vastgesteld, leg dan dat besluit vast: Regie bewaart het rapport met de cijfers van vandaag als nieuwe versie.',
+    } satisfies Labels<typeof DOCUMENT_KINDS>,
     currentStage: (stage: string) => `Stadium: ${stage}`,
-    draftNever: 'Dit plan is nog niet vastgesteld. Stel het vast als het college (of de raad) heeft besloten.',
     draftChanged: (n: number) => `Wijzigingen sinds versie ${n}: de huidige tekst is een nieuw concept. Versie ${n} blijft geldig zoals vastgesteld.`,
     draftSame: (n: number) => `De huidige tekst is gelijk aan versie ${n}.`,
     latestStage: (n: number, stage: string) => `Versie ${n}: ${stage.toLowerCase()}.`,

@@ -9,7 +9,6 @@ import { DecisionList } from '../../components/DecisionList.tsx';
 import { IndicatorCard } from '../../components/IndicatorCard.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ReportDownloads } from '../../components/ReportDownloads.tsx';
 import { PlanDocuments } from '../../components/PlanDocuments.tsx';
 import { PlanFacts } from '../../components/PlanFacts.tsx';
 import { ProposalActions } from '../../components/ProposalActions.tsx';
@@ -99,13 +98,6 @@ function PlanContent({ plan, allPlans, onChanged }: { plan: PlanExport; allPlans
       </section>
 
       <PlanDocuments plan={plan} onPlanChanged={onChanged} />
-
-      {can('read', planSubject('rounds', plan, plan.organisations)) && (
-        <ReportDownloads
-          id="evaluatie" headingLevel={2} name={nl.report.download.evaluation} intro={nl.report.download.evaluationIntro}
-          url={(format) => api.evaluationUrl(plan.id, format)}
-        />
-      )}
 
       {plan.sections.length > 0 && (
         <section aria-labelledby="toelichting">

@@ -12,7 +12,8 @@ import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ConflictAlert } from '../../components/ConflictAlert.tsx';
 import { errorMessage, LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ReportDownloads } from '../../components/ReportDownloads.tsx';
+import { DocumentWorkflow, VersionList, versionsOf } from '../../components/DocumentWorkflow.tsx';
+import { DownloadLinks } from '../../components/DownloadLinks.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { formatDate, formatDateTime, formatQuarterCode } from '../../lib/format.ts';
 import { paths } from '../../lib/paths.ts';
@@ -70,12 +71,7 @@ function RoundContent({ round, onReload }: { round: TRoundDetail; onReload: () =
           <RoundTable activities={others} caption={nl.rounds.othersHeading} />
         </section>
       )}
-      {round.status === 'closed' && (
-        <ReportDownloads
-          id="rapportage" headingLevel={2} name={nl.report.download.progress} intro={nl.report.download.progressIntro}
-          url={(format) => api.progressReportUrl(round.id, format)}
-        />
-      )}
+      {round.status === 'closed' && <ProgressReport round={round} />}
       {round.reminders.length > 0 && (
         <section aria-labelledby="herinneringen">
           <Heading level={2} id="herinneringen">{nl.rounds.reminders}</Heading>
@@ -90,6 +86,41 @@ function RoundContent({ round, onReload }: { round: TRoundDetail; onReload: () =
         <AppLink to={paths.rounds(round.plan.id)}>{nl.rounds.back}</AppLink>
       </Paragraph>
     </>
+  );
+}
+
+/**
+ * The progress report of a closed round: for download as drawn from the round's frozen figures, its adoption
+ * workflow (the adviser: vaststellen → ter kennisname → publiceren) and its adopted versions – what the council reads.
+ */
+function ProgressReport({ round }: { round: TRoundDetail }) {
+  const state = useLoad(() => api.listVersions(round.plan.id), round.id, { keepPrevious: true });
+  const can = useCan();
+  const mayAdopt = can('create', { entity: 'versions', ownerId: round.ownerId });
+  const target = { document: 'progress_report' as const, roundId: round.id };
+  return (
+    <section aria-labelledby="rapportage">
+      <Heading level={2} id="rapportage">{nl.report.download.progress}</Heading>
+      <Paragraph>{nl.report.download.progressIntro}</Paragraph>
+      <DownloadLinks url={(f) => api.progressReportUrl(round.id, f)} what={nl.report.download.progress} />
+      <LoadState state={state} isNested>
+        {(data) => (
+          <>
+            {mayAdopt && (
+              <DocumentWorkflow
+                versions={data.versions} onChanged={state.reload}
+                target={{
+                  ...target, id: 'rapportage-vaststelling', heading: nl.versions.workflow, headingLevel: 3,
+                  // The report is drawn from the round's frozen figures: once adopted, there is nothing new to adopt.
+                  hasChanges: false, adopt: (body) => api.adoptProgressReport(round.id, body),
+                }}
+              />
+            )}
+            <VersionList id="rapportage-versies" headingLevel={3} versions={versionsOf(data.versions, target)} />
+          </>
+        )}
+      </LoadState>
+    </section>
   );
 }
 
