@@ -6,6 +6,7 @@ import { createTestDb } from './db.ts';
 import { createUser, grantRole } from '../src/server/modules/accounts/accounts.ts';
 import { SYSTEM } from '../src/server/modules/audit.ts';
 import { randomUUID } from 'node:crypto';
+import { versionOf } from './published-versions.ts';
 
 export const TEST_PASSWORD = 'test-wachtwoord-met-lengte';
 
@@ -38,7 +39,8 @@ export class Api {
   constructor(
     readonly app: FastifyInstance,
     readonly session: Session | null = null,
-    private readonly db?: Db,
+    /** The database (of the client `useApi` makes), for helpers that call services directly. */
+    readonly db?: Db,
   ) {}
   as(session: Session | null): Api {
     return new Api(this.app, session);
@@ -143,10 +145,7 @@ export const make = {
   },
   /** Adopts a plan as it is now (college) and publishes that version, through the workflow; returns the version. */
   async publishedVersion(api: Api, planId: string, adoptedOn = '2024-01-15') {
-    const adopted = await api.create(`/plans/${planId}/versions`, { adoptedBy: 'college', adoptedOn });
-    const published = await api.post(`/versions/${adopted.id}/publish`, { version: adopted.version });
-    if (published.status !== 200) throw new Error(`publish → ${published.status}: ${JSON.stringify(published.body)}`);
-    return published.body;
+    return versionOf(api.db!, planId, { adoptedOn, decisionReference: null });
   },
   async decision(api: Api, over: Record<string, unknown> = {}) {
     const planId = over.planId ?? (await make.plan(api)).id;

@@ -51,7 +51,25 @@ export function planContent(plan: Obj): Obj {
     regularTasks: each(plan.regularTasks, MONITORING.regularTasks),
     decisions: each(plan.decisions),
     organisations: each(plan.organisations),
-    people: each(plan.people),
+    // Names and functions are printed; an e-mail address is not, and changing one is no change of the document.
+    people: each(plan.people, ['email']),
+  };
+}
+
+/**
+ * A plan (its export or its frozen content) as it may be shown to those who may not read personal data – the `people`
+ * rule: the owner's staff only – such as the council, partners and the public: of the people, only those the document
+ * prints (the themes' portefeuillehouders and officials), without e-mail address; of the activities, an empty
+ * `responsibleIds` (an internal assignment the document does not print). Everything else is what the document says.
+ */
+export function withoutPersonalData<T extends Obj>(plan: T): T {
+  const themes = (plan.themes as Obj[] | undefined) ?? [];
+  const printed = new Set(themes.flatMap((t) => [...((t.portfolioHolderIds as string[]) ?? []), ...((t.officialIds as string[]) ?? [])]));
+  return {
+    ...plan,
+    // Emptied rather than left out: the field is part of the export's schema; it names nobody.
+    themes: themes.map((t) => ({ ...t, activities: ((t.activities as Obj[] | undefined) ?? []).map((a) => ({ ...a, responsibleIds: [] })) })),
+    people: ((plan.people as Obj[] | undefined) ?? []).filter((p) => printed.has(String(p.id))).map((p) => omit(p, ['email'])),
   };
 }
 

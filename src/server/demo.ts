@@ -10,6 +10,7 @@ import { SYSTEM_CONTEXT } from './modules/access.ts';
 import { openRound } from './modules/progress/rounds.ts';
 import { createRecord, getRecord, updateRecord } from './modules/records.ts';
 import { people } from './modules/resources.ts';
+import { adoptVersion, stepVersion } from './modules/versions.ts';
 
 export const SEEDS_DIR = join(import.meta.dirname, '../../data/seeds');
 
@@ -41,6 +42,13 @@ const DEMO_PEOPLE: { email: string; person: string; organisation?: string }[] = 
   { email: 'partner@politie.demo', person: 'Demo contactpersoon politie', organisation: 'Politie' },
 ];
 
+/**
+ * The demo's publication, so the public site (/openbaar/huizen) shows a real version: Huizen's UVP 2023-2024, adopted
+ * by the college (as the seed says), sent to the committee its collegevoorstel names (commissie ABM) and published.
+ * The source documents give no date or reference of the decision; these dates are the demo's own.
+ */
+const DEMO_PUBLICATION = { plan: 'huizen-uvp-2023-2024', adoptedOn: '2023-06-13', councilOn: '2023-07-04' };
+
 /** The demo's open update round: the last quarter of Huizen's programme. */
 const DEMO_ROUND = { cbsCode: 'GM0406', quarter: '2024-Q4', dueOn: '2025-01-15' };
 
@@ -65,7 +73,8 @@ export async function loadDemoIfEmpty(db: Db, password?: string): Promise<{ coun
     const [state] = await tx.query("select 1 from app_state where key = 'demo_loaded'");
     const [{ n }] = await tx.query<{ n: number }>('select count(*)::int as n from plans');
     if (state || n > 0) return null;
-    const counts = await importPlanDocuments(tx, readDemoDocuments());
+    const docs = readDemoDocuments();
+    const counts = await importPlanDocuments(tx, docs);
     const accounts: DemoAccount[] = [];
     if (password) {
       for (const a of DEMO_ACCOUNTS) {
@@ -79,6 +88,7 @@ export async function loadDemoIfEmpty(db: Db, password?: string): Promise<{ coun
       }
       await linkDemoPeople(tx);
     }
+    await publishDemoProgramme(tx, docs);
     await openDemoRound(tx);
     await tx.query("insert into app_state (key, value) values ('demo_loaded', 'true')");
     return { counts, accounts };
@@ -97,6 +107,25 @@ async function linkDemoPeople(tx: Db): Promise<void> {
     const current = await getRecord(tx, people, person.id);
     await updateRecord(tx, people, person.id, { userId: user.id, version: current.version }, SYSTEM_CONTEXT);
   }
+}
+
+/**
+ * Takes the demo programme through the adoption workflow, as an adviser would: adopted, ter kennisname to the
+ * council's committee, published. The facts come from the seed where it has them (who adopted it, which committee).
+ */
+async function publishDemoProgramme(tx: Db, docs: TPlanDocument[]): Promise<void> {
+  const doc = docs.flatMap((d) => d.plans).find((p) => p.key === DEMO_PUBLICATION.plan);
+  const [plan] = doc ? await tx.query<{ id: string }>('select id from plans where title = $1', [doc.title]) : [];
+  if (!doc || !plan) return;
+  const committee = doc.decisions.flatMap((d) => d.followUps ?? []).find((f) => f.kind === 'inform_council')?.addressee;
+  const adoptedOn = doc.adoptedOn ?? DEMO_PUBLICATION.adoptedOn;
+  let version = await adoptVersion(tx, SYSTEM_CONTEXT, { document: 'plan', planId: plan.id }, {
+    adoptedBy: doc.adoptedBy ?? 'college', adoptedOn, decisionReference: doc.decisionReference ?? null,
+  });
+  version = await stepVersion(tx, SYSTEM_CONTEXT, version.id, 'council', {
+    version: version.version, councilBody: committee ?? 'gemeenteraad', councilOn: DEMO_PUBLICATION.councilOn,
+  });
+  await stepVersion(tx, SYSTEM_CONTEXT, version.id, 'publish', { version: version.version });
 }
 
 /** Opens the demo's update round, so the adviser's and the partner's awaited updates show. */

@@ -13,7 +13,7 @@ import { adoptVersion } from '../../src/server/modules/versions.ts';
 import { RESOURCES, type ResourceDef } from '../../src/server/modules/resources.ts';
 import type { TRole } from '../../src/domain/permissions.ts';
 import { Api, signIn, TEST_PASSWORD, useApi } from '../api.ts';
-import { freezeVersion } from '../published-versions.ts';
+import { versionOf } from '../published-versions.ts';
 
 /*
  * The authorisation matrix: every route of the server's route table, asked by anonymous, each role of Huizen, a
@@ -85,9 +85,12 @@ beforeAll(async () => {
   ids.theme = (await make('themes', { title: 'Thema', scope: 'local', planId: ids.plan })).id;
   ids.indicator = (await make('indicators', { name: 'Indicator', planId: ids.plan })).id;
   ids.budgetLine = (await make('budget-lines', { title: 'Post', planId: ids.plan, amounts: [{ year: null, amountCents: 100_000 }] })).id;
-  // The public site: one published version of the programme and one adopted but not yet published.
-  ids.published = (await freezeVersion(ctx.db, ids.plan, { status: 'published' })).id;
-  ids.unpublished = (await freezeVersion(ctx.db, ids.plan, { status: 'adopted' })).id;
+  // The public site: a programme of its own (the draft above stays a draft), published in version 1, with version 2
+  // adopted but not yet published.
+  ids.sitePlan = (await make('plans', { kind: 'uvp', title: 'Gepubliceerd programma', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen })).id;
+  await make('themes', { title: 'Thema', scope: 'local', planId: ids.sitePlan });
+  ids.published = (await versionOf(ctx.db, ids.sitePlan)).id;
+  ids.unpublished = (await versionOf(ctx.db, ids.sitePlan, { stage: 'adopted', title: 'Gewijzigd programma' })).id;
 
   const roles: [Who, TRole, string][] = [
     ['beheerder', 'beheerder', ids.huizen], ['adviseur', 'adviseur', ids.huizen], ['bestuurder', 'bestuurder', ids.huizen],
@@ -112,7 +115,7 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       '/openbaar/stijl/:file': [['/openbaar/stijl/site.css', 200], ['/openbaar/stijl/geheim.css', 404]],
       '/openbaar/:org': [[site, 200], ['/openbaar/laren-matrix', 404]],
       '/openbaar/:org/huisstijl.css': [[`${site}/huisstijl.css`, 200]],
-      '/openbaar/:org/:version': [[`${site}/${ids.published}`, 200], [`${site}/${ids.unpublished}`, 404], [`${site}/${ids.plan}`, 404]],
+      '/openbaar/:org/:version': [[`${site}/${ids.published}`, 200], [`${site}/${ids.unpublished}`, 404], [`${site}/${ids.sitePlan}`, 404]],
       '/openbaar/:org/:version/:file': [[`${site}/${ids.published}/document.pdf`, 200], [`${site}/${ids.unpublished}/document.pdf`, 404], [`${site}/${ids.unpublished}/open-data.json`, 404]],
       '/openbaar/*': [['/openbaar/iets/anders/nog/dieper', 404]],
     };

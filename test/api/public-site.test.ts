@@ -7,10 +7,10 @@ import { createUser } from '../../src/server/modules/accounts/accounts.ts';
 import { SYSTEM } from '../../src/server/modules/audit.ts';
 import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
 import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
-import { createRecord } from '../../src/server/modules/records.ts';
+import { createRecord, getRecord, listRecords, updateRecord } from '../../src/server/modules/records.ts';
 import { RESOURCES } from '../../src/server/modules/resources.ts';
 import { signIn, TEST_PASSWORD, useApi } from '../api.ts';
-import { freezeVersion } from '../published-versions.ts';
+import { versionOf } from '../published-versions.ts';
 
 const ctx = useApi();
 
@@ -26,8 +26,13 @@ const unescape = (s: string) => s.replace(/&(lt|gt|quot|#39|amp);/g, (_, x: stri
 const textOf = (html: string) => squeeze(unescape(html.replace(/<[^>]+>/g, '')));
 
 const ids: Record<string, string> = {};
+/** Version 2's frozen content, as stored. */
 let frozen: TPlanExport;
 let titles: string[];
+/** The day versions 1 and 2 were published (today), as the pages print it. */
+let publishedOn: string;
+
+const def = (name: string) => RESOURCES.find((r) => r.name === name)!;
 
 beforeAll(async () => {
   const docs = readDemoDocuments();
@@ -40,28 +45,29 @@ beforeAll(async () => {
   ids.uvp = await planOf(ids.huizen, 'uvp');
   ids.larenIvp = await planOf(ids.laren, 'ivp');
   titles = docs.flatMap((d) => d.plans).find((p) => p.key === 'huizen-uvp-2023-2024')!.themes.flatMap((t) => t.activities.map((a) => a.title));
+  const { title } = await getRecord(ctx.db, def('plans'), ids.uvp);
 
-  // Version 1 and 2 published (2 is the newest), 3 adopted, 4 sent to the council: only 1 and 2 are public.
-  ids.v1 = (await freezeVersion(ctx.db, ids.uvp, { status: 'published', publishedAt: '2023-07-10T09:00:00Z', title: 'Uitvoeringsprogramma (eerste versie)' })).id;
-  const v2 = await freezeVersion(ctx.db, ids.uvp, {
-    status: 'published', publishedAt: '2024-02-01T09:00:00Z',
-    // What the document does not print must not reach the open data: an e-mail address, an internal assignee.
-    edit: (plan) => {
-      const holder = plan.themes[0].portfolioHolderIds[0];
-      plan.people = plan.people.map((p) => (p.id === holder ? { ...p, email: 'burgemeester-geheim@huizen.nl' } : p));
-      const intern = { ...plan.people[0], id: randomUUID(), name: 'Interne Toegewezene', email: 'intern@huizen.nl' };
-      plan.people.push(intern);
-      plan.themes[0].activities[0].responsibleIds = [intern.id];
-    },
-  });
+  // Through the adoption workflow, each version after a real change: 1 and 2 published (2 is the newest), 3 adopted,
+  // 4 sent to the council. Only 1 and 2 are public.
+  ids.v1 = (await versionOf(ctx.db, ids.uvp, { title: 'Uitvoeringsprogramma (eerste versie)' })).id;
+  // What the document does not print must not reach the open data: an e-mail address, an internal assignee.
+  const [theme] = await ctx.db.query<{ id: string; holder: string }>(
+    `select t.id, (select person_id from theme_portfolio_holders h where h.theme_id = t.id order by position limit 1) as holder
+       from themes t where t.plan_id = $1 order by t.position limit 1`, [ids.uvp],
+  );
+  const holder = await getRecord(ctx.db, def('people'), theme.holder);
+  await updateRecord(ctx.db, def('people'), holder.id, { email: 'burgemeester-geheim@huizen.nl', version: holder.version }, SYSTEM_CONTEXT);
+  const intern = await createRecord(ctx.db, def('people'), { name: 'Interne Toegewezene', email: 'intern@huizen.nl', role: 'adviser', organisationId: ids.huizen }, SYSTEM_CONTEXT);
+  const [activity] = await listRecords(ctx.db, def('activities'), { themeId: theme.id });
+  await updateRecord(ctx.db, def('activities'), activity.id as string, { responsibleIds: [intern.id], version: activity.version }, SYSTEM_CONTEXT);
+  const v2 = await versionOf(ctx.db, ids.uvp, { title: String(title) });
   ids.v2 = v2.id;
-  frozen = v2.plan;
-  ids.v3 = (await freezeVersion(ctx.db, ids.uvp, { status: 'adopted', title: 'Vastgesteld, niet gepubliceerd' })).id;
-  ids.v4 = (await freezeVersion(ctx.db, ids.uvp, { status: 'sent_to_council', title: 'Aan de raad, niet gepubliceerd' })).id;
-  ids.laren1 = (await freezeVersion(ctx.db, ids.larenIvp, { status: 'published' })).id;
+  publishedOn = new Date(String(v2.publishedAt)).toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
+  frozen = JSON.parse((await ctx.db.query<{ content: string }>('select content from document_versions where id = $1', [ids.v2]))[0].content);
+  ids.v3 = (await versionOf(ctx.db, ids.uvp, { stage: 'adopted', title: 'Vastgesteld, niet gepubliceerd' })).id;
+  ids.v4 = (await versionOf(ctx.db, ids.uvp, { stage: 'sent_to_council', title: 'Aan de raad, niet gepubliceerd' })).id;
+  ids.laren1 = (await versionOf(ctx.db, ids.larenIvp)).id;
   // The live plan moves on after publication: a new draft activity is not public.
-  const [theme] = await ctx.db.query<{ id: string }>('select id from themes where plan_id = $1 order by position limit 1', [ids.uvp]);
-  const def = (name: string) => RESOURCES.find((r) => r.name === name)!;
   await createRecord(ctx.db, def('activities'), { themeId: theme.id, title: 'Conceptactiviteit na publicatie' }, SYSTEM_CONTEXT);
   ids.draftPlan = (await createRecord(ctx.db, def('plans'), {
     kind: 'uvp', ownerId: ids.huizen, title: 'Conceptprogramma 2025-2026', periodStart: '2025-Q1', periodEnd: '2026-Q4',
@@ -88,7 +94,7 @@ describe('the public site shows published versions', () => {
     expect(latest).toBeGreaterThan(0);
     expect(earlier).toBeGreaterThan(latest);
     expect(res.body.indexOf(`href="/openbaar/huizen/${ids.v1}"`)).toBeGreaterThan(earlier);
-    expect(res.body).toContain('Vastgesteld door college van b&amp;w op 13 juni 2023; gepubliceerd op 1 februari 2024');
+    expect(res.body).toContain(`Vastgesteld door college van b&amp;w op 13 juni 2023; gepubliceerd op ${publishedOn}`);
     for (const hidden of [ids.v3, ids.v4, ids.draftPlan, ids.uvp, 'niet gepubliceerd', 'Conceptprogramma']) expect(res.body).not.toContain(hidden);
     // The current programme's open data, announced in the head; not the earlier version's.
     expect(res.body).toContain(`<link rel="alternate" type="application/json" href="/openbaar/huizen/${ids.v2}/open-data.json"`);
@@ -118,7 +124,7 @@ describe('the public site shows published versions', () => {
     expect(res.body).toContain('<table class="utrecht-table"><caption id="tabel-1" class="utrecht-table__caption">Activiteiten – Thema 1: Districtelijk Thema Aanpak Ondermijnende Criminaliteit</caption>');
     expect(res.body).toContain('<dt>Kenmerk</dt><dd>Z/23/123456</dd>');
     expect(res.body).toContain('<dt>Vastgesteld door</dt><dd>College van B&amp;W</dd>');
-    expect(res.body).toContain('<dt>Gepubliceerd op</dt><dd>1 februari 2024</dd>');
+    expect(res.body).toContain(`<dt>Gepubliceerd op</dt><dd>${publishedOn}</dd>`);
     for (const file of ['document.pdf', 'document.docx', 'document.html', 'open-data.json', 'open-data.csv']) {
       expect(res.body).toContain(`href="/openbaar/huizen/${ids.v2}/${file}"`);
     }
@@ -126,6 +132,48 @@ describe('the public site shows published versions', () => {
     expect(res.body).toContain(`<link rel="alternate" type="text/csv" href="/openbaar/huizen/${ids.v2}/open-data.csv"`);
     // The earlier version points to the newer one.
     expect((await visit(`/openbaar/huizen/${ids.v1}`)).body).toMatch(new RegExp(`Er is een nieuwere versie van dit document: <a [^>]*href="/openbaar/huizen/${ids.v2}"`));
+  });
+
+  it('draws a version adopted through the workflow from its frozen content as its stored HTML: same activities, same adoption facts', async () => {
+    const [stored] = await ctx.db.query<{ html: string }>('select html from document_versions where id = $1', [ids.v2]);
+    const page = (await visit(`/openbaar/huizen/${ids.v2}`)).body;
+    const doc = page.slice(page.indexOf('<div class="regie-public-document">'), page.indexOf('</main>'));
+    const cells = (html: string) => [...html.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => textOf(m[1]));
+    const facts = (html: string) => [...html.matchAll(/<dt[^>]*>([\s\S]*?)<\/dt><dd[^>]*>([\s\S]*?)<\/dd>/g)].map((m) => `${textOf(m[1])}: ${textOf(m[2])}`);
+    const headings = (html: string) => [...html.matchAll(/<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => textOf(m[2]));
+    // Every table cell (the activity tables, regular tasks, budget), every fact and heading, in the same order.
+    expect(cells(doc).length).toBeGreaterThan(titles.length);
+    expect(cells(doc)).toEqual(cells(stored.html));
+    for (const title of titles) expect(cells(doc)).toContain(squeeze(title));
+    expect(facts(doc)).toEqual(facts(stored.html));
+    expect(headings(`${page.slice(page.indexOf('<main'), page.indexOf('<section'))}${doc}`)).toEqual(headings(stored.html));
+    // The adoption stamped on both: the version, its stage, by whom and when, the reference; no live status.
+    for (const fact of ['Versie: 2', 'Status: Vastgesteld', 'Vastgesteld door: College van B&W, 13 juni 2023', 'Kenmerk besluit: Z/23/123456']) {
+      expect(facts(doc).map((f) => f.replace(/\s+/g, '')), fact).toContain(fact.replace(/\s+/g, ''));
+    }
+    expect(facts(doc).filter((f) => f.startsWith('Status:'))).toHaveLength(1);
+    // And in the site's NL Design System classes, not the standalone document's.
+    expect(doc).toContain('<table class="utrecht-table">');
+    expect(doc).toContain('<h2 class="utrecht-heading-2">');
+  });
+
+  it('has a stable address per programme that leads to its newest published version, also by an earlier title', async () => {
+    const slug = (await ctx.db.query<{ title: string }>('select title from document_versions where id = $1', [ids.v2]))[0].title
+      .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    for (const path of [`/openbaar/huizen/${slug}`, '/openbaar/huizen/uitvoeringsprogramma-eerste-versie', `/openbaar/GM0406/${slug}`]) {
+      let res = await visit(path);
+      if (res.status === 301) res = await visit(String(res.headers.location));
+      expect(res.status, path).toBe(302);
+      expect(res.headers.location, path).toBe(`/openbaar/huizen/${ids.v2}`);
+    }
+    // Linked from the organisation's page and from every version's page.
+    const link = `<a class="utrecht-link utrecht-link--html-a" href="/openbaar/huizen/${slug}">/openbaar/huizen/${slug}</a>`;
+    expect((await visit('/openbaar/huizen')).body).toContain(`Vaste link naar de nieuwste versie: ${link}`);
+    expect((await visit(`/openbaar/huizen/${ids.v1}`)).body).toContain(link);
+    // An unpublished version's title leads nowhere; neither does another organisation's programme.
+    for (const path of ['/openbaar/huizen/vastgesteld-niet-gepubliceerd', '/openbaar/huizen/aan-de-raad-niet-gepubliceerd', `/openbaar/laren/${slug}`]) {
+      expect((await visit(path)).status, path).toBe(404);
+    }
   });
 
   it('serves the stored files byte for byte', async () => {
@@ -206,7 +254,8 @@ describe('open data of a published programme', () => {
     const data = JSON.parse(res.body);
     expect(data.licence).toEqual({ id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/deed.nl' });
     expect(data.publisher).toEqual({ name: 'Huizen', cbsCode: 'GM0406' });
-    expect(data.version).toMatchObject({ id: ids.v2, number: 2, adoptedOn: '2023-06-13', publishedAt: '2024-02-01T09:00:00.000Z' });
+    expect(data.version).toMatchObject({ id: ids.v2, number: 2, adoptedOn: '2023-06-13', decisionReference: 'Z/23/123456' });
+    expect(Date.parse(data.version.publishedAt)).toBeGreaterThan(Date.now() - 600_000);
     expect(data.version.address).toMatch(new RegExp(`/openbaar/huizen/${ids.v2}$`));
     // The themes, goals, activities and budget as adopted.
     expect(data.plan.title).toBe(frozen.title);
@@ -218,9 +267,17 @@ describe('open data of a published programme', () => {
     expect(data.plan.people.length).toBe(printed.size);
     expect(data.plan.people.every((p: { id: string }) => printed.has(p.id))).toBe(true);
     expect(data.plan.people.some((p: { name: string }) => p.name === 'Niek Meijer')).toBe(true);
-    for (const secret of ['burgemeester-geheim@huizen.nl', 'intern@huizen.nl', 'Interne Toegewezene', '"email"', '"responsibleIds"']) {
+    for (const secret of ['burgemeester-geheim@huizen.nl', 'intern@huizen.nl', 'Interne Toegewezene', '"email"']) {
       expect(res.body).not.toContain(secret);
     }
+    // Nobody is named as responsible for an activity (an internal assignment), though version 2 assigned the first one.
+    expect(frozen.themes[0].activities[0].responsibleIds).toHaveLength(1);
+    expect(data.plan.themes.flatMap((t: TPlanExport['themes'][number]) => t.activities.flatMap((a) => a.responsibleIds))).toEqual([]);
+    // The frozen content has the assignment (the comparison shows it to the staff), but no e-mail address at all.
+    expect(JSON.stringify(frozen)).toContain('Interne Toegewezene');
+    expect(JSON.stringify(frozen)).not.toContain('@huizen.nl');
+    // The workflow's facts are the version's, not the plan's.
+    expect(data.plan.status).toBeUndefined();
   });
 
   it('CSV: the activity table in UTF-8 with a BOM and semicolons, one line per activity, as adopted', async () => {

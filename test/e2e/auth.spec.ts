@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './accounts.ts';
-import { csrfHeaders, DEMO, expectAccessible, findPlan, forgetSession, login, unique } from './helpers.ts';
+import { adoptChanges, csrfHeaders, DEMO, expectAccessible, findPlan, forgetSession, login, unique } from './helpers.ts';
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -91,6 +91,7 @@ test('a raadslid sees Huizen’s adopted UVP without edit controls, and no draft
   });
   expect(created.status()).toBe(201);
   const draft = (await created.json()) as { id: string };
+  await adoptChanges(page, uvp.id);
 
   await login(page, DEMO.huizenRaadslid);
   await page.goto('/');
@@ -140,16 +141,16 @@ test('a raadslid sees Huizen’s adopted UVP without edit controls, and no draft
   await expectAccessible(page);
 });
 
-test('without logging in: the start page works, and a Huizen plan is not found but offers to log in', async ({ page }) => {
+test('without logging in: the start page works, and an unpublished Huizen plan is not found but offers to log in', async ({ page }) => {
   await page.goto('/');
   await expect(h1(page)).toHaveText('Gemeenten en plannen');
   await expect(page.getByText('Gepubliceerde programma’s zijn openbaar')).toBeVisible();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Inloggen' })).toBeVisible();
   await expectAccessible(page);
 
-  // The address of a Huizen plan, as its adviser knows it.
+  // The address of a Huizen plan, as its adviser knows it: an IVP, not published (the demo published the UVP).
   await login(page, DEMO.huizenAdviseur);
-  const plan = await findPlan(page.request, 'Huizen', 'uvp');
+  const plan = await findPlan(page.request, 'Huizen', 'ivp');
   await page.context().clearCookies();
 
   await page.goto(`/plannen/${plan.id}`);
@@ -167,7 +168,7 @@ test('without logging in: the start page works, and a Huizen plan is not found b
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page).toHaveURL(new RegExp(`/plannen/${plan.id}$`));
-  await expect(h1(page)).toContainText('Uitvoeringsprogramma');
+  await expect(h1(page)).toHaveText(plan.title);
 });
 
 test('a wrong password: the server’s Dutch message, and empty fields say what is missing', async ({ page }) => {

@@ -37,6 +37,19 @@ export async function findPlan(request: APIRequestContext, ownerName: string, ki
   return plan;
 }
 
+/**
+ * The college adopts what changed in a plan since its newest version, when anything did – as the signed-in adviser –
+ * so the council reads the current text. The demo server published Huizen's programme at its first start; an earlier
+ * spec's edit of it made it a draft again (ADR 0014), which the council does not read.
+ */
+export async function adoptChanges(page: Page, planId: string): Promise<void> {
+  const versions = (await (await page.request.get(`/api/v1/plans/${planId}/versions`)).json()) as { hasChanges: boolean | null };
+  if (!versions.hasChanges) return;
+  const adoptedOn = new Date().toISOString().slice(0, 10);
+  const res = await page.request.post(`/api/v1/plans/${planId}/versions`, { headers: await csrfHeaders(page), data: { adoptedBy: 'college', adoptedOn } });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
 /** Numbers in the count line ("12 activiteiten"). */
 export async function readCount(page: Page): Promise<number> {
   const status = page.getByRole('status').filter({ hasText: /\d+ activiteit/ });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startSmtp } from '../smtp.ts';
 import { E2E_SMTP_PORT } from './accounts.ts';
-import { csrfHeaders, DEMO, expectAccessible, findPlan, login, tabTo, unique } from './helpers.ts';
+import { adoptChanges, csrfHeaders, DEMO, expectAccessible, findPlan, login, tabTo, unique } from './helpers.ts';
 
 /** The id of a demo activity of a plan, by the start of its title. */
 async function activityId(page: Page, planId: string, title: string): Promise<string> {
@@ -159,8 +159,10 @@ test('the adviser follows the demo round and sends reminders', async ({ page }) 
 });
 
 test('without access to the progress, the activity page shows the activity alone', async ({ page }) => {
-  await login(page, DEMO.huizenRaadslid);
+  await login(page, DEMO.huizenAdviseur);
   const plan = await findPlan(page.request, 'Huizen', 'uvp');
+  await adoptChanges(page, plan.id);
+  await login(page, DEMO.huizenRaadslid);
   const id = await activityId(page, plan.id, 'Bondgenotenoverleg');
   await page.goto(`/activiteiten/${id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Bondgenotenoverleg' })).toBeVisible();

@@ -11,9 +11,7 @@ import { DEMO, expectAccessible, findPlan, login } from './helpers.ts';
 
 test('an adviser makes a collegevoorstel from the Huizen programme, edits it and downloads it as Word', async ({ page }) => {
   await login(page, DEMO.huizenAdviseur);
-  // The demo programme itself: other specs add programmes of Huizen with a later period, which `findPlan` would find first.
-  const plans = (await (await page.request.get('/api/v1/plans')).json()) as { id: string; title: string }[];
-  const plan = plans.find((p) => /^uitvoeringsprogramma veiligheid huizen/i.test(p.title))!;
+  const plan = await findPlan(page.request, 'Huizen', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
   await page.getByRole('link', { name: 'Collegevoorstel maken' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Collegevoorstel maken');

@@ -5,13 +5,14 @@ import { buildApp } from '../../src/server/http/app.ts';
 import { readDemoDocuments } from '../../src/server/demo.ts';
 import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
 import { createTestDb } from '../db.ts';
-import { freezeVersion } from '../published-versions.ts';
+import { versionOf } from '../published-versions.ts';
 import { DEMO, expectAccessible, login } from './helpers.ts';
 
 /*
- * The public site as a resident sees it, with JavaScript off. The demo server has no published versions (publishing
- * is the adoption workflow's), so this spec starts its own Regie on an in-memory database with the demo documents and
- * Huizen's programme published twice (and once adopted only), on a free port of 127.0.0.1.
+ * The public site as a resident sees it, with JavaScript off. Most tests start their own Regie on an in-memory database
+ * with the demo documents and Huizen's programme published twice (and once adopted only) through the adoption
+ * workflow, on a free port of 127.0.0.1, so other specs' edits to the demo server do not matter; the last one reads
+ * what the demo server itself published at its first start.
  */
 
 let app: FastifyInstance;
@@ -26,12 +27,14 @@ test.beforeAll(async () => {
   drop = t.drop;
   await importPlanDocuments(t.db, readDemoDocuments());
   const [huizen] = await t.db.query<{ id: string }>("select id from organisations where cbs_code = 'GM0406'");
-  const [uvp] = await t.db.query<{ id: string }>("select id from plans where owner_id = $1 and kind = 'uvp'", [huizen.id]);
-  ids.v1 = (await freezeVersion(t.db, uvp.id, { status: 'published', publishedAt: '2023-07-10T09:00:00Z' })).id;
-  const v2 = await freezeVersion(t.db, uvp.id, { status: 'published', publishedAt: '2024-02-01T09:00:00Z' });
-  ids.v2 = v2.id;
-  ids.adopted = (await freezeVersion(t.db, uvp.id, { status: 'adopted' })).id;
-  activityTitle = v2.plan.themes[0].activities[0].title;
+  const [uvp] = await t.db.query<{ id: string; title: string }>("select id, title from plans where owner_id = $1 and kind = 'uvp'", [huizen.id]);
+  // Each version after a change of the text: the title of the first, then the original title again.
+  ids.v1 = (await versionOf(t.db, uvp.id, { title: 'Uitvoeringsprogramma veiligheid Huizen (eerste versie)' })).id;
+  ids.v2 = (await versionOf(t.db, uvp.id, { title: uvp.title, adoptedOn: '2024-01-16' })).id;
+  ids.adopted = (await versionOf(t.db, uvp.id, { stage: 'adopted', title: `${uvp.title} (herzien)`, adoptedOn: '2024-03-05' })).id;
+  [{ title: activityTitle }] = await t.db.query<{ title: string }>(
+    'select a.title from activities a join themes t on t.id = a.theme_id where t.plan_id = $1 order by t.position, a.position limit 1', [uvp.id],
+  );
   // Huizen's house style: a dark blue header, links in another blue (both over 4.5:1 against white).
   await t.db.query('update organisations set public_site = $1 where id = $2', [
     JSON.stringify({ primaryColor: '#1A5A8C', linkColor: '#0B5394', headerName: 'Gemeente Huizen', contactEmail: 'webredactie@huizen.test' }), huizen.id,
@@ -143,6 +146,22 @@ test.describe('without JavaScript', () => {
     await expect(region).toBeVisible();
     expect((await region.boundingBox())!.width).toBeLessThanOrEqual(360);
   });
+});
+
+test('the demo server published Huizen’s programme at its first start: a resident reaches it by its stable address', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-NL' });
+  const page = await context.newPage();
+  await page.goto('/openbaar/huizen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Veiligheidsbeleid van Huizen' })).toBeVisible();
+  const stable = page.getByRole('link', { name: /^\/openbaar\/huizen\/uitvoeringsprogramma-veiligheid-huizen/ });
+  await expect(stable).toHaveAttribute('href', /^\/openbaar\/huizen\/uitvoeringsprogramma-veiligheid-huizen-periode-q2-2023-t-m-q4-2024$/);
+  await stable.click();
+  await expect(page).toHaveURL(/\/openbaar\/huizen\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: /^Uitvoeringsprogramma veiligheid Huizen/ })).toBeVisible();
+  await expect(page.getByText('commissie ABM, 4 juli 2023')).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Activiteiten – Thema 1/ })).toBeVisible();
+  await expectAccessibleAt(page, page.url());
+  await context.close();
 });
 
 test('the beheerder sets the house style: a colour with too little contrast is refused in Dutch, a good one is saved', async ({ page }) => {

@@ -1,10 +1,12 @@
 import { computeBudgetTotals, findSubLineMismatches, type BudgetLineLike } from '../../domain/budget.ts';
 import { subsidyDeadlines } from '../../domain/budget-use.ts';
 import { checkTarget, indicatorStatus } from '../../domain/indicator.ts';
+import { can } from '../../domain/permissions.ts';
+import { withoutPersonalData } from '../../domain/plan-content.ts';
 import { isActiveInQuarter, parseQuarterCode, type TTimeframe } from '../../domain/timeframe.ts';
 import type { TActivityFilter } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
-import { readCondition, type RequestContext } from './access.ts';
+import { readCondition, subjectOf, type RequestContext } from './access.ts';
 import { budgetUseOfPlans } from './budget-use.ts';
 import { todayInNetherlands } from './clock.ts';
 import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords, type Record_ } from './records.ts';
@@ -116,7 +118,7 @@ export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
       const own = measurements.filter((m) => m.indicatorId === i.id);
       return { ...withTargetProblems(i), measurements: own, status: indicatorStatus(i as never, own as never) };
     };
-    return {
+    const doc = {
       ...plan,
       owner: owner ? fromRow(owner) : null,
       indicators: indicators.filter((i) => !i.themeId).map(indicatorWithMeasurements),
@@ -133,7 +135,16 @@ export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
       organisations,
       people,
     };
+    return (await readsPeopleOf(tx, ctx, plan.ownerId as string)) ? doc : withoutPersonalData(doc);
   });
+}
+
+/**
+ * Whether the actor reads the personal data in a plan (the `people` rule: the owner's staff, ADR 0007). The council,
+ * partners and the public read a plan they may read as its document prints it (`withoutPersonalData`).
+ */
+export async function readsPeopleOf(tx: Db, ctx: RequestContext, ownerId: string): Promise<boolean> {
+  return ctx.isSystem || can(ctx.actor, 'read', { ...(await subjectOf(tx, R.plans, { ownerId })), entity: 'people' });
 }
 
 /** The activity table of a whole programme, with the theme of each activity, filtered. With a joint programme

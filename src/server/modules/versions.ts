@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
-import { canonicalJson, comparePlanContents, planContent, type TPlanComparison } from '../../domain/plan-content.ts';
+import { canonicalJson, comparePlanContents, planContent, withoutPersonalData, type TPlanComparison } from '../../domain/plan-content.ts';
 import { can, type TAction } from '../../domain/permissions.ts';
 import {
   allowedSteps, type TDocumentKind, type TDocumentVersion, type TPlanVersions, type TVersionAdopt, type TVersionCouncil,
@@ -13,7 +13,7 @@ import { todayInNetherlands } from './clock.ts';
 import { DOCUMENT_FORMATS, planDocumentSource, type DocumentFormat, type DocumentSource } from './documents/index.ts';
 import { renderHtml } from './documents/html.ts';
 import { stampAdoption } from './documents/tree.ts';
-import { exportPlan } from './plan-queries.ts';
+import { exportPlan, readsPeopleOf } from './plan-queries.ts';
 import { getRound } from './progress/rounds.ts';
 import { fromRow, getRecord } from './records.ts';
 import { plans as plansDef, type ResourceDef } from './resources.ts';
@@ -298,7 +298,10 @@ export async function comparePlanVersions(db: Db, ctx: RequestContext, planId: s
     const after = to === 'draft'
       ? (planContent(await exportPlan(tx, planId, ctx)) as Record<string, unknown>)
       : await versionContent(tx, ctx, planId, to);
-    // Both sides through the same JSON text: the live side compares exactly as a frozen one would.
-    return comparePlanContents(before, JSON.parse(canonicalJson(after)) as Record<string, unknown>);
+    // Both sides through the same JSON text: the live side compares exactly as a frozen one would. Who may not read
+    // personal data compares what the documents print (the export already is that for them).
+    const [{ owner_id: ownerId }] = await tx.query<{ owner_id: string }>('select owner_id from plans where id = $1', [planId]);
+    const visible = (await readsPeopleOf(tx, ctx, ownerId)) ? (c: Record<string, unknown>) => c : withoutPersonalData;
+    return comparePlanContents(visible(before), visible(JSON.parse(canonicalJson(after)) as Record<string, unknown>));
   });
 }

@@ -1,11 +1,13 @@
-import type { TPlanExport } from '../../domain/plan-views.ts';
+import { withoutPersonalData } from '../../domain/plan-content.ts';
+import type { PlanDocumentInput } from '../modules/documents/tree.ts';
 import { nl } from '../../web/i18n/nl.ts';
 import { toCsv } from '../modules/csv.ts';
 import type { PublicOrganisation, PublishedVersion } from './queries.ts';
 
 /*
- * A published programme or plan as open data (ADR 0015). The JSON is the frozen content as adopted – the plan export
- * (`ZPlanExport`) – less what the document itself does not make public:
+ * A published programme or plan as open data (ADR 0015). The JSON is the frozen content as adopted – `planContent`:
+ * the plan export without monitoring, bookkeeping and the workflow's facts (those are in `version`) – less what the
+ * document itself does not make public (`withoutPersonalData`, the same rule as the export for non-staff):
  * - people: only the portefeuillehouders and officials of the themes, with the name and function title the document
  *   prints; never an e-mail address, and nobody who is only named as responsible for an activity (an internal
  *   assignment the document does not print);
@@ -16,18 +18,8 @@ import type { PublicOrganisation, PublishedVersion } from './queries.ts';
 
 export const OPEN_DATA_LICENCE = { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/deed.nl' } as const;
 
-/** The plan export of a version, as adopted. */
-export const planOf = (version: PublishedVersion) => JSON.parse(version.content) as TPlanExport;
-
-/** The public part of an adopted plan export. */
-export function publicPlan(plan: TPlanExport) {
-  const printed = new Set(plan.themes.flatMap((t) => [...t.portfolioHolderIds, ...t.officialIds]));
-  return {
-    ...plan,
-    themes: plan.themes.map((t) => ({ ...t, activities: t.activities.map(({ responsibleIds: _internal, ...a }) => a) })),
-    people: plan.people.filter((p) => printed.has(p.id)).map(({ email: _private, ...p }) => p),
-  };
-}
+/** The plan content of a version, as adopted. */
+export const planOf = (version: PublishedVersion) => JSON.parse(version.content) as PlanDocumentInput;
 
 /** The open-data JSON of a published version: where it comes from, its licence, and the public plan. */
 export function openDataJson(org: PublicOrganisation, version: PublishedVersion, address: string) {
@@ -39,7 +31,7 @@ export function openDataJson(org: PublicOrganisation, version: PublishedVersion,
       adoptedBy: version.adoptedBy, adoptedOn: version.adoptedOn, decisionReference: version.decisionReference,
       publishedAt: version.publishedAt, contentHash: version.contentHash,
     },
-    plan: publicPlan(planOf(version)),
+    plan: withoutPersonalData(planOf(version)),
   };
 }
 

@@ -2,7 +2,7 @@ import { nl } from '../../web/i18n/nl.ts';
 import { formatDate } from '../../web/lib/format.ts';
 import { escapeHtml as e, renderBlocks, type BlockClasses } from '../modules/documents/html.ts';
 import type { Block } from '../modules/documents/tree.ts';
-import type { DocumentKind, PublicOrganisation, PublishedVersion, VersionSummary } from './queries.ts';
+import { stableSlug, type DocumentKind, type PublicOrganisation, type PublishedVersion, type VersionSummary } from './queries.ts';
 
 /*
  * The public site's pages as plain HTML strings: semantic elements with the NL Design System's (Utrecht) class names,
@@ -105,6 +105,12 @@ const dateTime = (iso: string) =>
   new Date(iso).toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
 const adopted = (v: VersionSummary) => T.adoptedLine(nl.labels.decidingBody[v.adoptedBy], formatDate(v.adoptedOn));
 export const versionPath = (org: PublicOrganisation, v: { id: string }) => `${BASE}/${org.address}/${v.id}`;
+/** A plan's stable address: always its newest published version. */
+export const stablePath = (org: PublicOrganisation, v: VersionSummary) => `${BASE}/${org.address}/${stableSlug(v)}`;
+/** The stable address as a full link to copy, for plans and programmes (reports are one per round). */
+const stableLink = (org: PublicOrganisation, v: VersionSummary) => v.document === 'plan'
+  ? `<p class="utrecht-paragraph regie-public-muted">${e(T.stableLink)} ${a(stablePath(org, v), stablePath(org, v))}</p>`
+  : '';
 
 /** /openbaar/<organisation>: its published documents by kind, the newest version of each first, earlier ones below. */
 export function organisationPage(
@@ -117,7 +123,7 @@ export function organisationPage(
         `${a(versionPath(org, v), `${T.versionLabel(v.number)} – ${v.title}`)}, ${e(adopted(v))}`))}</details>`
       : '';
     return `<li class="utrecht-unordered-list__item regie-public-doc">${a(versionPath(org, latest), latest.title)}
-<p class="utrecht-paragraph regie-public-muted">${e(T.versionLabel(latest.number))}. ${e(adopted(latest))}; ${e(T.publishedLine(dateTime(latest.publishedAt)))}.</p>${older}</li>`;
+<p class="utrecht-paragraph regie-public-muted">${e(T.versionLabel(latest.number))}. ${e(adopted(latest))}; ${e(T.publishedLine(dateTime(latest.publishedAt)))}.</p>${stableLink(org, latest)}${older}</li>`;
   };
   const sections = (['plan', 'progress_report', 'evaluation'] as DocumentKind[]).map((kind) => {
     const of = groups.filter((g) => g.latest.document === kind);
@@ -157,12 +163,9 @@ const DOCUMENT_CLASSES: BlockClasses = {
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
-/**
- * The document page: the version rendered in the site (its block tree, or the body of its stored HTML for a document
- * kind without one), its facts and downloads, and for a programme its open data.
- */
+/** The document page: the version rendered in the site (its block tree), its facts and downloads, and for a programme its open data. */
 export function documentPage(
-  org: PublicOrganisation, version: PublishedVersion, body: { blocks: Block[] } | { html: string }, newer: VersionSummary | undefined,
+  org: PublicOrganisation, version: PublishedVersion, blocks: Block[], newer: VersionSummary | undefined,
   orgStyle: string,
 ): string {
   const path = versionPath(org, version);
@@ -177,6 +180,7 @@ export function documentPage(
   const hasOpenData = version.document === 'plan';
   const about = `<section aria-labelledby="over" class="regie-public-about">${heading(2, T.aboutVersion, 'over')}
 ${newer ? `<p class="utrecht-paragraph regie-public-newer">${e(T.newerVersion)} ${a(versionPath(org, newer), `${T.versionLabel(newer.number)} – ${newer.title}`)}</p>` : ''}
+${stableLink(org, newer ?? version)}
 <dl class="regie-public-facts">${facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>
 ${heading(3, T.downloads, 'downloads')}
 ${list([
@@ -190,13 +194,8 @@ ${hasOpenData ? `${heading(3, T.openData, 'open-data')}${p(T.openDataIntro)}${li
   ], 'regie-public-downloads')}<p class="utrecht-paragraph">${e(T.licence)} ${a('https://creativecommons.org/publicdomain/zero/1.0/deed.nl', T.licenceLink, ' rel="license"')}</p>` : ''}
 </section>`;
   // The title (the document's first heading) stays the page's h1; the version's facts follow it.
-  let content: string;
-  if ('blocks' in body) {
-    const [first, ...rest] = body.blocks;
-    content = `${renderBlocks([first], DOCUMENT_CLASSES)}\n${about}\n<div class="regie-public-document">${renderBlocks(rest, DOCUMENT_CLASSES)}</div>`;
-  } else {
-    content = `${heading(1, version.title)}\n${about}\n<div class="regie-public-document">${body.html}</div>`;
-  }
+  const [first, ...rest] = blocks;
+  const content = `${renderBlocks([first], DOCUMENT_CLASSES)}\n${about}\n<div class="regie-public-document">${renderBlocks(rest, DOCUMENT_CLASSES)}</div>`;
   return layout({
     title: version.title, org, orgStyle, crumbs: [homeCrumb, orgCrumb(org), { href: path, label: version.title }], main: content,
     alternates: hasOpenData

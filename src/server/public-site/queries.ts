@@ -1,4 +1,4 @@
-import { publicAddresses, type TPublicSiteSettings } from '../../domain/public-site.ts';
+import { publicAddresses, slugify, type TPublicSiteSettings } from '../../domain/public-site.ts';
 import { ZId } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 
@@ -122,6 +122,22 @@ export function groupVersions(versions: VersionSummary[]): { latest: VersionSumm
   return [...groups.values()]
     .map(([latest, ...earlier]) => ({ latest, earlier }))
     .sort((a, b) => b.latest.publishedAt.localeCompare(a.latest.publishedAt));
+}
+
+/**
+ * The stable address of a plan or programme on the site: the slug of its newest published title. It leads to the
+ * newest published version (`findCurrentVersion`), so a municipality's website links to it once.
+ */
+export const stableSlug = (v: VersionSummary) => slugify(v.title);
+
+/**
+ * The newest published version of the plan whose title – in any of its published versions, so an address stays valid
+ * when a later version is renamed – has this slug; of two such plans, the one published last.
+ */
+export function findCurrentVersion(versions: VersionSummary[], slug: string): VersionSummary | undefined {
+  const plans = versions.filter((v) => v.document === 'plan');
+  const named = new Set(plans.filter((v) => stableSlug(v) === slug).map((v) => v.planId));
+  return groupVersions(plans).find((g) => named.has(g.latest.planId))?.latest;
 }
 
 /** The collaborations a municipality is a member of, and a collaboration's members (ids), for links between pages. */

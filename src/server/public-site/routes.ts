@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { slugify, ZPublicSiteSettings } from '../../domain/public-site.ts';
 import type { Db } from '../db/client.ts';
-import { DOCUMENT_FORMATS } from '../modules/documents/index.ts';
+import { DOCUMENT_FORMATS, versionTree } from '../modules/documents/index.ts';
 import { HTML_CSP } from '../modules/documents/html.ts';
-import { planDocumentTree } from '../modules/documents/tree.ts';
-import { openDataCsv, openDataJson, planOf } from './open-data.ts';
+import { openDataCsv, openDataJson } from './open-data.ts';
 import { accessibilityPage, BASE, documentPage, indexPage, notFoundPage, organisationPage, versionPath } from './pages.ts';
 import {
-  documentKey, findByAddress, findPublishedVersion, groupVersions, listPublishedVersions, listPublishingOrganisations,
+  documentKey, findByAddress, findCurrentVersion, findPublishedVersion, groupVersions, listPublishedVersions, listPublishingOrganisations,
   publishedFile, relatedOrganisations, type PublicOrganisation,
 } from './queries.ts';
 
@@ -126,14 +125,15 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
     if (trailingSlash(req, reply)) return reply;
     const { org } = await orgAt(req.params.org);
     const version = org && await findPublishedVersion(db, org.id, req.params.version);
+    // Not a version's id: the stable address of a plan (its title's slug) leads to its newest published version.
+    const current = org && !version ? findCurrentVersion(await listPublishedVersions(db, org.id), req.params.version) : undefined;
+    if (org && current) return reply.header('cache-control', PAGE_CACHE).redirect(versionPath(org, current), 302);
     if (!org || !version) return notFound(reply);
     if (canonical(req, reply, org, req.params.org)) return reply;
     const newest = groupVersions(await listPublishedVersions(db, org.id)).find((g) => g.latest && documentKey(g.latest) === documentKey(version))?.latest;
-    const body = version.document === 'plan'
-      ? { blocks: planDocumentTree(planOf(version)).blocks }
-      // A document kind without a block tree here: the body of its stored, adopted HTML (escaped when it was rendered).
-      : { html: /<main>([\s\S]*)<\/main>/.exec(version.html)?.[1] ?? '' };
-    return send(req, reply, documentPage(org, version, body, newest && newest.id !== version.id ? newest : undefined, styleUrl(org)), html);
+    // The frozen content drawn again with the adoption stamped on it: the stored files' document, in the site's classes.
+    const { blocks } = await versionTree(version);
+    return send(req, reply, documentPage(org, version, blocks, newest && newest.id !== version.id ? newest : undefined, styleUrl(org)), html);
   });
 
   app.get<{ Params: { org: string; version: string; file: string } }>(`${BASE}/:org/:version/:file`, opts, async (req, reply) => {

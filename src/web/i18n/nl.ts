@@ -1429,6 +1429,7 @@ export const nl = {
     sentToCouncil: 'Ter kennisname aan',
     publishedOn: 'Gepubliceerd op',
     newerVersion: 'Er is een nieuwere versie van dit document:',
+    stableLink: 'Vaste link naar de nieuwste versie:',
     downloads: 'Downloaden',
     asWord: (size: string) => `Word-document (.docx, ${size})`,
     asPdf: (size: string) => `PDF (${size})`,

@@ -1,12 +1,14 @@
 import { planContent } from '../../../domain/plan-content.ts';
 import type { TPlanExport } from '../../../domain/plan-views.ts';
+import type { TDocumentKind } from '../../../domain/versions.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../access.ts';
 import { exportPlan } from '../plan-queries.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml } from './html.ts';
 import { renderPdf } from './pdf.ts';
-import { planDocumentTree, type DocumentTree } from './tree.ts';
+import type { EvaluationContent, ProgressReportContent } from './reports.ts';
+import { planDocumentTree, stampAdoption, type AdoptionFacts, type DocumentTree, type PlanDocumentInput } from './tree.ts';
 
 /** The formats of every document (council document, reports), with their media type and renderer. */
 export const DOCUMENT_FORMATS = {
@@ -27,8 +29,31 @@ export interface DocumentSource<C = unknown> {
   tree: DocumentTree;
 }
 
-/** The plan as a document source, under the read rules of the export. */
+/**
+ * The plan as a document source, under the read rules of the export. The tree is drawn from the content, as a
+ * version's page on the public site draws it again (`versionTree`): what is stored and what is shown are the same.
+ */
 export async function planDocumentSource(db: Db, planId: string, ctx: RequestContext): Promise<DocumentSource & { plan: TPlanExport }> {
   const plan = (await exportPlan(db, planId, ctx)) as unknown as TPlanExport;
-  return { title: plan.title, content: planContent(plan as never), tree: planDocumentTree(plan), plan };
+  const content = planContent(plan as never);
+  return { title: plan.title, content, tree: planDocumentTree(content as unknown as PlanDocumentInput), plan };
+}
+
+type TreeOf = (content: never) => DocumentTree | Promise<DocumentTree>;
+
+/**
+ * Each document kind's tree, drawn from a version's frozen content (a pure function of it, ADR 0014/0016). The
+ * reports' module (and ECharts with it) loads when a report is first drawn.
+ */
+export const VERSION_TREES: Record<TDocumentKind, TreeOf> = {
+  plan: (content: PlanDocumentInput) => planDocumentTree(content),
+  progress_report: async (content: ProgressReportContent) => (await import('./reports.ts')).progressReportTree(content),
+  evaluation: async (content: EvaluationContent) => (await import('./reports.ts')).evaluationTree(content),
+};
+
+/** A frozen version as a document tree: its content drawn again, with its adoption stamped on it as on its files. */
+export async function versionTree(version: AdoptionFacts & { document: TDocumentKind; content: string }): Promise<DocumentTree> {
+  const tree = await VERSION_TREES[version.document](JSON.parse(version.content) as never);
+  const { number, adoptedBy, adoptedOn, decisionReference } = version;
+  return stampAdoption(tree, { number, adoptedBy, adoptedOn, decisionReference });
 }

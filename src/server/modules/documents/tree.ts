@@ -59,8 +59,14 @@ export interface DocumentTree {
 
 const D = nl.document;
 
+/**
+ * What the plan document is drawn from: the live plan export, or a version's frozen content (`planContent`), which
+ * has no status or adoption facts – `stampAdoption` states those.
+ */
+export type PlanDocumentInput = Omit<TPlanExport, 'status'> & Partial<Pick<TPlanExport, 'status'>>;
+
 /** The programme or plan as the council reads it: introduction, themes, regular tasks and budget. */
-export function planDocumentTree(plan: TPlanExport): DocumentTree {
+export function planDocumentTree(plan: PlanDocumentInput): DocumentTree {
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: plan.title },
     ...(plan.subtitle ? [{ kind: 'paragraph', text: plan.subtitle } as const] : []),
@@ -78,12 +84,12 @@ export function planDocumentTree(plan: TPlanExport): DocumentTree {
   return { lang: 'nl', title: plan.title, blocks };
 }
 
-function planFacts(plan: TPlanExport) {
+function planFacts(plan: PlanDocumentInput) {
   const facts: Fact[] = [
     { label: nl.plan.kind, value: nl.labels.planKindLong[plan.kind] },
     ...(plan.owner ? [{ label: D.owner, value: plan.owner.name }] : []),
     { label: nl.plan.period, value: formatPeriod(plan.periodStart, plan.periodEnd) },
-    { label: nl.plan.status, value: nl.labels.planStatus[plan.status] },
+    ...(plan.status ? [{ label: nl.plan.status, value: nl.labels.planStatus[plan.status] }] : []),
   ];
   if (plan.adoptedBy) {
     const on = plan.adoptedOn ? `, ${formatDate(plan.adoptedOn)}` : '';
@@ -123,7 +129,7 @@ function themeBlocks(theme: TThemeWithContent, personName: (id: string) => strin
   return blocks;
 }
 
-function regularTaskBlocks(plan: TPlanExport): Block[] {
+function regularTaskBlocks(plan: PlanDocumentInput): Block[] {
   const T = nl.regularTask;
   return [
     { kind: 'heading', level: 2, text: nl.plan.regularTasks },
@@ -137,7 +143,7 @@ function regularTaskBlocks(plan: TPlanExport): Block[] {
 }
 
 /** The budget chapter: every line with its sub-lines per year, the totals Regie computes, available and remainder. */
-function budgetBlocks(plan: TPlanExport): Block[] {
+function budgetBlocks(plan: PlanDocumentInput): Block[] {
   const B = nl.budget;
   const lines = plan.budgetLines;
   const keys = yearKeys([...lines.flatMap((l) => [...l.amounts, ...l.subLines.flatMap((s) => s.amounts)]), ...plan.budget.totals]);
