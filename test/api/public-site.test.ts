@@ -101,9 +101,10 @@ describe('the public site shows published versions', () => {
     expect(res.body).not.toContain(`href="/openbaar/huizen/${ids.v1}/open-data.json"`);
   });
 
-  it('answers a CBS code, and an address with a trailing slash, with the one address of the page', async () => {
+  it('answers a CBS code, an organisation id (the app links so), and an address with a trailing slash, with the one address of the page', async () => {
     for (const [from, to] of [
       ['/openbaar/GM0406', '/openbaar/huizen'], [`/openbaar/gm0406/${ids.v2}`, `/openbaar/huizen/${ids.v2}`],
+      [`/openbaar/${ids.huizen}/${ids.v2}`, `/openbaar/huizen/${ids.v2}`],
       // And a trailing slash to the address without it.
       ['/openbaar/', '/openbaar'], ['/openbaar/huizen/', '/openbaar/huizen'], [`/openbaar/huizen/${ids.v2}/`, `/openbaar/huizen/${ids.v2}`],
     ]) {

@@ -58,6 +58,13 @@ test('an adviser adopts a programme, sends it to the council, publishes it, edit
   await expect(versions.getByRole('row', { name: /Versie 1/ })).toContainText('Gepubliceerd');
   await expectAccessible(page);
 
+  // The published version is on the public site, read there by anyone: the adviser follows the link to it.
+  await versions.getByRole('link', { name: 'Op de openbare site – Versie 1' }).click();
+  await expect(page).toHaveURL(/\/openbaar\/huizen\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.title);
+  await expect(page.getByRole('cell', { name: 'Integrale controles bedrijventerrein', exact: true })).toBeVisible();
+  await page.goBack();
+
   // An edit of the activity makes a new draft; version 1 stays as it was.
   await page.goto(`/plannen/${p.planId}/activiteiten/${p.activityId}/bewerken`);
   await page.getByLabel('Activiteit', { exact: true }).fill('Integrale controles bedrijventerrein en haven');

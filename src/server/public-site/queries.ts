@@ -74,10 +74,11 @@ export async function listPublishingOrganisations(db: Db): Promise<PublicOrganis
   return orgs;
 }
 
-/** The organisation at an address: its slug or, for a municipality, its CBS code ("GM0406", any case). */
+/** The organisation at an address: its slug, its CBS code ("GM0406", any case) or its id; the page then redirects to the slug. */
 export function findByAddress(orgs: PublicOrganisation[], address: string): PublicOrganisation | undefined {
   const key = address.toLowerCase();
-  return orgs.find((o) => o.address === key) ?? orgs.find((o) => o.cbsCode?.toLowerCase() === key);
+  // Besides its address: its CBS code, or its id (the app links there without knowing the address).
+  return orgs.find((o) => o.address === key) ?? orgs.find((o) => o.cbsCode?.toLowerCase() === key || o.id === key);
 }
 
 /** An organisation's published versions, newest first. */

@@ -333,7 +333,17 @@ export function VersionList({ versions, compare, id, headingLevel }: ListProps) 
                     <TableCell>{V.stageLabel[v.status]}</TableCell>
                     <TableCell>{V.adoptedByOn(nl.labels.decidingBody[v.adoptedBy], formatDate(v.adoptedOn))}</TableCell>
                     <TableCell>{facts(v.councilBody, v.councilOn)}</TableCell>
-                    <TableCell>{v.publishedAt ? formatDateTime(v.publishedAt) : nl.app.empty}</TableCell>
+                    <TableCell>
+                      {v.publishedAt ? (
+                        <>
+                          {formatDateTime(v.publishedAt)}
+                          {/* The server renders the public site: a full page load, not a route of the app. */}
+                          <br /><a className="utrecht-link utrecht-link--html-a" href={`/openbaar/${v.ownerId}/${v.id}`}>
+                            {V.onPublicSite}<span className="regie-visually-hidden"> – {what}</span>
+                          </a>
+                        </>
+                      ) : nl.app.empty}
+                    </TableCell>
                     <TableCell>{v.decisionReference ?? nl.app.empty}</TableCell>
                     <TableCell><DownloadLinks url={(f) => api.versionDocumentUrl(v.id, f)} what={what} /></TableCell>
                     {hasCompare && (

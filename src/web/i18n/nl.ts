@@ -1273,6 +1273,8 @@ export const nl = {
     adopted: 'Vastgesteld',
     council: 'Ter kennisname',
     published: 'Gepubliceerd',
+    /** The published version on the public site; `what` names it for screen readers. */
+    onPublicSite: 'Op de openbare site',
     reference: 'Kenmerk',
     files: 'Bestanden',
     compare: 'Vergelijken',
