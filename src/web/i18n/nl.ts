@@ -1023,19 +1023,34 @@ export const nl = {
         id: 'excel',
         title: 'Werken met Excel',
         paragraphs: [
-          'Wie liever in Excel werkt, kan gegevens uit Regie als spreadsheet downloaden, daarin bijwerken en weer inlezen. Regie ' +
-          'controleert het bestand eerst en laat zien wat het zou wijzigen, met elke fout en het regelnummer; er wordt niets ' +
-          'opgeslagen zolang er fouten in staan. Elke import staat in het auditlogboek.',
+          'Wie liever in Excel werkt, downloadt de activiteitentabel en de begroting van een programma als Excel-bestand, werkt ' +
+          'het daarin bij en leest het weer in. Regie laat eerst zien wat er zou veranderen en bewaart pas als u bevestigt: alles ' +
+          'of niets. Een ongewijzigd bestand verandert niets. Elke import staat in het auditlogboek.',
           'Metingen van effectindicatoren leest u in met Metingen importeren op de pagina van het plan: een export van CBS of de ' +
           'politie (StatLine) of een eigen tabel.',
+        ],
+        steps: [
+          'Kies in de activiteitentabel van het programma Exporteren naar Excel. Het blad Toelichting zegt welke kolommen u kunt bewerken.',
+          'Pas teksten, tijdpad, frequentie, betrokkenen, toelichting en bedragen aan, of voeg onderaan een activiteit toe zonder sleutel. Laat de kolom Sleutel ongemoeid: daarmee vindt Regie de activiteit terug.',
+          'Kies Importeren uit Excel en het bestand. Regie toont per rij wat verandert (was → wordt), de nieuwe activiteiten en elke fout met blad, rij en kolom.',
+          'Klopt het, kies dan Wijzigingen opslaan. Heeft een collega het programma intussen gewijzigd, dan maakt Regie het voorbeeld opnieuw; controleer het en sla opnieuw op.',
+          'Rijen die u uit het bestand weghaalt, worden niet verwijderd; de status en de verantwoordelijken wijzigt u in Regie zelf.',
         ],
       },
       {
         id: 'publieke-site',
-        title: 'De publieke website',
+        title: 'De openbare site',
         paragraphs: [
-          'Gepubliceerde plannen en programma’s zijn voor iedereen te lezen, zonder in te loggen: de thema’s, doelen, activiteiten, ' +
-          'indicatoren en de begroting. Concepten en werkaantekeningen (notities bij de voortgang) zijn nooit openbaar.',
+          'Wat u publiceert, staat op de openbare site van Regie (/openbaar), voor iedereen te lezen zonder in te loggen en zonder ' +
+          'JavaScript: elk gepubliceerd plan, programma en elke rapportage als eigen pagina, met de vastgestelde bestanden (PDF, ' +
+          'Word, webpagina) en bij een programma de gegevens als open data (JSON en CSV). Oudere gepubliceerde versies blijven ' +
+          'leesbaar onder Eerdere versies.',
+          'Alleen gepubliceerde versies zijn bereikbaar, ook niet via een geraden adres. Concepten, werkaantekeningen bij de ' +
+          'voortgang, boekingen van uitgaven en e-mailadressen zijn nooit openbaar.',
+          'Elk programma heeft een vaste link die altijd naar de nieuwste gepubliceerde versie leidt; zet die op de website van de ' +
+          'gemeente. In de lijst met versies op de pagina van het plan staat bij een gepubliceerde versie de link Op de openbare site.',
+          'De beheerder stelt onder Organisatie → Openbare site de huisstijl in (kleuren met voldoende contrast, de naam in de kop) ' +
+          'en het contactadres voor de toegankelijkheidsverklaring.',
         ],
       },
       {
