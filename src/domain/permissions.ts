@@ -49,6 +49,8 @@ export interface Subject {
   stakeholderIds?: readonly string[];
   /** When the owner is a collaboration: its member municipalities. */
   ownerMemberIds?: readonly string[];
+  /** For decisions: not decided yet – a collegevoorstel in the making, the organisation's own until the college decides. */
+  isUndecided?: boolean;
 }
 
 /** Published material is public: residents, businesses and anyone without an account read it. */
@@ -121,8 +123,9 @@ export function can(actor: Actor, action: TAction, subject: Subject): boolean {
 
 function canOnPlanContent(actor: Actor, action: TAction, subject: Subject, roles: TRole[]): boolean {
   if (action === 'read') {
-    if (subject.planStatus && PUBLIC.includes(subject.planStatus) && isPublishedWithPlan(subject.entity)) return true;
     if (roles.some((r) => READS_ALL.includes(r))) return true;
+    if (subject.isUndecided) return false;
+    if (subject.planStatus && PUBLIC.includes(subject.planStatus) && isPublishedWithPlan(subject.entity)) return true;
     if (roles.includes('raadslid') && subject.planStatus && FOR_COUNCIL.includes(subject.planStatus)) return true;
     return isInvolvedPartner(actor, subject);
   }

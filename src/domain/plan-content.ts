@@ -49,7 +49,8 @@ export function planContent(plan: Obj): Obj {
     })),
     budgetLines: ((plan.budgetLines as Obj[]) ?? []).map((l) => ({ ...omit(l, BOOKKEEPING), subLines: each(l.subLines) })),
     regularTasks: each(plan.regularTasks, MONITORING.regularTasks),
-    decisions: each(plan.decisions),
+    // A decision not yet taken is a proposal in the making, not what the plan says.
+    decisions: each(((plan.decisions as Obj[]) ?? []).filter((d) => d.isDecided !== false)),
     organisations: each(plan.organisations),
     // Names and functions are printed; an e-mail address is not, and changing one is no change of the document.
     people: each(plan.people, ['email']),

@@ -146,7 +146,7 @@ describe('the collegevoorstel as Word', () => {
 });
 
 describe('who may make and read a collegevoorstel', () => {
-  it('only an adviser makes one; the council reads it once the plan is adopted; others see nothing of a draft', async () => {
+  it('only an adviser makes one; until the college decides it is the staff’s own; others see nothing of a draft', async () => {
     const draft = await make.plan(ctx.api, { ownerId: huizen, title: 'Concept-programma' });
     const adopted = await make.plan(ctx.api, { ownerId: huizen, title: 'Vastgesteld programma', status: 'adopted', adoptedBy: 'college' });
     const [police] = await ctx.db.query<{ id: string }>("select id from organisations where kind = 'partner' and partner_kind = 'police' limit 1");
@@ -167,9 +167,27 @@ describe('who may make and read a collegevoorstel', () => {
     const status = async (session: Session | null, id: string) => (await download(ctx.api, `/decisions/${id}/document.docx`, session)).status;
     expect(await status(board.session, onDraft.id)).toBe(200);
     expect(await status(council.session, onDraft.id)).toBe(404);
+    // A proposal in the making is not the council's to read, not even on an adopted plan – until the college decides.
+    expect(await status(council.session, onAdopted.id)).toBe(404);
+    const decided = await ctx.api.patch(`/decisions/${onAdopted.id}`, { isDecided: true, decidedOn: '2024-01-16', version: onAdopted.version });
+    expect(decided.status).toBe(200);
     expect(await status(council.session, onAdopted.id)).toBe(200);
     expect(await status(partner.session, onDraft.id)).toBe(404);
     expect(await status(null, onDraft.id)).toBe(404);
     expect(await status(null, '00000000-0000-4000-8000-000000000000')).toBe(404);
+  });
+
+  it('on a published programme a proposal in the making stays internal, and the programme stays as published', async () => {
+    const plan = await make.plan(ctx.api, { ownerId: huizen, title: 'Gepubliceerd programma' });
+    await make.publishedVersion(ctx.api, plan.id);
+    const made = (await ctx.api.post(`/plans/${plan.id}/proposals`, { purpose: 'adopt_plan' })).body;
+    // Not part of the plan's text: no new draft, so the public keeps reading the plan.
+    expect((await ctx.api.get(`/plans/${plan.id}`)).body.status).toBe('published');
+    const anonymous = ctx.api.as(null);
+    expect((await anonymous.get(`/plans/${plan.id}`)).status).toBe(200);
+    expect((await anonymous.get(`/decisions/${made.id}`)).status).toBe(404);
+    expect((await anonymous.get(`/decisions?planId=${plan.id}`)).body).toEqual([]);
+    expect((await anonymous.get(`/plans/${plan.id}/export`)).body.decisions).toEqual([]);
+    expect((await ctx.api.get(`/decisions?planId=${plan.id}`)).body.map((d: { id: string }) => d.id)).toEqual([made.id]);
   });
 });

@@ -31,6 +31,17 @@ describe('plan content of Huizen', () => {
     expect(allowed(ANONYMOUS, plan('published'))).toEqual(['read']);
   });
 
+  it('a decision not yet taken (a collegevoorstel in the making) is the staff’s alone, even in a published plan', () => {
+    const proposal = plan('published', { entity: 'decisions', isUndecided: true });
+    const taken = plan('published', { entity: 'decisions', isUndecided: false });
+    for (const role of ['beheerder', 'bestuurder'] as const) expect(allowed(as(role), proposal)).toEqual(['read']);
+    expect(allowed(as('adviseur'), proposal)).toEqual(ACTIONS);
+    for (const actor of [as('raadslid'), as('partner'), ANONYMOUS, as('adviseur', LAREN)]) {
+      expect(allowed(actor, proposal)).toEqual([]);
+      expect(allowed(actor, taken)).toEqual(['read']);
+    }
+  });
+
   it('a user of another municipality sees no drafts and changes nothing', () => {
     for (const role of ['beheerder', 'adviseur', 'bestuurder', 'raadslid'] as const) {
       expect(allowed(as(role, LAREN), plan('draft'))).toEqual([]);

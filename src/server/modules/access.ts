@@ -60,6 +60,7 @@ export async function subjectOf(tx: Db, def: ResourceDef, rec: Record<string, un
     }
   }
   if (def.name === 'activities') subject.stakeholderIds = (rec.stakeholderIds as string[]) ?? [];
+  if (def.name === 'decisions') subject.isUndecided = rec.isDecided !== true;
   if (ownerId) {
     const members = await tx.query<{ municipality_id: string }>('select municipality_id from collaboration_members where collaboration_id = $1', [ownerId]);
     subject.ownerMemberIds = members.map((m) => m.municipality_id);
@@ -82,7 +83,10 @@ export async function authorize(
 ): Promise<void> {
   if (ctx.isSystem) return;
   const subject = await subjectOf(tx, def, rec);
-  if (!isNewState && !can(ctx.actor, 'read', subject)) throw new AppError('not_found', `${def.label} niet gevonden`);
+  // For a create, the 404 is about where the record would go (the plan): whether the new record itself could be read
+  // – a decision not yet taken – is no reason to hide the plan from who may read it.
+  const known = action === 'create' ? { ...subject, isUndecided: false } : subject;
+  if (!isNewState && !can(ctx.actor, 'read', known)) throw new AppError('not_found', `${def.label} niet gevonden`);
   if ((action !== 'read' && !can(ctx.actor, action, subject)) || (isNewState && !can(ctx.actor, 'read', subject))) {
     throw new AppError('forbidden', `U mag dit niet doen met uw rol (${def.label.toLowerCase()} ${actionLabel[action]})`);
   }
@@ -126,10 +130,12 @@ export async function readCondition(tx: Db, ctx: RequestContext, def: ResourceDe
   if (def.name === 'people') return `${a}.owner_id = any(${all}::uuid[])`;
   const planId = PLAN_ID_SQL[def.table](a);
   const publicStatuses = isPublishedWithPlan(def.name as TEntity) ? scope.publicStatuses : [];
+  // A decision not yet taken (a collegevoorstel in the making) is for the staff only.
+  const decided = def.name === 'decisions' ? ` and ${a}.is_decided` : '';
   const conditions = [
     `${a}.owner_id = any(${all}::uuid[])`,
     `exists (select 1 from plans rp where rp.id = ${planId} and (rp.status = any(${p(publicStatuses)}::text[])
-       or (rp.status = any(${p(scope.councilStatuses)}::text[]) and ${a}.owner_id = any(${p(scope.councilOwnerIds)}::uuid[]))))`,
+       or (rp.status = any(${p(scope.councilStatuses)}::text[]) and ${a}.owner_id = any(${p(scope.councilOwnerIds)}::uuid[]))))${decided}`,
   ];
   if (def.name === 'activities' && scope.partnerOrganisationIds.length) {
     conditions.push(`exists (select 1 from activity_stakeholders rs where rs.activity_id = ${a}.id and rs.organisation_id = any(${p(scope.partnerOrganisationIds)}::uuid[]))`);

@@ -101,7 +101,8 @@ export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
     const measurements = await listRecordsWhere(tx, R.measurements, 'indicator_id', indicators.map((i) => i.id));
     const budget = await getPlanBudget(tx, planId);
     const regularTasks = await listRecords(tx, R.regularTasks, { planId });
-    const decisions = await listRecords(tx, R.decisions, { planId });
+    // Under the read rule: a decision not yet taken (a collegevoorstel in the making) is for the staff only.
+    const decisions = await listRecords(tx, R.decisions, { planId }, ctx);
 
     const personIds = new Set<string>();
     const orgIds = new Set<string>([plan.ownerId as string]);
