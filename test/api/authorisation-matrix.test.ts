@@ -298,6 +298,16 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
       expect(res.body.rounds.some((r: { roundId: string }) => r.roundId === round.id), `${who} is asked`).toBe(who === 'partner');
     };
   }
+  if (url === '/api/v1/organisations/:id/versions') {
+    // Everyone gets the list; an adopted (unpublished) version of Huizen is in it for those who may read it.
+    return async (who, n) => {
+      const p = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'plans')!, { kind: 'uvp', title: 'Lijst', periodStart: '2023-Q2', periodEnd: '2024-Q4', ownerId: ids.huizen }, SYSTEM_CONTEXT);
+      const version = await adoptVersion(ctx.db, SYSTEM_CONTEXT, { document: 'plan', planId: p.id }, { adoptedBy: 'college', adoptedOn: '2023-03-07' });
+      const res = await sessions.get(who)!.get(`/organisations/${ids.huizen}/versions`);
+      expect(res.status, who).toBe(200);
+      expect(res.body.some((v: { id: string }) => v.id === version.id), `${who} sees the adopted version`).toBe(VERSIONS.get[n] === 200);
+    };
+  }
   if (url.startsWith('/api/v1/versions/') || url === '/api/v1/plans/:id/versions' || url === '/api/v1/plans/:id/compare') {
     // Each check gets a fresh plan of Huizen with a theme, adopted (not published) by the system where the route needs a version.
     const plan = async () => {

@@ -256,5 +256,12 @@ describe('who reads versions', () => {
     const listed = (await anonymous.get(`/plans/${p.plan.id}/versions`)).body;
     expect(listed).toMatchObject({ versions: [{ id: v1.id }], latestPlanVersionId: v1.id, hasChanges: null });
     expect(JSON.stringify(listed)).not.toContain('’s nachts');
+    // The organisation's list is where the council finds what was adopted while the plan itself is closed to it.
+    const v2 = await ctx.api.create(`/plans/${p.plan.id}/versions`, { adoptedBy: 'college', adoptedOn: '2023-05-02' });
+    await ctx.api.patch(`/activities/${p.activity.id}`, { title: 'Nog een concept', version: (await ctx.api.get(`/activities/${p.activity.id}`)).body.version });
+    const ids = async (api: typeof anonymous) => (await api.get(`/organisations/${p.org.id}/versions`)).body.map((v: { id: string }) => v.id);
+    expect(await ids(raadslid)).toEqual([v2.id, v1.id]);
+    expect(await ids(anonymous)).toEqual([v1.id]);
+    expect(await ids(otherCouncil)).toEqual([v1.id]);
   });
 });

@@ -87,6 +87,17 @@ test('an adviser adopts a programme, sends it to the council, publishes it, edit
   // The version's stored HTML still has the adopted title.
   const frozen = await page.request.get(`/api/v1/versions/${new URL(page.url()).searchParams.get('van')}/document.html`);
   expect(await frozen.text()).toContain('Integrale controles bedrijventerrein</td>');
+
+  // The plan is a draft again, closed to the council; a raadslid finds what was adopted on Huizen's page.
+  const huizen = (await findPlan(page.request, 'Huizen', 'uvp')).owner;
+  await login(page, DEMO.huizenRaadslid);
+  expect((await page.request.get(`/api/v1/plans/${p.planId}`)).status()).toBe(404);
+  await page.goto(`/organisaties/${huizen.id}`);
+  const adopted = page.getByRole('region', { name: 'Vastgestelde documenten' });
+  const ofPlan = adopted.getByRole('region', { name: p.title });
+  await expect(ofPlan.getByRole('row', { name: /Versie 1/ })).toContainText('Gepubliceerd');
+  await expect(ofPlan.getByRole('link', { name: 'PDF – Versie 1' })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('the council document as HTML is accessible on its own', async ({ page }) => {

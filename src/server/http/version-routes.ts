@@ -7,7 +7,7 @@ import { ZDocumentVersion, ZPlanVersions, ZVersionAdopt, ZVersionCouncil, ZVersi
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../modules/access.ts';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../modules/documents/index.ts';
-import { adoptVersion, comparePlanVersions, progressReportTarget, getVersion, listVersions, stepVersion, versionDocument } from '../modules/versions.ts';
+import { adoptVersion, listOrganisationVersions, comparePlanVersions, progressReportTarget, getVersion, listVersions, stepVersion, versionDocument } from '../modules/versions.ts';
 import { sendDocument } from './download.ts';
 import { problems, ZIdParam } from './errors.ts';
 
@@ -26,6 +26,13 @@ export function registerVersionRoutes(app: FastifyInstance, db: Db, ctxOf: (req:
       params: ZIdParam, response: { 200: ZPlanVersions, ...problems },
     },
   }, async (req) => listVersions(db, ctxOf(req), req.params.id));
+
+  r.get('/organisations/:id/versions', {
+    schema: {
+      tags, summary: 'De vastgestelde versies van de plannen van een organisatie die u mag lezen (zonder bestanden), per plan nieuwste eerst',
+      params: ZIdParam, response: { 200: z.array(ZDocumentVersion), ...problems },
+    },
+  }, async (req) => listOrganisationVersions(db, ctxOf(req), req.params.id));
 
   r.post('/plans/:id/versions', {
     schema: {

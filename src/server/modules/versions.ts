@@ -270,6 +270,25 @@ export async function listVersions(db: Db, ctx: RequestContext, planId: string):
   });
 }
 
+/**
+ * The versions of an organisation's plans that the actor may read, newest first per plan: where the council finds
+ * what was adopted, also of a plan whose live text is a draft again (and therefore closed to it).
+ */
+export async function listOrganisationVersions(db: Db, ctx: RequestContext, organisationId: string): Promise<TDocumentVersion[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<Record<string, unknown> & { status: TVersionStage }>(
+      `select ${FACTS} from document_versions where owner_id = $1
+         order by plan_id, case document when 'plan' then 0 when 'progress_report' then 1 else 2 end, round_quarter desc, number desc`,
+      [organisationId],
+    );
+    const readable = new Map<TVersionStage, boolean>();
+    for (const stage of new Set(rows.map((r) => r.status))) {
+      readable.set(stage, ctx.isSystem || can(ctx.actor, 'read', await versionSubject(tx, organisationId, stage)));
+    }
+    return rows.filter((r) => readable.get(r.status)).map(fromRow) as TDocumentVersion[];
+  });
+}
+
 /** A version's stored file, exactly as adopted. */
 export async function versionDocument(db: Db, ctx: RequestContext, id: string, format: DocumentFormat) {
   const [row] = await db.query<{ owner_id: string; status: TVersionStage; title: string; number: number; body: Uint8Array | string }>(

@@ -272,6 +272,8 @@ export const api = {
   documentUrl: (planId: string, format: DocumentFormat) => `${BASE}/plans/${planId}/document.${format}`,
   versionDocumentUrl: (versionId: string, format: DocumentFormat) => `${BASE}/versions/${versionId}/document.${format}`,
   listVersions: (planId: string) => request<TPlanVersions>('GET', `/plans/${planId}/versions`),
+  /** The versions of an organisation's plans the reader may read: where the council finds what was adopted. */
+  listOrganisationVersions: (organisationId: string) => request<TDocumentVersion[]>('GET', `/organisations/${organisationId}/versions`),
   adoptVersion: (planId: string, body: TVersionAdopt) => request<TDocumentVersion>('POST', `/plans/${planId}/versions`, body),
   adoptProgressReport: (roundId: string, body: TVersionAdopt) => request<TDocumentVersion>('POST', `/rounds/${roundId}/versions`, body),
   adoptEvaluation: (planId: string, body: TVersionAdopt) => request<TDocumentVersion>('POST', `/plans/${planId}/evaluation/versions`, body),

@@ -293,17 +293,19 @@ interface ListProps {
   compare?: { planId: string; hasDraft: boolean };
   id: string;
   headingLevel: 2 | 3;
+  /** The heading, when not "Vastgestelde versies" (the plan's title in a list of several plans). */
+  title?: string;
 }
 
 /** The frozen versions with their files (and, for the plan, its comparisons); the document named where kinds mix. */
-export function VersionList({ versions, compare, id, headingLevel }: ListProps) {
+export function VersionList({ versions, compare, id, headingLevel, title = V.listHeading }: ListProps) {
   const hasOtherKinds = versions.some((v) => v.document !== 'plan');
   const planVersions = versions.filter((v) => v.document === 'plan');
   const hasCompare = !!compare && planVersions.length > 0;
   return (
     <section aria-labelledby={id}>
-      <Heading level={headingLevel} id={id}>{V.listHeading}</Heading>
-      <Paragraph>{V.listIntro}</Paragraph>
+      <Heading level={headingLevel} id={id}>{title}</Heading>
+      {title === V.listHeading && <Paragraph>{V.listIntro}</Paragraph>}
       {!versions.length ? <Paragraph>{V.none}</Paragraph> : (
         <div className="regie-table-container">
           <Table className="regie-table">

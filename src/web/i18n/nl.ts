@@ -1288,6 +1288,7 @@ export const nl = {
     adopted: 'Vastgesteld',
     council: 'Ter kennisname',
     published: 'Gepubliceerd',
+    organisationHeading: 'Vastgestelde documenten',
     /** The published version on the public site; `what` names it for screen readers. */
     onPublicSite: 'Op de openbare site',
     reference: 'Kenmerk',

@@ -1,9 +1,11 @@
 import { useParams } from 'react-router';
 import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { TOrganisation, TPlanSummary } from '../../../domain/schemas.ts';
+import type { TDocumentVersion } from '../../../domain/versions.ts';
 import { api } from '../../api/client.ts';
 import { AppButtonLink, AppLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { VersionList } from '../../components/DocumentWorkflow.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PlanList } from '../../components/PlanList.tsx';
@@ -13,10 +15,19 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { organisationSubject, useCan } from '../../session/useCan.ts';
 
 async function loadOrganisation(id: string) {
-  const [organisation, organisations, plans] = await Promise.all([
-    api.getOrganisation(id), api.listOrganisations(), api.listPlans({ organisationId: id }),
+  const [organisation, organisations, plans, versions] = await Promise.all([
+    api.getOrganisation(id), api.listOrganisations(), api.listPlans({ organisationId: id }), api.listOrganisationVersions(id),
   ]);
-  return { organisation, organisations, plans };
+  return { organisation, organisations, plans, versions };
+}
+
+const V = nl.versions;
+
+/** Versions per plan, in the order the server gives them (newest first within a plan). */
+function byPlan(versions: TDocumentVersion[]): TDocumentVersion[][] {
+  const groups = new Map<string, TDocumentVersion[]>();
+  for (const v of versions) groups.set(v.planId, [...(groups.get(v.planId) ?? []), v]);
+  return [...groups.values()];
 }
 
 /** An organisation: its own plans, and for a municipality the joint programmes of its collaborations. */
@@ -30,9 +41,10 @@ interface Props {
   organisation: TOrganisation;
   organisations: TOrganisation[];
   plans: TPlanSummary[];
+  versions: TDocumentVersion[];
 }
 
-function OrganisationContent({ organisation: org, organisations, plans }: Props) {
+function OrganisationContent({ organisation: org, organisations, plans, versions }: Props) {
   const can = useCan();
   const canAudit = can('read', organisationSubject('audit', org));
   const canUsers = can('read', organisationSubject('users', org));
@@ -82,6 +94,15 @@ function OrganisationContent({ organisation: org, organisations, plans }: Props)
         </Heading>
         <PlanList plans={own} empty={nl.organisation.noPlans} />
       </section>
+      {versions.length > 0 && (
+        <section aria-labelledby="vastgestelde-documenten">
+          <Heading level={2} id="vastgestelde-documenten">{nl.versions.organisationHeading}</Heading>
+          <Paragraph>{V.listIntro}</Paragraph>
+          {byPlan(versions).map((group) => (
+            <VersionList key={group[0].planId} versions={group} id={`versies-${group[0].planId}`} headingLevel={3} title={group[0].title} />
+          ))}
+        </section>
+      )}
       {org.kind === 'municipality' && (
         <section aria-labelledby="gezamenlijk">
           <Heading level={2} id="gezamenlijk">{nl.organisation.jointProgrammes}</Heading>
