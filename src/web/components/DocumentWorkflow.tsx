@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import type { z } from 'zod';
 import { DECIDING_BODIES } from '../../domain/schemas.ts';
 import {
   allowedSteps, ZVersionAdopt, ZVersionCouncil, type TDocumentKind, type TDocumentVersion, type TVersionAdopt,
@@ -120,6 +121,76 @@ function parseErrors(issues: { path: PropertyKey[]; message: string }[], name: (
   return found;
 }
 
+type Checked<B> = { body: B } | { errors: Record<string, string> };
+
+/** The form's values checked with the API's schema: the request body, or the first message per field. */
+function checked<B>(schema: z.ZodType<B>, input: unknown, name: (field: never) => string): Checked<B> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { body: parsed.data } : { errors: parseErrors(parsed.error.issues, name) };
+}
+
+/**
+ * One step of the workflow as a small form (with `StepFrame`): `check` gives the request body or the field errors,
+ * `send` does the step and returns what to announce; a refusal of the server shows at its field or above the form.
+ */
+function useStep(id: string, labels: Record<string, string>) {
+  const [isBusy, setBusy] = useState(false);
+  const errors = useFormErrors({ fieldOrder: Object.keys(labels), labels });
+  const run = <B,>(check: () => Checked<B>, send: (body: B) => Promise<string>, onDone: (message: string) => void, fieldOf?: (path: string) => string) =>
+    async (event: FormEvent) => {
+      event.preventDefault();
+      if (isBusy) return;
+      const found = check();
+      if ('errors' in found) return errors.show(found.errors);
+      setBusy(true);
+      try {
+        const message = await send(found.body);
+        errors.clear();
+        onDone(message);
+      } catch (err) {
+        errors.showServerError(err, fieldOf);
+      } finally {
+        setBusy(false);
+      }
+    };
+  return { isBusy, errors, run, headingId: (step: string) => `${id}-${step}` };
+}
+
+interface FrameProps {
+  step: ReturnType<typeof useStep>;
+  headingId: string;
+  level: 3 | 4 | 5;
+  heading: string;
+  intro: string;
+  onSubmit: (event: FormEvent) => void;
+  button: { label: string; busy: string };
+  children: ReactNode;
+}
+
+function StepFrame({ step, headingId, level, heading, intro, onSubmit, button, children }: FrameProps) {
+  return (
+    <section aria-labelledby={headingId}>
+      <Heading level={level} id={headingId}>{heading}</Heading>
+      <Paragraph>{intro}</Paragraph>
+      <ErrorSummary ref={step.errors.summaryRef} items={step.errors.items} general={step.errors.general} />
+      <form noValidate onSubmit={onSubmit} className="regie-form" aria-labelledby={headingId}>
+        {children}
+        <ButtonGroup className="regie-form-actions">
+          <Button type="submit" appearance="primary-action-button" busy={step.isBusy} aria-disabled={step.isBusy || undefined}>
+            {step.isBusy ? button.busy : button.label}
+          </Button>
+        </ButtonGroup>
+      </form>
+    </section>
+  );
+}
+
+/** The fields' values of a step, each set by its field. */
+function useValues<T extends Record<string, string>>(initial: T) {
+  const [values, setValues] = useState(initial);
+  return { values, set: (field: keyof T) => (value: string) => setValues((v) => ({ ...v, [field]: value })) };
+}
+
 const ADOPT_LABELS = { adoptedBy: V.adoptedBy, adoptedOn: V.adoptedOn, decisionReference: V.decisionReference };
 
 interface AdoptProps {
@@ -131,56 +202,30 @@ interface AdoptProps {
 }
 
 function AdoptForm({ target, level, heading, intro, onDone }: AdoptProps) {
-  const [values, setValues] = useState({ adoptedBy: 'college', adoptedOn: '', decisionReference: '' });
-  const [isBusy, setBusy] = useState(false);
+  const { values, set } = useValues({ adoptedBy: 'college', adoptedOn: '', decisionReference: '' });
   const f = fieldsOf(target.id, ADOPT_LABELS);
-  const errors = useFormErrors({ fieldOrder: Object.keys(f.labels), labels: f.labels });
-  const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-  const headingId = `${target.id}-vaststellen`;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isBusy) return;
-    const parsed = ZVersionAdopt.safeParse({ ...values, decisionReference: values.decisionReference.trim() || null });
-    if (!parsed.success) return errors.show(parseErrors(parsed.error.issues, f.name));
-    setBusy(true);
-    try {
-      const version = await target.adopt(parsed.data);
-      errors.clear();
-      onDone(V.adoptedDone(version.number));
-    } catch (err) {
-      errors.showServerError(err, f.fieldOf);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const step = useStep(target.id, f.labels);
+  const error = (field: keyof typeof ADOPT_LABELS) => step.errors.errors[f.name(field)];
+  const submit = step.run(
+    () => checked(ZVersionAdopt, { ...values, decisionReference: values.decisionReference.trim() || null }, f.name),
+    async (body) => V.adoptedDone((await target.adopt(body)).number),
+    onDone, f.fieldOf,
+  );
   return (
-    <section aria-labelledby={headingId}>
-      <Heading level={level} id={headingId}>{heading}</Heading>
-      <Paragraph>{intro}</Paragraph>
-      <ErrorSummary ref={errors.summaryRef} items={errors.items} general={errors.general} />
-      <form noValidate onSubmit={submit} className="regie-form" aria-labelledby={headingId}>
-        <RadioGroupField
-          name={f.name('adoptedBy')} label={ADOPT_LABELS.adoptedBy} isRequired value={values.adoptedBy}
-          error={errors.errors[f.name('adoptedBy')]} onChange={set('adoptedBy')}
-          options={DECIDING_BODIES.map((b) => ({ value: b, label: nl.labels.decidingBody[b] }))}
-        />
-        <TextField
-          name={f.name('adoptedOn')} label={ADOPT_LABELS.adoptedOn} type="date" size="small" isRequired value={values.adoptedOn}
-          error={errors.errors[f.name('adoptedOn')]} description={V.adoptedOnHelp} onChange={set('adoptedOn')}
-        />
-        <TextField
-          name={f.name('decisionReference')} label={ADOPT_LABELS.decisionReference} size="medium" value={values.decisionReference}
-          error={errors.errors[f.name('decisionReference')]} onChange={set('decisionReference')}
-        />
-        <ButtonGroup className="regie-form-actions">
-          <Button type="submit" appearance="primary-action-button" busy={isBusy} aria-disabled={isBusy || undefined}>
-            {isBusy ? V.adopting : V.adopt}
-          </Button>
-        </ButtonGroup>
-      </form>
-    </section>
+    <StepFrame step={step} headingId={step.headingId('vaststellen')} level={level} heading={heading} intro={intro} onSubmit={submit} button={{ label: V.adopt, busy: V.adopting }}>
+      <RadioGroupField
+        name={f.name('adoptedBy')} label={ADOPT_LABELS.adoptedBy} isRequired value={values.adoptedBy} error={error('adoptedBy')}
+        onChange={set('adoptedBy')} options={DECIDING_BODIES.map((b) => ({ value: b, label: nl.labels.decidingBody[b] }))}
+      />
+      <TextField
+        name={f.name('adoptedOn')} label={ADOPT_LABELS.adoptedOn} type="date" size="small" isRequired value={values.adoptedOn}
+        error={error('adoptedOn')} description={V.adoptedOnHelp} onChange={set('adoptedOn')}
+      />
+      <TextField
+        name={f.name('decisionReference')} label={ADOPT_LABELS.decisionReference} size="medium" value={values.decisionReference}
+        error={error('decisionReference')} onChange={set('decisionReference')}
+      />
+    </StepFrame>
   );
 }
 
@@ -194,91 +239,48 @@ interface StepProps {
 }
 
 function CouncilForm({ id, level, version, onDone }: StepProps) {
-  const [values, setValues] = useState({ councilBody: '', councilOn: '' });
-  const [isBusy, setBusy] = useState(false);
+  const { values, set } = useValues({ councilBody: '', councilOn: '' });
   const f = fieldsOf(id, COUNCIL_LABELS);
-  const errors = useFormErrors({ fieldOrder: Object.keys(f.labels), labels: f.labels });
-  const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-  const headingId = `${id}-ter-kennisname`;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isBusy) return;
-    const parsed = ZVersionCouncil.safeParse({ ...values, version: version.version });
-    if (!parsed.success) return errors.show(parseErrors(parsed.error.issues, f.name));
-    setBusy(true);
-    try {
-      await api.sendToCouncil(version.id, parsed.data);
-      errors.clear();
-      onDone(V.councilDone(version.number));
-    } catch (err) {
-      errors.showServerError(err, f.fieldOf);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const step = useStep(id, f.labels);
+  const error = (field: keyof typeof COUNCIL_LABELS) => step.errors.errors[f.name(field)];
+  const submit = step.run(
+    () => checked(ZVersionCouncil, { ...values, version: version.version }, f.name),
+    async (body) => {
+      await api.sendToCouncil(version.id, body);
+      return V.councilDone(version.number);
+    },
+    onDone, f.fieldOf,
+  );
   return (
-    <section aria-labelledby={headingId}>
-      <Heading level={level} id={headingId}>{V.councilHeading}</Heading>
-      <Paragraph>{V.councilIntro(version.number)}</Paragraph>
-      <ErrorSummary ref={errors.summaryRef} items={errors.items} general={errors.general} />
-      <form noValidate onSubmit={submit} className="regie-form" aria-labelledby={headingId}>
-        <TextField
-          name={f.name('councilBody')} label={COUNCIL_LABELS.councilBody} isRequired value={values.councilBody} size="medium"
-          error={errors.errors[f.name('councilBody')]} description={V.councilBodyHelp} onChange={set('councilBody')}
-        />
-        <TextField
-          name={f.name('councilOn')} label={COUNCIL_LABELS.councilOn} type="date" size="small" isRequired value={values.councilOn}
-          error={errors.errors[f.name('councilOn')]} onChange={set('councilOn')}
-        />
-        <ButtonGroup className="regie-form-actions">
-          <Button type="submit" appearance="primary-action-button" busy={isBusy} aria-disabled={isBusy || undefined}>
-            {isBusy ? V.sending : V.sendToCouncil}
-          </Button>
-        </ButtonGroup>
-      </form>
-    </section>
+    <StepFrame step={step} headingId={step.headingId('ter-kennisname')} level={level} heading={V.councilHeading} intro={V.councilIntro(version.number)} onSubmit={submit} button={{ label: V.sendToCouncil, busy: V.sending }}>
+      <TextField
+        name={f.name('councilBody')} label={COUNCIL_LABELS.councilBody} isRequired value={values.councilBody} size="medium"
+        error={error('councilBody')} description={V.councilBodyHelp} onChange={set('councilBody')}
+      />
+      <TextField
+        name={f.name('councilOn')} label={COUNCIL_LABELS.councilOn} type="date" size="small" isRequired value={values.councilOn}
+        error={error('councilOn')} onChange={set('councilOn')}
+      />
+    </StepFrame>
   );
 }
 
 function PublishForm({ id, level, version, onDone }: StepProps) {
   const [isConfirmed, setConfirmed] = useState(false);
-  const [isBusy, setBusy] = useState(false);
   const confirm = `${id}-confirm`;
-  const errors = useFormErrors({ fieldOrder: [confirm], labels: { [confirm]: V.publishConfirm(version.number) } });
-  const headingId = `${id}-publiceren`;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isBusy) return;
-    if (!isConfirmed) return errors.show({ [confirm]: V.publishConfirmRequired });
-    setBusy(true);
-    try {
+  const step = useStep(id, { [confirm]: V.publishConfirm(version.number) });
+  const submit = step.run(
+    (): Checked<null> => (isConfirmed ? { body: null } : { errors: { [confirm]: V.publishConfirmRequired } }),
+    async () => {
       await api.publishVersion(version.id, version.version);
-      errors.clear();
-      onDone(V.publishedDone(version.number));
-    } catch (err) {
-      errors.showServerError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+      return V.publishedDone(version.number);
+    },
+    onDone,
+  );
   return (
-    <section aria-labelledby={headingId}>
-      <Heading level={level} id={headingId}>{V.publishHeading}</Heading>
-      <Paragraph>{V.publishIntro(version.number)}</Paragraph>
-      <ErrorSummary ref={errors.summaryRef} items={errors.items} general={errors.general} />
-      <form noValidate onSubmit={submit} className="regie-form" aria-labelledby={headingId}>
-        <CheckboxField name={confirm} label={V.publishConfirm(version.number)} value={isConfirmed} error={errors.errors[confirm]} onChange={setConfirmed} />
-        <ButtonGroup className="regie-form-actions">
-          <Button type="submit" appearance="primary-action-button" busy={isBusy} aria-disabled={isBusy || undefined}>
-            {isBusy ? V.publishing : V.publish}
-          </Button>
-        </ButtonGroup>
-      </form>
-    </section>
+    <StepFrame step={step} headingId={step.headingId('publiceren')} level={level} heading={V.publishHeading} intro={V.publishIntro(version.number)} onSubmit={submit} button={{ label: V.publish, busy: V.publishing }}>
+      <CheckboxField name={confirm} label={V.publishConfirm(version.number)} value={isConfirmed} error={step.errors.errors[confirm]} onChange={setConfirmed} />
+    </StepFrame>
   );
 }
 
