@@ -49,7 +49,8 @@ function block(b: Block): Content {
     // The rest is on landscape pages: the new page turns.
     case 'landscape': return { text: '', pageBreak: 'before', pageOrientation: 'landscape' };
     case 'paragraph': return { text: b.text, margin: [0, 0, 0, 6] };
-    case 'list': return b.isOrdered ? { ol: b.items, margin: [0, 0, 0, 6] } : { ul: b.items, margin: [0, 0, 0, 6] };
+    // Copies: pdfmake writes into the arrays it is given, and the tree may be drawn again (HTML after PDF).
+    case 'list': return b.isOrdered ? { ol: [...b.items], margin: [0, 0, 0, 6] } : { ul: [...b.items], margin: [0, 0, 0, 6] };
     case 'facts':
       return { stack: b.items.map((f) => ({ text: [{ text: `${f.label}: `, bold: true }, f.value] })), margin: [0, 0, 0, 8] };
     case 'figure':
