@@ -9,6 +9,8 @@ import { renderHtml } from '../../src/server/modules/documents/html.ts';
 import { stampAdoption } from '../../src/server/modules/documents/tree.ts';
 import type { TPlanDoc } from '../../src/domain/plan-document.ts';
 import { findPublishedVersion } from '../../src/server/public-site/queries.ts';
+import { updateRecord } from '../../src/server/modules/records.ts';
+import { activities } from '../../src/server/modules/resources.ts';
 import { make, useApi } from '../api.ts';
 import { download as downloadAs, hasReaders, readWithRealReaders, squeeze, textOfXml, unzipEntry, zipEntries } from '../readers.ts';
 
@@ -230,6 +232,16 @@ describe('the plan documents of the IVPs and a local part', () => {
       expect(version.html).toBe(renderHtml(stamped));
       if (key.startsWith('utrechtse')) expect(renderHtml(frozen)).toContain('Gezamenlijk deel Basisteam Heuvelrug');
     }
+    // The local part prints the joint themes: an edit in the joint programme makes the adopted local part a draft again.
+    const localId = await planIdByTitle(seedPlan('utrechtse-heuvelrug-uvp-2023-2024').title);
+    const status = async () => (await ctx.db.query<{ status: string }>('select status from plans where id = $1', [localId]))[0].status;
+    expect(await status()).toBe('published');
+    const [joint] = await ctx.db.query<{ id: string; version: number }>(
+      `select a.id, a.version from activities a join themes t on t.id = a.theme_id join plans p on p.id = t.plan_id
+        where p.title = $1 order by a.position limit 1`, [seedPlan('basisteam-heuvelrug-uvp-2023-2024').title]);
+    await updateRecord(ctx.db, activities, joint.id, { title: 'Een nieuwe gezamenlijke activiteit', version: joint.version }, SYSTEM_CONTEXT);
+    expect(await status()).toBe('draft');
+    expect((await download(`/plans/${localId}/document.html`)).bytes.toString('utf8')).toContain('Een nieuwe gezamenlijke activiteit');
   });
 
   it.skipIf(!hasReaders('the real-reader test of the IVP document'))('Huizen IVP in real readers: every indicator in the Word and PDF text', async () => {
