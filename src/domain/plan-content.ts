@@ -36,17 +36,26 @@ type Obj = Record<string, unknown>;
 const omit = (o: Obj, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 const each = (list: unknown, keys: string[] = []) => ((list as Obj[] | undefined) ?? []).map((o) => omit(o, [...BOOKKEEPING, ...keys]));
 
-/** A plan's content, taken from its export (`exportPlan`): everything the council document is made of. */
+/** Themes as content: their goals, activities and indicators without monitoring. */
+const themesContent = (themes: unknown) => ((themes as Obj[]) ?? []).map((t) => ({
+  ...omit(t, BOOKKEEPING),
+  goals: each(t.goals),
+  activities: each(t.activities, MONITORING.activities),
+  indicators: each(t.indicators, MONITORING.indicators),
+}));
+
+/**
+ * A plan's content, taken from its export (`exportPlan`): everything the council document is made of – for a local
+ * part also the joint programme's themes it prints (`jointPart`), as they stood when the part was adopted.
+ */
 export function planContent(plan: Obj): Obj {
+  const joint = plan.jointPart as Obj | null | undefined;
   return {
-    ...omit(plan, [...BOOKKEEPING, ...WORKFLOW]),
+    ...omit(plan, [...BOOKKEEPING, ...WORKFLOW, 'jointPart']),
+    // Only where there is one: a plan without a joint programme keeps the content (and hash) it had before.
+    ...(joint ? { jointPart: { ...omit(joint, BOOKKEEPING), themes: themesContent(joint.themes) } } : {}),
     indicators: each(plan.indicators, MONITORING.indicators),
-    themes: ((plan.themes as Obj[]) ?? []).map((t) => ({
-      ...omit(t, BOOKKEEPING),
-      goals: each(t.goals),
-      activities: each(t.activities, MONITORING.activities),
-      indicators: each(t.indicators, MONITORING.indicators),
-    })),
+    themes: themesContent(plan.themes),
     budgetLines: ((plan.budgetLines as Obj[]) ?? []).map((l) => ({ ...omit(l, BOOKKEEPING), subLines: each(l.subLines) })),
     regularTasks: each(plan.regularTasks, MONITORING.regularTasks),
     // A decision not yet taken is a proposal in the making, not what the plan says.
@@ -65,11 +74,15 @@ export function planContent(plan: Obj): Obj {
  */
 export function withoutPersonalData<T extends Obj>(plan: T): T {
   const themes = (plan.themes as Obj[] | undefined) ?? [];
-  const printed = new Set(themes.flatMap((t) => [...((t.portfolioHolderIds as string[]) ?? []), ...((t.officialIds as string[]) ?? [])]));
+  const joint = plan.jointPart as Obj | null | undefined;
+  const jointThemes = (joint?.themes as Obj[] | undefined) ?? [];
+  const printed = new Set([...jointThemes, ...themes].flatMap((t) => [...((t.portfolioHolderIds as string[]) ?? []), ...((t.officialIds as string[]) ?? [])]));
+  // Emptied rather than left out: the field is part of the export's schema; it names nobody.
+  const unassigned = (list: Obj[]) => list.map((t) => ({ ...t, activities: ((t.activities as Obj[] | undefined) ?? []).map((a) => ({ ...a, responsibleIds: [] })) }));
   return {
     ...plan,
-    // Emptied rather than left out: the field is part of the export's schema; it names nobody.
-    themes: themes.map((t) => ({ ...t, activities: ((t.activities as Obj[] | undefined) ?? []).map((a) => ({ ...a, responsibleIds: [] })) })),
+    ...(joint ? { jointPart: { ...joint, themes: unassigned(jointThemes) } } : {}),
+    themes: unassigned(themes),
     people: ((plan.people as Obj[] | undefined) ?? []).filter((p) => printed.has(String(p.id))).map((p) => omit(p, ['email'])),
   };
 }
@@ -174,7 +187,7 @@ function namesOf(c: Obj): Names {
   return {
     people: map(c.people),
     organisations: map(c.organisations),
-    goals: map(((c.themes as Obj[]) ?? []).flatMap((t) => (t.goals as Obj[]) ?? [])),
+    goals: map([...((c.themes as Obj[]) ?? []), ...(((c.jointPart as Obj | null)?.themes as Obj[]) ?? [])].flatMap((t) => (t.goals as Obj[]) ?? [])),
   };
 }
 
@@ -190,15 +203,17 @@ const allLines = (c: Obj) => list(c, 'budgetLines').flatMap((l) => [l, ...list(l
 export function comparePlanContents(from: Obj, to: Obj): TPlanComparison {
   const names: [Names, Names] = [namesOf(from), namesOf(to)];
   // The plan's own fields: its lists are compared item by item below; its budget totals follow from the lines.
-  const lists = ['sections', 'themes', 'indicators', 'budgetLines', 'budget', 'regularTasks', 'decisions', 'organisations', 'people'];
-  const oldThemes = new Map(list(from, 'themes').map((t) => [String(t.id), t]));
+  const lists = ['sections', 'themes', 'jointPart', 'indicators', 'budgetLines', 'budget', 'regularTasks', 'decisions', 'organisations', 'people'];
+  // A local part's joint themes are themes of its document: compared the same way (their ids differ from its own).
+  const allThemes = (c: Obj) => [...((c.jointPart as Obj | null | undefined) ? list(c.jointPart as Obj, 'themes') : []), ...list(c, 'themes')];
+  const oldThemes = new Map(allThemes(from).map((t) => [String(t.id), t]));
   const themes: TThemeChange[] = [];
   const children = (a: Obj | undefined, b: Obj | undefined) => ({
     goals: diffList(a ? list(a, 'goals') : [], b ? list(b, 'goals') : [], names),
     activities: diffList(a ? list(a, 'activities') : [], b ? list(b, 'activities') : [], names),
     indicators: diffList(a ? list(a, 'indicators') : [], b ? list(b, 'indicators') : [], names),
   });
-  for (const t of list(to, 'themes')) {
+  for (const t of allThemes(to)) {
     const old = oldThemes.get(String(t.id));
     if (!old) {
       themes.push({ id: String(t.id), title: titleOf(t), change: 'added', fields: [], ...children(undefined, t) });
@@ -210,8 +225,8 @@ export function comparePlanContents(from: Obj, to: Obj): TPlanComparison {
       themes.push({ id: String(t.id), title: titleOf(t), change: fields.length ? 'changed' : null, fields, ...inside });
     }
   }
-  const newIds = new Set(list(to, 'themes').map((t) => String(t.id)));
-  for (const t of list(from, 'themes')) {
+  const newIds = new Set(allThemes(to).map((t) => String(t.id)));
+  for (const t of allThemes(from)) {
     if (!newIds.has(String(t.id))) themes.push({ id: String(t.id), title: titleOf(t), change: 'removed', fields: [], ...children(t, undefined) });
   }
   const result = {

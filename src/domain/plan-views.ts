@@ -104,9 +104,23 @@ export const ZOrganisationRef = z.object({
 });
 export type TOrganisationRef = z.infer<typeof ZOrganisationRef>;
 
+/**
+ * The joint programme behind a local part (a plan's `jointPlanId`): its themes, as the local part's document prints
+ * them before its own – and as the local part's adopted version freezes them (ADR 0013).
+ */
+export const ZJointPart = z.object({
+  id: ZId,
+  title: z.string(),
+  owner: ZOrganisationRef.nullable(),
+  themes: z.array(ZThemeWithContent),
+});
+export type TJointPart = z.infer<typeof ZJointPart>;
+
 /** GET /plans/{id}/export: one plan with everything in it. */
 export const ZPlanExport = ZPlan.extend({
   owner: ZOrganisationRef.nullable(),
+  /** Null without a joint programme, or where the reader may not read it. */
+  jointPart: ZJointPart.nullable(),
   indicators: z.array(ZIndicatorWithMeasurements),
   themes: z.array(ZThemeWithContent),
   budgetLines: z.array(ZBudgetLineWithSubLines),

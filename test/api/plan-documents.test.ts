@@ -3,11 +3,28 @@ import { readDemoDocuments } from '../../src/server/demo.ts';
 import { grantRole } from '../../src/server/modules/accounts/accounts.ts';
 import { SYSTEM } from '../../src/server/modules/audit.ts';
 import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
+import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
+import { planDocumentSource, versionTree } from '../../src/server/modules/documents/index.ts';
+import { renderHtml } from '../../src/server/modules/documents/html.ts';
+import { stampAdoption } from '../../src/server/modules/documents/tree.ts';
+import type { TPlanDoc } from '../../src/domain/plan-document.ts';
+import { findPublishedVersion } from '../../src/server/public-site/queries.ts';
+import { updateRecord } from '../../src/server/modules/records.ts';
+import { activities } from '../../src/server/modules/resources.ts';
 import { make, useApi } from '../api.ts';
-import { download as downloadAs, hasReaders, readWithRealReaders, squeeze, textOfXml, unzipEntry } from '../readers.ts';
+import { download as downloadAs, hasReaders, readWithRealReaders, squeeze, textOfXml, unzipEntry, zipEntries } from '../readers.ts';
 
 const ctx = useApi();
 const download = (url: string, session = ctx.api.session) => downloadAs(ctx.api, url, session);
+
+// The demo's seeds, imported once for the file; the test user reads the plans of their organisations as a bestuurder.
+beforeAll(async () => {
+  await importPlanDocuments(ctx.db, readDemoDocuments());
+  const orgs = await ctx.db.query<{ id: string }>(
+    "select id from organisations where name in ('Huizen', 'Laren', 'Utrechtse Heuvelrug', 'Basisteam Heuvelrug')");
+  expect(orgs).toHaveLength(4);
+  for (const org of orgs) await grantRole(ctx.db, ctx.api.session!.userId, org.id, 'bestuurder', SYSTEM);
+});
 
 
 describe('the council document of the Huizen demo programme', () => {
@@ -15,9 +32,7 @@ describe('the council document of the Huizen demo programme', () => {
   let titles: string[];
   beforeAll(async () => {
     const docs = readDemoDocuments();
-    await importPlanDocuments(ctx.db, docs);
     const [huizen] = await ctx.db.query<{ id: string }>("select id from organisations where cbs_code = 'GM0406'");
-    await grantRole(ctx.db, ctx.api.session!.userId, huizen.id, 'bestuurder', SYSTEM);
     const [plan] = await ctx.db.query<{ id: string }>("select id from plans where owner_id = $1 and kind = 'uvp'", [huizen.id]);
     planId = plan.id;
     const seed = docs.flatMap((d) => d.plans).find((p) => p.key === 'huizen-uvp-2023-2024')!;
@@ -41,7 +56,7 @@ describe('the council document of the Huizen demo programme', () => {
     const text = squeeze(textOfXml(html));
     for (const title of titles) expect(text, title).toContain(squeeze(title));
     // The budget chapter, in Dutch amounts, with its total.
-    expect(html).toContain('<h2>Begroting</h2>');
+    expect(html).toMatch(/<h2 id="hoofdstuk-\d+">Begroting<\/h2>/);
     expect(html).toMatch(/<th scope="row">Totaal<\/th>(<td class="num">€&nbsp;[\d.]+,\d\d<\/td>|<td class="num">€\s[\d.]+,\d\d<\/td>)/u);
     // The export is in the audit log.
     const audit = await ctx.db.query<{ after: { format: string } }>("select after from audit_events where entity_id = $1 and action = 'export'", [planId]);
@@ -79,6 +94,164 @@ describe('the council document of the Huizen demo programme', () => {
       docx: (await download(`/plans/${planId}/document.docx`)).bytes,
       pdf: (await download(`/plans/${planId}/document.pdf`)).bytes,
     }, titles);
+    expect(pages.pdf).toBeGreaterThan(5);
+    expect(pages.libreOffice).toBeGreaterThan(5);
+  }, 180_000);
+
+  it('has a table of contents whose links reach the chapters, and every chapter in it', async () => {
+    const html = (await download(`/plans/${planId}/document.html`)).bytes.toString('utf8');
+    const nav = /<nav aria-label="Inhoudsopgave"><h2>Inhoudsopgave<\/h2><ol>(.*?)<\/ol><\/nav>/s.exec(html);
+    expect(nav).not.toBeNull();
+    const links = [...nav![1].matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => ({ id: m[1], text: m[2] }));
+    const chapters = [...html.matchAll(/<h2 id="([^"]+)">([^<]+)<\/h2>/g)].map((m) => ({ id: m[1], text: m[2] }));
+    expect(links).toEqual(chapters);
+    expect(links.map((l) => l.text)).toEqual(expect.arrayContaining(['Besluit', 'Inleiding', 'Thema 1: Districtelijk Thema Aanpak Ondermijnende Criminaliteit', 'Begroting']));
+    for (const { id } of links) expect(html.match(new RegExp(`id="${id}"`, 'g')), id).toHaveLength(1);
+    // The decision's points, numbered, near the start: before the first theme.
+    expect(html).toMatch(/<h2 id="hoofdstuk-1">Besluit<\/h2>.*?<ol><li>Instemmen met het Uitvoeringsprogramma Veiligheid 2023-2024\.<\/li>/s);
+  });
+
+  it('in Word: the themes on landscape pages after a portrait start, the title in the header and page numbers in the footer', async () => {
+    const bytes = (await download(`/plans/${planId}/document.docx`)).bytes;
+    const xml = unzipEntry(bytes, 'word/document.xml')!;
+    const sections = [...xml.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).not.toMatch(/w:orient="landscape"/);
+    expect(sections[1]).toMatch(/w:orient="landscape"/);
+    expect(Number(/w:w="(\d+)"/.exec(sections[1])![1])).toBeGreaterThan(Number(/w:h="(\d+)"/.exec(sections[1])![1]));
+    // The landscape section starts at the first theme: its heading (a bookmark) comes after the first section break.
+    const anchor = /<w:hyperlink [^>]*w:anchor="([^"]+)"[^>]*>(?:(?!<\/w:hyperlink>).)*Thema 1: Districtelijk/s.exec(xml)![1];
+    const heading = xml.indexOf(`w:name="${anchor}"`);
+    expect(heading).toBeGreaterThan(xml.indexOf('<w:sectPr'));
+    expect(xml.lastIndexOf('<w:pStyle w:val="Heading2"/>', heading)).toBeGreaterThan(xml.indexOf('<w:sectPr'));
+    const headers = zipEntries(bytes).filter((n) => /^word\/header\d+\.xml$/.test(n));
+    const footers = zipEntries(bytes).filter((n) => /^word\/footer\d+\.xml$/.test(n));
+    expect(headers.length).toBeGreaterThan(0);
+    expect(footers.length).toBeGreaterThan(0);
+    expect(textOfXml(unzipEntry(bytes, headers[0])!)).toContain('Uitvoeringsprogramma veiligheid Huizen');
+    const footer = unzipEntry(bytes, footers[0])!;
+    expect(footer).toMatch(/PAGE/);
+    expect(footer).toMatch(/NUMPAGES/);
+    // The table of contents links to the chapters' bookmarks.
+    const anchors = [...xml.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)"/g)].map((m) => m[1]);
+    expect(anchors.length).toBeGreaterThan(5);
+    for (const a of anchors) expect(xml.match(new RegExp(`<w:bookmarkStart w:name="${a}" `, 'g')), a).toHaveLength(1);
+  });
+});
+
+/** The seed plans by key, as the demo imports them. */
+function seedPlan(key: string): TPlanDoc {
+  return readDemoDocuments().flatMap((d) => d.plans).find((p) => p.key === key)!;
+}
+
+async function planIdByTitle(title: string) {
+  const [plan] = await ctx.db.query<{ id: string }>('select id from plans where title = $1', [title]);
+  return plan.id;
+}
+
+/** The table row of the document (HTML) whose first cell is `name`. */
+function rowOf(html: string, name: string): string {
+  const cell = `<td>${name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</td>`;
+  const at = html.indexOf(`<tr>${cell}`);
+  expect(at, name).toBeGreaterThan(-1);
+  return html.slice(at, html.indexOf('</tr>', at));
+}
+
+const nlNumber = (n: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(n);
+const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+describe('the plan documents of the IVPs and a local part', () => {
+  it('Huizen IVP: mission and ambition, every indicator with its baseline and target, the budget per product and year', async () => {
+    const seed = seedPlan('huizen-ivp-2019-2022');
+    const planId = await planIdByTitle(seed.title);
+    const html = (await download(`/plans/${planId}/document.html`)).bytes.toString('utf8');
+    for (const chapter of ['Onze missie', 'Ambitie', 'Indicatoren', 'Begroting']) expect(html).toMatch(new RegExp(`<h2 id="hoofdstuk-\\d+">${chapter}</h2>`));
+    expect(html).toContain('De inwoners van Huizen zijn betrokken en actieve burgers.');
+    const indicators = [...seed.indicators, ...seed.themes.flatMap((t) => t.indicators)];
+    expect(indicators.length).toBeGreaterThan(15);
+    for (const i of indicators) {
+      const row = rowOf(html, i.name);
+      if (i.baselineYear) expect(row, i.name).toContain(`(${i.baselineYear})`);
+      if (i.baselineValue != null) expect(row, i.name).toContain(nlNumber(i.baselineValue));
+      if (i.targetText) expect(textOfXml(row), i.name).toContain(i.targetText);
+    }
+    // Dutch numbers with the unit, the year in brackets; a relative target as written.
+    expect(rowOf(html, 'Gecertificeerde PolitieKeurmerk Veilig Wonen (PKVW)-woningen')).toContain('<td>4.535 woningen (2018)</td>');
+    // The plan-level indicators in their own chapter, the theme's under its goals.
+    expect(html.indexOf('Huizers die zich veilig voelen')).toBeLessThan(html.indexOf('>Thema 1: Georganiseerde en ondermijnende criminaliteit</h2>'));
+    expect(html).toMatch(/<h3>Doelen<\/h3>\n<ul>(?:(?!<h).)*<\/ul>\n<h3>Indicatoren<\/h3>\n<table><caption>Indicatoren – Thema 1: Georganiseerde/s);
+    // Per product and year with the subtotals the source document prints, then the specification of 2019.
+    for (const printed of seed.printedTotals) {
+      const section = printed.section!.replace(/&/g, '&amp;');
+      const table = html.slice(html.indexOf(`<caption>Begroting – ${section}</caption>`));
+      const subtotal = /<tr class="total"><th scope="row">Subtotaal [^<]*<\/th>(.*?)<\/tr>/.exec(table)![1];
+      expect(subtotal, printed.label).toContain(euro(printed.amountCents));
+    }
+    expect(html).toMatch(/<caption>Begroting – Producten<\/caption><thead><tr><th scope="col">Post<\/th><th scope="col" class="num">2019<\/th><th scope="col" class="num">2020<\/th><th scope="col" class="num">2021<\/th><th scope="col" class="num">2022<\/th>/);
+  });
+
+  it('Laren IVP: the contradictory target as written, flagged in words', async () => {
+    const planId = await planIdByTitle(seedPlan('laren-ivp-2019-2022').title);
+    const html = (await download(`/plans/${planId}/document.html`)).bytes.toString('utf8');
+    const row = rowOf(html, 'Aantal pogingen woninginbraken');
+    expect(row).toContain('<td>20 (2017)</td>');
+    expect(row).toContain('60 (-25%) (2021)');
+    expect(row).toContain('Let op: dit doel spreekt de nulmeting tegen.');
+    expect(row).toContain('Het percentage leidt tot 15, niet tot de genoemde doelwaarde.');
+    // A target that fits its baseline is not flagged.
+    expect(rowOf(html, 'Aantal auto-inbraken')).not.toContain('Let op');
+  });
+
+  it('Utrechtse Heuvelrug: the local part prints the joint themes first, marked as the joint part of the basisteam', async () => {
+    const seed = seedPlan('utrechtse-heuvelrug-uvp-2023-2024');
+    const joint = seedPlan('basisteam-heuvelrug-uvp-2023-2024');
+    const planId = await planIdByTitle(seed.title);
+    const html = (await download(`/plans/${planId}/document.html`)).bytes.toString('utf8');
+    const text = squeeze(textOfXml(html));
+    for (const a of [...joint.themes, ...seed.themes].flatMap((t) => t.activities)) expect(text, a.title).toContain(squeeze(a.title));
+    const first = html.indexOf('>Thema 1.1: Ondermijning</h2>');
+    expect(first).toBeGreaterThan(-1);
+    expect(first).toBeLessThan(html.indexOf('>Thema 2.1: Ondermijning</h2>'));
+    expect(html.slice(first)).toMatch(/^[^]*?<\/h2>\n<p>Gezamenlijk deel Basisteam Heuvelrug: dit thema staat in ‘Uitvoeringsprogramma 2023-2024 – gezamenlijk deel basisteam Heuvelrug’/);
+    expect(html).not.toMatch(/>Thema 2\.1: Ondermijning<\/h2>\n<p>Gezamenlijk deel/);
+    // The TOC names the joint themes too.
+    expect(html).toMatch(/<a href="#hoofdstuk-\d+">Thema 1\.1: Ondermijning<\/a>/);
+  });
+
+  it('an adopted version draws the same document as the live plan when nothing changed (the tree is a function of content)', async () => {
+    for (const key of ['huizen-ivp-2019-2022', 'utrechtse-heuvelrug-uvp-2023-2024']) {
+      const planId = await planIdByTitle(seedPlan(key).title);
+      const [{ owner_id: ownerId }] = await ctx.db.query<{ owner_id: string }>('select owner_id from plans where id = $1', [planId]);
+      const adopted = await make.publishedVersion(ctx.api, planId);
+      const version = (await findPublishedVersion(ctx.db, ownerId, adopted.id))!;
+      const live = await planDocumentSource(ctx.db, planId, SYSTEM_CONTEXT);
+      const stamped = stampAdoption(live.tree, version);
+      const frozen = await versionTree(version);
+      expect(frozen, key).toEqual(stamped);
+      // The stored HTML file is the live plan's document with the adoption stamped on it.
+      expect(version.html).toBe(renderHtml(stamped));
+      if (key.startsWith('utrechtse')) expect(renderHtml(frozen)).toContain('Gezamenlijk deel Basisteam Heuvelrug');
+    }
+    // The local part prints the joint themes: an edit in the joint programme makes the adopted local part a draft again.
+    const localId = await planIdByTitle(seedPlan('utrechtse-heuvelrug-uvp-2023-2024').title);
+    const status = async () => (await ctx.db.query<{ status: string }>('select status from plans where id = $1', [localId]))[0].status;
+    expect(await status()).toBe('published');
+    const [joint] = await ctx.db.query<{ id: string; version: number }>(
+      `select a.id, a.version from activities a join themes t on t.id = a.theme_id join plans p on p.id = t.plan_id
+        where p.title = $1 order by a.position limit 1`, [seedPlan('basisteam-heuvelrug-uvp-2023-2024').title]);
+    await updateRecord(ctx.db, activities, joint.id, { title: 'Een nieuwe gezamenlijke activiteit', version: joint.version }, SYSTEM_CONTEXT);
+    expect(await status()).toBe('draft');
+    expect((await download(`/plans/${localId}/document.html`)).bytes.toString('utf8')).toContain('Een nieuwe gezamenlijke activiteit');
+  });
+
+  it.skipIf(!hasReaders('the real-reader test of the IVP document'))('Huizen IVP in real readers: every indicator in the Word and PDF text', async () => {
+    const seed = seedPlan('huizen-ivp-2019-2022');
+    const planId = await planIdByTitle(seed.title);
+    const names = [...seed.indicators, ...seed.themes.flatMap((t) => t.indicators)].map((i) => i.name);
+    const pages = await readWithRealReaders({
+      docx: (await download(`/plans/${planId}/document.docx`)).bytes,
+      pdf: (await download(`/plans/${planId}/document.pdf`)).bytes,
+    }, [...names, 'Inhoudsopgave', 'Subtotaal Producten', '€ 521.988,00']);
     expect(pages.pdf).toBeGreaterThan(5);
     expect(pages.libreOffice).toBeGreaterThan(5);
   }, 180_000);

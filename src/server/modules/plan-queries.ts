@@ -88,17 +88,49 @@ function withTargetProblems(i: Record_) {
   return { ...i, targetProblems: checkTarget(i as never) };
 }
 
+/** A plan's themes with their goals, activities and indicators (each with its measurements and status). */
+async function themesWithContent(tx: Db, planId: string) {
+  const themes = await listRecords(tx, R.themes, { planId });
+  const themeIds = themes.map((t) => t.id);
+  const goals = await listRecordsWhere(tx, R.goals, 'theme_id', themeIds);
+  const activities = await listRecordsWhere(tx, R.activities, 'theme_id', themeIds);
+  const indicators = await listRecords(tx, R.indicators, { planId });
+  const measurements = await listRecordsWhere(tx, R.measurements, 'indicator_id', indicators.map((i) => i.id));
+  const indicatorWithMeasurements = (i: Record_) => {
+    const own = measurements.filter((m) => m.indicatorId === i.id);
+    return { ...withTargetProblems(i), measurements: own, status: indicatorStatus(i as never, own as never) };
+  };
+  return {
+    planIndicators: indicators.filter((i) => !i.themeId).map(indicatorWithMeasurements),
+    themes: themes.map((t) => ({
+      ...t,
+      goals: goals.filter((g) => g.themeId === t.id),
+      activities: activities.filter((a) => a.themeId === t.id),
+      indicators: indicators.filter((i) => i.themeId === t.id).map(indicatorWithMeasurements),
+    })),
+  };
+}
+
+/**
+ * The joint programme's themes behind a local part, where the actor may read the joint programme: the local part's
+ * document prints them (the source programmes have a joint chapter before the local one).
+ */
+async function jointPartOf(tx: Db, jointPlanId: string | null, ctx: RequestContext) {
+  if (!jointPlanId) return null;
+  const joint = await getRecord(tx, R.plans, jointPlanId, ctx).catch(() => null);
+  if (!joint) return null;
+  const [owner] = await tx.query('select id, name, kind, cbs_code from organisations where id = $1', [joint.ownerId]);
+  const { themes } = await themesWithContent(tx, jointPlanId);
+  return { id: joint.id as string, title: joint.title as string, owner: owner ? fromRow(owner) : null, themes };
+}
+
 /** One plan with everything in it, as one JSON document (the export, and the data behind the plan pages). */
 export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
   return db.transaction(async (tx) => {
     const plan = await getRecord(tx, R.plans, planId, ctx);
     const [owner] = await tx.query('select id, name, kind, cbs_code from organisations where id = $1', [plan.ownerId]);
-    const themes = await listRecords(tx, R.themes, { planId });
-    const themeIds = themes.map((t) => t.id);
-    const goals = await listRecordsWhere(tx, R.goals, 'theme_id', themeIds);
-    const activities = await listRecordsWhere(tx, R.activities, 'theme_id', themeIds);
-    const indicators = await listRecords(tx, R.indicators, { planId });
-    const measurements = await listRecordsWhere(tx, R.measurements, 'indicator_id', indicators.map((i) => i.id));
+    const { planIndicators, themes } = await themesWithContent(tx, planId);
+    const jointPart = await jointPartOf(tx, (plan.jointPlanId as string | null) ?? null, ctx);
     const budget = await getPlanBudget(tx, planId);
     const regularTasks = await listRecords(tx, R.regularTasks, { planId });
     // Under the read rule: a decision not yet taken (a collegevoorstel in the making) is for the staff only.
@@ -106,29 +138,23 @@ export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
 
     const personIds = new Set<string>();
     const orgIds = new Set<string>([plan.ownerId as string]);
-    themes.forEach((t) => [...(t.portfolioHolderIds as string[]), ...(t.officialIds as string[])].forEach((p) => personIds.add(p)));
-    activities.forEach((a) => {
-      (a.responsibleIds as string[]).forEach((p) => personIds.add(p));
-      (a.stakeholderIds as string[]).forEach((o) => orgIds.add(o));
-    });
+    for (const t of [...(jointPart?.themes ?? []), ...themes]) {
+      [...(t as Record_).portfolioHolderIds as string[], ...(t as Record_).officialIds as string[]].forEach((p) => personIds.add(p));
+      t.activities.forEach((a) => {
+        (a.responsibleIds as string[]).forEach((p) => personIds.add(p));
+        (a.stakeholderIds as string[]).forEach((o) => orgIds.add(o));
+      });
+    }
     const people = await listRecordsWhere(tx, R.people, 'id', [...personIds]);
     people.forEach((p) => orgIds.add(p.organisationId as string));
     const organisations = await listRecordsWhere(tx, R.organisations, 'id', [...orgIds]);
 
-    const indicatorWithMeasurements = (i: Record_) => {
-      const own = measurements.filter((m) => m.indicatorId === i.id);
-      return { ...withTargetProblems(i), measurements: own, status: indicatorStatus(i as never, own as never) };
-    };
     const doc = {
       ...plan,
       owner: owner ? fromRow(owner) : null,
-      indicators: indicators.filter((i) => !i.themeId).map(indicatorWithMeasurements),
-      themes: themes.map((t) => ({
-        ...t,
-        goals: goals.filter((g) => g.themeId === t.id),
-        activities: activities.filter((a) => a.themeId === t.id),
-        indicators: indicators.filter((i) => i.themeId === t.id).map(indicatorWithMeasurements),
-      })),
+      jointPart,
+      indicators: planIndicators,
+      themes,
       budgetLines: budget.lines,
       budget: { totals: budget.totals, remainders: budget.remainders, pmCount: budget.pmCount, mismatches: budget.mismatches },
       regularTasks,

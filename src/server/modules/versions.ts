@@ -221,7 +221,13 @@ export function isContentWrite(def: ResourceDef, fields?: string[]): boolean {
 
 /** Keeps the plan's status right after a write of one of its records (records.ts calls this in the write's transaction). */
 export async function afterPlanWrite(tx: Db, def: ResourceDef, rec: Record<string, unknown>, fields?: string[]): Promise<void> {
-  if (isContentWrite(def, fields)) await syncPlanStatus(tx, await planIdOf(tx, rec, def));
+  if (!isContentWrite(def, fields)) return;
+  const planId = await planIdOf(tx, rec, def);
+  await syncPlanStatus(tx, planId);
+  if (!planId) return;
+  // A local part's document prints its joint programme's themes (ADR 0013): a change there changes the local part too.
+  const parts = await tx.query<{ id: string }>('select id from plans where joint_plan_id = $1', [planId]);
+  for (const part of parts) await syncPlanStatus(tx, part.id);
 }
 
 /** A plan with adopted versions is an official record: it cannot be deleted (409, in words). */

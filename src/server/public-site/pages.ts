@@ -158,6 +158,8 @@ const DOCUMENT_CLASSES: BlockClasses = {
   headerCell: 'utrecht-table__header-cell',
   cell: 'utrecht-table__cell',
   tableRegion: 'regie-public-table',
+  link: 'utrecht-link',
+  toc: 'regie-public-toc',
 };
 
 const size = (bytes: number) =>

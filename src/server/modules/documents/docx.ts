@@ -1,9 +1,10 @@
 import { Resvg } from '@resvg/resvg-js';
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, ShadingType, Table, TableCell, TableRow,
-  TextRun,
-  WidthType, type ITableCellOptions,
+  AlignmentType, BorderStyle, Bookmark, Document, Footer, Header, HeadingLevel, ImageRun, InternalHyperlink, LevelFormat, Packer,
+  PageNumber, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions,
+  type ITableCellOptions,
 } from 'docx';
+import { nl } from '../../../web/i18n/nl.ts';
 import type { Block, DocumentTree, TableBlock } from './tree.ts';
 
 /*
@@ -25,7 +26,23 @@ const NUMBERING = {
   }],
 };
 
+/** A4 in twips; a landscape section turns it (docx swaps width and height). */
+const A4 = { width: 11906, height: 16838 };
+
 export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
+  // Each landscape marker starts a new section: portrait up to it, landscape after it (the wide activity tables).
+  const parts: { isLandscape: boolean; blocks: Block[] }[] = [{ isLandscape: false, blocks: [] }];
+  for (const b of doc.blocks) {
+    if (b.kind === 'landscape') parts.push({ isLandscape: true, blocks: [] });
+    else parts.at(-1)!.blocks.push(b);
+  }
+  let instance = 0;
+  const sections: ISectionOptions[] = parts.filter((p) => p.blocks.length).map((p) => ({
+    properties: { page: { size: { ...A4, orientation: p.isLandscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT } } },
+    headers: { default: pageHeader(doc.title) },
+    footers: { default: pageFooter() },
+    children: p.blocks.flatMap((b) => block(b, instance++)),
+  }));
   const document = new Document({
     title: doc.title,
     creator: 'Regie',
@@ -38,14 +55,38 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
       },
     },
     numbering: NUMBERING,
-    sections: [{ children: doc.blocks.flatMap((b, instance) => block(b, instance)) }],
+    sections,
   });
   return Packer.toBuffer(document);
 }
 
+/** The plan's title at the top of every page. */
+const pageHeader = (title: string) =>
+  new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: title, size: 16, color: '555555' })] })] });
+
+/** "Pagina 3 van 12" at the foot of every page, counted by Word itself. */
+const pageFooter = () => new Footer({
+  children: [new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ size: 16, children: [`${nl.document.page} `, PageNumber.CURRENT, ` ${nl.document.pageOf} `, PageNumber.TOTAL_PAGES] })],
+  })],
+});
+
 function block(b: Block, instance: number): (Paragraph | Table)[] {
   switch (b.kind) {
-    case 'heading': return [new Paragraph({ text: b.text, heading: HEADINGS[b.level] })];
+    case 'heading':
+      // A chapter is a bookmark: the table of contents links to it.
+      return [new Paragraph({ heading: HEADINGS[b.level], children: [b.id ? new Bookmark({ id: b.id, children: [new TextRun(b.text)] }) : new TextRun(b.text)] })];
+    case 'toc':
+      // The chapters as links (a TOC field would need Word to update it on opening; this list is right as it is).
+      return [
+        new Paragraph({ keepNext: true, children: [new TextRun({ text: b.title, bold: true, size: 28 })], spacing: { before: 240, after: 120 } }),
+        ...b.entries.map((e) => new Paragraph({
+          spacing: { after: 40 },
+          children: [new InternalHyperlink({ anchor: e.id, children: [new TextRun({ text: e.text, style: 'Hyperlink' })] })],
+        })),
+      ];
+    case 'landscape': return [];
     case 'paragraph': return [new Paragraph({ text: b.text })];
     case 'list':
       return b.items.map((text) => new Paragraph(b.isOrdered ? { text, numbering: { reference: NUMBERED, level: 0, instance } } : { text, bullet: { level: 0 } }));

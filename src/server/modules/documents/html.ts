@@ -66,6 +66,8 @@ export interface BlockClasses {
   cell?: string;
   /** A scrollable, keyboard-focusable region around each table, labelled by its caption. */
   tableRegion?: string;
+  link?: string;
+  toc?: string;
 }
 
 /** The body of a document – its blocks as HTML – shared by the standalone document and the public site's page. */
@@ -78,7 +80,17 @@ export function renderBlocks(blocks: Block[], classes: BlockClasses = {}): strin
   };
   const block = (b: Block): string => {
     switch (b.kind) {
-      case 'heading': return `<h${b.level}${attr(classes.heading?.(b.level))}>${escapeHtml(b.text)}</h${b.level}>`;
+      case 'heading': {
+        const id = b.id ? ` id="${escapeHtml(b.id)}"` : '';
+        return `<h${b.level}${id}${attr(classes.heading?.(b.level))}>${escapeHtml(b.text)}</h${b.level}>`;
+      }
+      case 'toc': {
+        const items = b.entries.map((e) => `<li${attr(classes.listItem)}><a${attr(classes.link)} href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`);
+        return `<nav aria-label="${escapeHtml(b.title)}"${attr(classes.toc)}><h2${attr(classes.heading?.(2))}>${escapeHtml(b.title)}</h2>` +
+          `<ol${attr(classes.list)}>${items.join('')}</ol></nav>`;
+      }
+      // A web page has no pages to turn.
+      case 'landscape': return '';
       case 'paragraph': return `<p${attr(classes.paragraph)}>${escapeHtml(b.text)}</p>`;
       case 'list': {
         const tag = b.isOrdered ? 'ol' : 'ul';
@@ -108,5 +120,5 @@ export function renderBlocks(blocks: Block[], classes: BlockClasses = {}): strin
       }
     }
   };
-  return blocks.map(block).join('\n');
+  return blocks.map(block).filter(Boolean).join('\n');
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { nl } from '../../../web/i18n/nl.ts';
 import type { Block, DocumentTree, TableBlock } from './tree.ts';
 
 /*
@@ -25,9 +26,10 @@ export async function renderPdf(doc: DocumentTree): Promise<Buffer> {
     language: 'nl-NL',
     displayTitle: true,
     pageSize: 'A4',
-    pageMargins: [48, 48, 48, 56],
+    pageMargins: [48, 56, 48, 56],
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2 },
-    footer: (page, pages) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
+    header: () => ({ text: doc.title, alignment: 'right', fontSize: 8, color: '#555555', margin: [48, 24, 48, 0] }),
+    footer: (page, pages) => ({ text: `${nl.document.page} ${page} ${nl.document.pageOf} ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
     content: doc.blocks.map(block),
   };
   return pdfmake.createPdf(definition).getBuffer();
@@ -39,9 +41,16 @@ function block(b: Block): Content {
       return {
         text: b.text, fontSize: HEADING_SIZE[b.level], bold: true, outline: true, headlineLevel: b.level,
         margin: [0, b.level === 1 ? 0 : 14, 0, 6],
+        // Chapters are the table of contents' entries, with their page numbers.
+        ...(b.id ? { id: b.id, tocItem: true } : {}),
       };
+    case 'toc':
+      return { toc: { title: { text: b.title, fontSize: HEADING_SIZE[2], bold: true, margin: [0, 14, 0, 6] } }, margin: [0, 0, 0, 10] };
+    // The rest is on landscape pages: the new page turns.
+    case 'landscape': return { text: '', pageBreak: 'before', pageOrientation: 'landscape' };
     case 'paragraph': return { text: b.text, margin: [0, 0, 0, 6] };
-    case 'list': return b.isOrdered ? { ol: b.items, margin: [0, 0, 0, 6] } : { ul: b.items, margin: [0, 0, 0, 6] };
+    // Copies: pdfmake writes into the arrays it is given, and the tree may be drawn again (HTML after PDF).
+    case 'list': return b.isOrdered ? { ol: [...b.items], margin: [0, 0, 0, 6] } : { ul: [...b.items], margin: [0, 0, 0, 6] };
     case 'facts':
       return { stack: b.items.map((f) => ({ text: [{ text: `${f.label}: `, bold: true }, f.value] })), margin: [0, 0, 0, 8] };
     case 'figure':
