@@ -28,7 +28,8 @@ async function expectDownloads(page: Page, section: string): Promise<string[]> {
   return hrefs;
 }
 
-test('an adviser closes a round and takes its progress report – Word, PDF or an accessible web page – to the council', async ({ page }) => {
+/** As Huizen's adviser: a way to post to the API, and a programme of Huizen's own with one theme (so the demo's round stays open). */
+async function ownProgramme(page: Page) {
   await login(page, DEMO.huizenAdviseur);
   const huizen = await findPlan(page.request, 'Huizen', 'uvp');
   const headers = await csrfHeaders(page);
@@ -37,9 +38,13 @@ test('an adviser closes a round and takes its progress report – Word, PDF or a
     expect(res.status(), url).toBeLessThan(300);
     return res.json();
   };
-  // A programme of Huizen's own, so the demo's open round stays open for the other tests.
   const plan = await post('/plans', { kind: 'uvp', title: `Rapportageprogramma ${unique()}`, periodStart: '2023-Q1', periodEnd: '2024-Q4', ownerId: huizen.owner.id });
   const theme = await post('/themes', { planId: plan.id, number: '1', title: 'Woninginbraken', scope: 'local' });
+  return { post, plan, theme };
+}
+
+test('an adviser closes a round and takes its progress report – Word, PDF or an accessible web page – to the council', async ({ page }) => {
+  const { post, plan, theme } = await ownProgramme(page);
   const activity = await post('/activities', { themeId: theme.id, title: 'Inbraakpreventie-avond in Oost', timeframeText: 'Q1-Q4 2024', frequencyText: 'Eenmalig' });
   const indicator = await post('/indicators', {
     planId: plan.id, themeId: theme.id, name: 'Aantal woninginbraken', unit: 'aantal', direction: 'lower_is_better',
@@ -88,17 +93,8 @@ test('the programme page offers the evaluation report, an accessible web page wi
 });
 
 test('an adviser adopts a progress report, sends it to the council and publishes it; the council reads it', async ({ page }) => {
-  await login(page, DEMO.huizenAdviseur);
-  const huizen = await findPlan(page.request, 'Huizen', 'uvp');
-  const headers = await csrfHeaders(page);
-  const post = async (url: string, data: unknown) => {
-    const res = await page.request.post(`/api/v1${url}`, { headers, data });
-    expect(res.status(), url).toBeLessThan(300);
-    return res.json();
-  };
-  // A programme of Huizen's own, adopted (so the council reads its page), with a closed round.
-  const plan = await post('/plans', { kind: 'uvp', title: `Rapportageprogramma ${unique()}`, periodStart: '2023-Q1', periodEnd: '2024-Q4', ownerId: huizen.owner.id });
-  const theme = await post('/themes', { planId: plan.id, number: '1', title: 'Woninginbraken', scope: 'local' });
+  // Adopted (so the council reads its page), with a closed round.
+  const { post, plan, theme } = await ownProgramme(page);
   const activity = await post('/activities', { themeId: theme.id, title: 'Buurtpreventie-app uitrollen', timeframeText: 'Q1-Q4 2024', frequencyText: 'Eenmalig' });
   await post(`/plans/${plan.id}/versions`, { adoptedBy: 'college', adoptedOn: '2024-01-16' });
   const round = await post(`/plans/${plan.id}/rounds`, { quarter: '2024-Q3' });
