@@ -64,7 +64,7 @@ export const ZDocumentVersion = z.object({
   councilOn: z.string().nullable(),
   publishedAt: z.string().nullable(),
   contentHash: z.string(),
-  createdByLabel: z.string(),
+  // Who recorded the adoption is not here: a name is personal data; the staff find it in the audit trail.
   createdAt: z.string(),
   version: z.number().int(),
   updatedAt: z.string(),

@@ -57,7 +57,7 @@ export async function progressReportTarget(db: Db, ctx: RequestContext, roundId:
 }
 
 const FACTS = `id, owner_id, plan_id, document, round_id, number, title, status, adopted_by, adopted_on, decision_reference,
-  council_body, council_on, published_at, content_hash, created_by_label, created_at, version, updated_at,
+  council_body, council_on, published_at, content_hash, created_at, version, updated_at,
   (select u.quarter from update_rounds u where u.id = document_versions.round_id) as round_quarter`;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -202,6 +202,9 @@ async function liveContentHash(tx: Db, planId: string): Promise<string> {
  */
 export async function syncPlanStatus(tx: Db, planId: string | null): Promise<void> {
   if (!planId) return;
+  // The plan row is locked, as adoption locks it: an edit and an adoption of the same plan do not pass each other
+  // unseen (the edit then sees the new version and makes the plan a draft again).
+  await tx.query('select 1 from plans where id = $1 for update', [planId]);
   const [latest] = await tx.query<{ status: TVersionStage; content_hash: string }>(latestSql, [planId, 'plan', null]);
   if (!latest) return;
   const status = (await liveContentHash(tx, planId)) === latest.content_hash ? latest.status : 'draft';

@@ -2,7 +2,8 @@ import { nl } from '../../web/i18n/nl.ts';
 import { formatDate } from '../../web/lib/format.ts';
 import { escapeHtml as e, renderBlocks, type BlockClasses } from '../modules/documents/html.ts';
 import type { Block } from '../modules/documents/tree.ts';
-import { stableSlug, type DocumentKind, type PublicOrganisation, type PublishedVersion, type VersionSummary } from './queries.ts';
+import { stableSlug, type PublicOrganisation, type PublishedVersion, type VersionSummary } from './queries.ts';
+import { DOCUMENT_KINDS } from '../../domain/versions.ts';
 
 /*
  * The public site's pages as plain HTML strings: semantic elements with the NL Design System's (Utrecht) class names,
@@ -125,7 +126,7 @@ export function organisationPage(
     return `<li class="utrecht-unordered-list__item regie-public-doc">${a(versionPath(org, latest), latest.title)}
 <p class="utrecht-paragraph regie-public-muted">${e(T.versionLabel(latest.number))}. ${e(adopted(latest))}; ${e(T.publishedLine(dateTime(latest.publishedAt)))}.</p>${stableLink(org, latest)}${older}</li>`;
   };
-  const sections = (['plan', 'progress_report', 'evaluation'] as DocumentKind[]).map((kind) => {
+  const sections = DOCUMENT_KINDS.map((kind) => {
     const of = groups.filter((g) => g.latest.document === kind);
     return of.length ? `<section aria-labelledby="${kind}">${heading(2, T.groups[kind], kind)}<ul class="utrecht-unordered-list regie-public-docs">${of.map(item).join('')}</ul></section>` : '';
   });

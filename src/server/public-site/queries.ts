@@ -1,6 +1,7 @@
 import { publicAddresses, slugify, type TPublicSiteSettings } from '../../domain/public-site.ts';
 import { ZId } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
+import type { TDocumentKind } from '../../domain/versions.ts';
 
 /*
  * What the public site reads: only document versions with status 'published', and the organisations that have one.
@@ -8,8 +9,6 @@ import type { Db } from '../db/client.ts';
  * a version under another organisation's address – whoever asks, signed in or not (ADR 0015).
  */
 
-export const DOCUMENT_KINDS = ['plan', 'progress_report', 'evaluation'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface PublicOrganisation {
   id: string;
@@ -26,7 +25,7 @@ export interface PublicOrganisation {
 export interface VersionSummary {
   id: string;
   planId: string;
-  document: DocumentKind;
+  document: TDocumentKind;
   roundId: string | null;
   number: number;
   title: string;
@@ -52,7 +51,7 @@ const SUMMARY = `v.id, v.plan_id, v.document, v.round_id, v.number, v.title, v.a
   v.council_body, v.council_on, v.published_at`;
 
 const toSummary = (r: Record<string, unknown>): VersionSummary => ({
-  id: r.id as string, planId: r.plan_id as string, document: r.document as DocumentKind, roundId: r.round_id as string | null,
+  id: r.id as string, planId: r.plan_id as string, document: r.document as TDocumentKind, roundId: r.round_id as string | null,
   number: r.number as number, title: r.title as string, adoptedBy: r.adopted_by as VersionSummary['adoptedBy'],
   adoptedOn: r.adopted_on as string, decisionReference: r.decision_reference as string | null,
   councilBody: r.council_body as string | null, councilOn: r.council_on as string | null, publishedAt: r.published_at as string,

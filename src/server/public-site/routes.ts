@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { slugify, ZPublicSiteSettings } from '../../domain/public-site.ts';
+import { ZPublicSiteSettings } from '../../domain/public-site.ts';
 import type { Db } from '../db/client.ts';
 import { DOCUMENT_FORMATS, versionTree } from '../modules/documents/index.ts';
+import { fileName } from '../http/download.ts';
 import { HTML_CSP } from '../modules/documents/html.ts';
 import { openDataCsv, openDataJson } from './open-data.ts';
 import { accessibilityPage, BASE, documentPage, indexPage, notFoundPage, organisationPage, versionPath } from './pages.ts';
@@ -145,7 +146,7 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
     if (!file || !org || !version || (file.startsWith('open-data') && version.document !== 'plan')) return notFound(reply);
     if (canonical(req, reply, org, req.params.org)) return reply;
     // An ASCII file name: a header cannot carry every letter a title may have.
-    const name = `${slugify(version.title) || 'document'}-versie-${version.number}`;
+    const name = `${fileName(version.title)}-versie-${version.number}`;
     const disposition = (kind: 'inline' | 'attachment', ext: string) => reply.header('content-disposition', `${kind}; filename="${name}.${ext}"`);
     switch (file) {
       case 'document.pdf':
@@ -159,7 +160,9 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
         // The standalone document's own policy: its one style element by hash.
         return send(req, reply, version.html, DOCUMENT_FORMATS.html.type, FILE_CACHE, HTML_CSP);
       case 'open-data.json': {
-        const address = `${app.publicUrl ?? `${req.protocol}://${req.host}`}${versionPath(org, version)}`;
+        // The page's address: absolute only from the configured public URL – a request's Host header must not end up in
+        // a response that shared caches keep for a day.
+        const address = `${app.publicUrl ?? ''}${versionPath(org, version)}`;
         disposition('inline', 'json');
         return send(req, reply, JSON.stringify(openDataJson(org, version, address), null, 2), 'application/json; charset=utf-8', FILE_CACHE);
       }

@@ -64,6 +64,8 @@ export function useFileImport<P>(spec: FileImportSpec<P>) {
       setPreview(next);
       return next;
     } catch (err) {
+      // The file field shows the error: back to it (a failed new preview after a 409 or a new mapping leaves the preview).
+      setPreview(undefined);
       showFileError(problemText(err));
       return undefined;
     } finally {

@@ -5,12 +5,16 @@ import { nl } from '../i18n/nl.ts';
  * (0–1), null once sent, undefined when nothing is being sent.
  */
 export function UploadProgress({ value }: { value: number | null | undefined }) {
-  if (value === undefined) return null;
-  const text = value === null ? nl.dataImport.processing : nl.dataImport.uploading(Math.round(value * 100));
+  const text = value === null ? nl.dataImport.processing : value === undefined ? '' : nl.dataImport.uploading(Math.round(value * 100));
+  // The live region is always on the page, so screen readers announce the progress as soon as it starts.
   return (
     <div className="regie-progress" role="status">
-      <label htmlFor="import-progress">{text}</label>
-      <progress id="import-progress" max={1} {...(value === null ? {} : { value })} />
+      {value !== undefined && (
+        <>
+          <label htmlFor="import-progress">{text}</label>
+          <progress id="import-progress" max={1} {...(value === null ? {} : { value })} />
+        </>
+      )}
     </div>
   );
 }

@@ -45,7 +45,7 @@ type TreeOf = (content: never) => DocumentTree | Promise<DocumentTree>;
  * Each document kind's tree, drawn from a version's frozen content (a pure function of it, ADR 0014/0016). The
  * reports' module (and ECharts with it) loads when a report is first drawn.
  */
-export const VERSION_TREES: Record<TDocumentKind, TreeOf> = {
+const VERSION_TREES: Record<TDocumentKind, TreeOf> = {
   plan: (content: PlanDocumentInput) => planDocumentTree(content),
   progress_report: async (content: ProgressReportContent) => (await import('./reports.ts')).progressReportTree(content),
   evaluation: async (content: EvaluationContent) => (await import('./reports.ts')).evaluationTree(content),

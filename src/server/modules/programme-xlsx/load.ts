@@ -3,6 +3,7 @@ import { nl } from '../../../web/i18n/nl.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../access.ts';
 import { getRecord, listRecords, listRecordsWhere, type Record_ } from '../records.ts';
+import { readsPeopleOf } from '../plan-queries.ts';
 import * as R from '../resources.ts';
 
 /** What the workbook shows of a programme, and what its import compares with: read under the plan's read rules. */
@@ -24,7 +25,9 @@ export async function loadProgramme(tx: Db, planId: string, ctx: RequestContext)
   const themes = await listRecords(tx, R.themes, { planId });
   const activities = await listRecordsWhere(tx, R.activities, 'theme_id', themes.map((t) => t.id));
   const lines = await listRecords(tx, R.budgetLines, { planId });
-  const people = await listRecordsWhere(tx, R.people, 'id', [...new Set(activities.flatMap((a) => a.responsibleIds as string[]))]);
+  // Who is responsible is internal: only readers of the organisation's people (its staff) get the names.
+  const readsPeople = await readsPeopleOf(tx, ctx, plan.ownerId as string);
+  const people = readsPeople ? await listRecordsWhere(tx, R.people, 'id', [...new Set(activities.flatMap((a) => a.responsibleIds as string[]))]) : [];
   const linked = [...new Set(activities.flatMap((a) => a.stakeholderIds as string[]))];
   const organisations = await tx.query<{ id: string; name: string; short_name: string | null }>(
     `select id, name, short_name from organisations

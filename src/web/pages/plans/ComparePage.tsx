@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type Ref } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import {
   Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
@@ -13,6 +13,7 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { formatDate } from '../../lib/format.ts';
 import { paths } from '../../lib/paths.ts';
+import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 
 const V = nl.versions;
@@ -65,9 +66,12 @@ function CompareContent({ planId, title, data }: { planId: string; title: string
   const to = params.get('tot') ?? '';
   const [choice, setChoice] = useState({ from: from || (data.latestPlanVersionId ?? ''), to: to || (canReadDraft ? DRAFT : '') });
   const options = planVersions.map((v) => ({ value: v.id, label: `${V.versionN(v.number)} (${V.stageLabel[v.status].toLowerCase()}, ${formatDate(v.adoptedOn)})` }));
+  // After "Toon", focus moves to the differences' heading, so a screen reader hears what was shown.
+  const [resultRef, focusResult] = useFocusRequest<HTMLHeadingElement>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setParams({ van: choice.from, tot: choice.to });
+    focusResult();
   };
   const fromLabel = options.find((o) => o.value === from)?.label;
   const toLabel = to === DRAFT ? V.draft : options.find((o) => o.value === to)?.label;
@@ -87,7 +91,7 @@ function CompareContent({ planId, title, data }: { planId: string; title: string
         </ButtonGroup>
       </form>
       {from && to && fromLabel && toLabel ? (
-        <Differences planId={planId} from={from} to={to} heading={`${fromLabel} → ${toLabel}`} />
+        <Differences planId={planId} from={from} to={to} heading={`${fromLabel} → ${toLabel}`} headingRef={resultRef} />
       ) : (
         <Paragraph>{V.pickTwo}</Paragraph>
       )}
@@ -95,11 +99,19 @@ function CompareContent({ planId, title, data }: { planId: string; title: string
   );
 }
 
-function Differences({ planId, from, to, heading }: { planId: string; from: string; to: string; heading: string }) {
+interface DifferencesProps {
+  planId: string;
+  from: string;
+  to: string;
+  heading: string;
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+function Differences({ planId, from, to, heading, headingRef }: DifferencesProps) {
   const state = useLoad(() => api.compareVersions(planId, from, to === DRAFT ? 'draft' : to), `${from}-${to}`);
   return (
     <section aria-labelledby="verschillen">
-      <Heading level={2} id="verschillen">{heading}</Heading>
+      <Heading level={2} id="verschillen" ref={headingRef} tabIndex={-1} className="regie-focus-target">{heading}</Heading>
       <LoadState state={state} isNested>{(diff) => <DifferenceList diff={diff} />}</LoadState>
     </section>
   );
