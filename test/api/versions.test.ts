@@ -184,10 +184,12 @@ describe('a frozen version and the draft after it', () => {
     expect(live).toContain('Integrale controles haven en bedrijventerrein');
   });
 
-  it('refuses to change what was adopted, even by SQL, and lets the status go forward only', async () => {
+  it('refuses to change or remove what was adopted, even by SQL, and lets the status go forward only', async () => {
     await expect(ctx.db.query("update document_versions set html = '<p>anders</p>' where id = $1", [v1.id])).rejects.toThrow(/kan niet meer worden gewijzigd/);
     await expect(ctx.db.query("update document_versions set content = '{}' where id = $1", [v1.id])).rejects.toThrow(/kan niet meer worden gewijzigd/);
     await expect(ctx.db.query("update document_versions set status = 'adopted', published_at = null where id = $1", [v1.id])).rejects.toThrow(/alleen vooruit/);
+    await expect(ctx.db.query('delete from document_versions where id = $1', [v1.id])).rejects.toThrow(/blijft bewaard/);
+    await expect(ctx.db.query('truncate document_versions')).rejects.toThrow(/blijft bewaard/);
     expect((await ctx.db.query('select content_hash from document_versions where id = $1', [v1.id]))[0].content_hash).toBe(v1.contentHash);
   });
 
