@@ -6,6 +6,7 @@ import { useFocusRequest } from '../lib/useFocusRequest.ts';
 import { FieldFrame, fieldAria } from './FieldParts.tsx';
 import { errorMessage } from './LoadState.tsx';
 import { UploadProgress } from './UploadProgress.tsx';
+import { FocusNotice } from './FocusNotice.tsx';
 
 /*
  * An import from a file, in the steps every import of Regie takes: choose a file → a preview of what would change,
@@ -146,9 +147,7 @@ export function FileImportSteps<P>({ flow, title, mayImport, field, previewHeadi
   return (
     <>
       {flow.notice && (
-        <div ref={flow.noticeRef} tabIndex={-1} className="regie-notice regie-focus-target">
-          <Alert type={flow.notice.type}><Paragraph>{flow.notice.text}</Paragraph></Alert>
-        </div>
+        <FocusNotice ref={flow.noticeRef} type={flow.notice.type}><Paragraph>{flow.notice.text}</Paragraph></FocusNotice>
       )}
       {flow.isDone && <Paragraph>{afterDone}</Paragraph>}
 

@@ -11,6 +11,7 @@ import { nl } from '../../i18n/nl.ts';
 import { paths } from '../../lib/paths.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { FocusNotice } from '../../components/FocusNotice.tsx';
 
 const FIELDS = ['email'] as const;
 const LABELS = { email: nl.passwordReset.email };
@@ -73,12 +74,10 @@ function ResetForm() {
   if (isUnavailable) return <Unavailable />;
   if (sentTo) {
     return (
-      <div ref={sentRef} tabIndex={-1} className="regie-notice regie-focus-target">
-        <Alert type="ok">
-          <Heading level={2}>{nl.passwordReset.sentTitle}</Heading>
-          <Paragraph>{nl.passwordReset.sent(sentTo)}</Paragraph>
-        </Alert>
-      </div>
+      <FocusNotice ref={sentRef}>
+        <Heading level={2}>{nl.passwordReset.sentTitle}</Heading>
+        <Paragraph>{nl.passwordReset.sent(sentTo)}</Paragraph>
+      </FocusNotice>
     );
   }
   return (

@@ -10,6 +10,7 @@ import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { nl } from '../../i18n/nl.ts';
 import { paths } from '../../lib/paths.ts';
+import { FocusNotice } from '../../components/FocusNotice.tsx';
 
 const FIELDS = ['password', 'repeat'] as const;
 const LABELS = { password: nl.password.password, repeat: nl.password.repeat };
@@ -47,11 +48,7 @@ export function SetPasswordPage() {
     return (
       <div className="regie-login">
         <PageHeading>{nl.password.doneTitle}</PageHeading>
-        <div ref={doneRef} tabIndex={-1} className="regie-notice regie-focus-target">
-          <Alert type="ok">
-            <Paragraph>{nl.password.done}</Paragraph>
-          </Alert>
-        </div>
+        <FocusNotice ref={doneRef}><Paragraph>{nl.password.done}</Paragraph></FocusNotice>
         <Paragraph>
           <AppButtonLink to={paths.login()} appearance="primary">{nl.password.toLogin}</AppButtonLink>
         </Paragraph>

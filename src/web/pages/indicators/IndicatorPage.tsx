@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import {
-  Alert, Button, ButtonGroup, DataListItem, DataListKey, DataListValue, Heading, Paragraph,
+  Button, ButtonGroup, DataListItem, DataListKey, DataListValue, Heading, Paragraph,
 } from '@utrecht/component-library-react';
 import { measurementSeries } from '../../../domain/indicator-series.ts';
 import type { TMeasurement, TRegion } from '../../../domain/schemas.ts';
@@ -20,6 +20,7 @@ import { nl } from '../../i18n/nl.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';
+import { FocusNotice } from '../../components/FocusNotice.tsx';
 
 const M = nl.monitor;
 
@@ -141,9 +142,7 @@ function Measurements({ plan, indicator: i, ownName, mayWrite, onChanged }: Meas
     <section aria-labelledby="metingen">
       <Heading level={2} id="metingen">{M.measurementsHeading}</Heading>
       {message && (
-        <div ref={messageRef} tabIndex={-1} className="regie-notice regie-focus-target">
-          <Alert type={message.isError ? 'error' : 'ok'}><Paragraph>{message.text}</Paragraph></Alert>
-        </div>
+        <FocusNotice ref={messageRef} type={message.isError ? 'error' : 'ok'}><Paragraph>{message.text}</Paragraph></FocusNotice>
       )}
       {i.measurements.length ? (
         <MeasurementTable

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { TOrganisation } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
 import type { ApiToken } from '../../api/types.ts';
@@ -15,6 +15,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { rolesOf } from './useMemberActions.ts';
+import { FocusNotice } from '../../components/FocusNotice.tsx';
 
 const LABELS = { name: nl.tokens.name, role: nl.tokens.role, expiresInDays: nl.tokens.days };
 
@@ -87,11 +88,7 @@ function Tokens({ org }: { org: TOrganisation }) {
         </section>
       )}
       {notice && (
-        <div ref={noticeRef} tabIndex={-1} className="regie-notice regie-focus-target">
-          <Alert type="ok">
-            <Paragraph>{notice}</Paragraph>
-          </Alert>
-        </div>
+        <FocusNotice ref={noticeRef}><Paragraph>{notice}</Paragraph></FocusNotice>
       )}
       <ErrorSummary ref={errors.summaryRef} items={errors.items} general={errors.general} />
       <Paragraph role="status" className="regie-count" aria-busy={tokens.isLoading}>

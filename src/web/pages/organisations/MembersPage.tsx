@@ -1,4 +1,4 @@
-import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import type { TOrganisation } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
 import { AddMemberForm } from '../../components/AddMemberForm.tsx';
@@ -7,12 +7,12 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { MemberTable } from '../../components/MemberTable.tsx';
 import { OneTimeLink } from '../../components/OneTimeLink.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
 import { PersonLinks } from '../../components/PersonLinks.tsx';
 import { nl } from '../../i18n/nl.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSession } from '../../session/SessionContext.tsx';
 import { roleField, rolesOf, useMemberActions } from './useMemberActions.ts';
+import { FocusNotice } from '../../components/FocusNotice.tsx';
 
 /** The users of an organisation, for its beheerders: their roles, new members, one-time password links. */
 export function MembersPage() {
@@ -39,11 +39,7 @@ function Members({ org }: { org: TOrganisation }) {
         />
       )}
       {outcome && !outcome.link && (
-        <div ref={actions.noticeRef} tabIndex={-1} className="regie-notice regie-focus-target">
-          <Alert type="ok">
-            <Paragraph>{outcome.text}</Paragraph>
-          </Alert>
-        </div>
+        <FocusNotice ref={actions.noticeRef}><Paragraph>{outcome.text}</Paragraph></FocusNotice>
       )}
       <ErrorSummary ref={errors.summaryRef} items={errors.items} general={errors.general} />
       <Paragraph role="status" className="regie-count" aria-busy={members.isLoading}>

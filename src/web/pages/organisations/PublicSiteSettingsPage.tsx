@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, ButtonGroup, Link, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Link, Paragraph } from '@utrecht/component-library-react';
 import { ZPublicSiteSettings } from '../../../domain/public-site.ts';
 import type { TOrganisation } from '../../../domain/schemas.ts';
 import { api, ApiError } from '../../api/client.ts';
@@ -12,6 +12,7 @@ import { nl } from '../../i18n/nl.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { LoadState } from '../../components/LoadState.tsx';
+import { FocusNotice } from '../../components/FocusNotice.tsx';
 
 const t = nl.publicSite.settings;
 const FIELDS = ['headerName', 'primaryColor', 'linkColor', 'contactEmail'] as const;
@@ -98,11 +99,7 @@ function SettingsForm({ initial, onReload }: { initial: TOrganisation; onReload:
   return (
     <>
       {notice && (
-        <div ref={noticeRef} tabIndex={-1} className="regie-notice regie-focus-target">
-          <Alert type="ok">
-            <Paragraph>{notice}</Paragraph>
-          </Alert>
-        </div>
+        <FocusNotice ref={noticeRef}><Paragraph>{notice}</Paragraph></FocusNotice>
       )}
       {isConflict && <ConflictAlert ref={conflictRef} onReload={onReload} />}
       <ErrorSummary ref={form.summaryRef} items={form.items} general={form.general} />

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { ZSsoConfigInput } from '../../../domain/accounts.ts';
 import type { TOrganisation } from '../../../domain/schemas.ts';
 import { api, ApiError } from '../../api/client.ts';
@@ -15,6 +15,7 @@ import { useFormErrors, type FieldErrors } from '../../forms/useFormErrors.ts';
 import { nl } from '../../i18n/nl.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { FocusNotice } from '../../components/FocusNotice.tsx';
 
 const t = nl.ssoConfig;
 const FIELDS = ['issuer', 'clientId', 'clientSecret', 'displayName', 'linkByEmail', 'isEnabled'] as const;
@@ -118,11 +119,7 @@ function SsoForm({ org, initial, onReload }: { org: TOrganisation; initial: SsoS
   return (
     <>
       {notice && (
-        <div ref={noticeRef} tabIndex={-1} className="regie-notice regie-focus-target">
-          <Alert type="ok">
-            <Paragraph>{notice}</Paragraph>
-          </Alert>
-        </div>
+        <FocusNotice ref={noticeRef}><Paragraph>{notice}</Paragraph></FocusNotice>
       )}
       {isConflict && <ConflictAlert ref={conflictRef} onReload={onReload} />}
       <Paragraph role="status">{config ? t.status(config.isEnabled) : t.notConfigured}</Paragraph>
