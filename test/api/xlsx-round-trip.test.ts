@@ -282,6 +282,29 @@ describe('import', () => {
   });
 });
 
+describe('an import into an adopted programme', () => {
+  it('makes it a draft again, once, like an edit in Regie; an unchanged file leaves it adopted', async () => {
+    const plan = await make.plan(ctx.api);
+    const theme = await make.theme(ctx.api, { planId: plan.id });
+    await make.activity(ctx.api, { themeId: theme.id, title: 'Keurmerk Veilig Ondernemen' });
+    await make.activity(ctx.api, { themeId: theme.id, title: 'Weerbaarheidstraining' });
+    await make.publishedVersion(ctx.api, plan.id);
+    const file = (await download(ctx.api, `/plans/${plan.id}/programme.xlsx`)).bytes;
+    const upload = async (bytes: Buffer) => {
+      const previewed = (await preview(bytes, ctx.api, plan.id)).body;
+      return ctx.api.post(`/plans/${plan.id}/programme.xlsx/commit`, { ...body(bytes), fingerprint: previewed.fingerprint });
+    };
+    expect((await upload(file)).status).toBe(200);
+    expect((await ctx.api.get(`/plans/${plan.id}`)).body.status).toBe('published');
+    const both = await edited(file, (book) => {
+      cell(book, 2, 'Toelichting').value = 'Met de KVO-partners';
+      cell(book, 3, 'Toelichting').value = 'Twee keer per jaar';
+    });
+    expect((await upload(both)).body).toEqual({ updated: 2, created: 0 });
+    expect((await ctx.api.get(`/plans/${plan.id}`)).body.status).toBe('draft');
+  });
+});
+
 describe('who may export and import', () => {
   it('export: who reads the plan; import: its advisers – not the council, a partner or the public', async () => {
     const [huizen] = await ctx.db.query<{ id: string }>("select id from organisations where cbs_code = 'GM0406'");

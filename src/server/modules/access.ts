@@ -16,6 +16,11 @@ export interface RequestContext {
   isSystem?: boolean;
   /** False for bulk work that writes one audit row of its own. */
   isAudited?: boolean;
+  /**
+   * Bulk work (an Excel import): the plans whose status follows their content are collected here and derived once,
+   * after all the writes (`syncPlanStatus`), instead of once per record.
+   */
+  plansToSync?: Set<string>;
 }
 
 export const SYSTEM_CONTEXT: RequestContext = { actor: ANONYMOUS, audit: SYSTEM, isSystem: true };

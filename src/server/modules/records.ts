@@ -170,7 +170,7 @@ export async function createRecord(db: Db, def: ResourceDef, input: unknown, ctx
       [id, ownerId, ...values],
     );
     await writeLinks(tx, def, id, ownerId, rec, false);
-    await afterPlanWrite(tx, def, { ...rec, id });
+    await afterPlanWrite(tx, def, { ...rec, id }, undefined, ctx);
     const created = await getRecord(tx, def, id);
     if (ctx.isAudited !== false) {
       await writeAudit(tx, ctx.audit, { action: 'create', organisationId: ownerId, entity: def.name, entityId: id, after: created });
@@ -226,7 +226,7 @@ export async function updateRecord(
     );
     if (!updated.length) throw staleVersion(def);
     await writeLinks(tx, def, id, ownerId, rec, true);
-    if (changed.length) await afterPlanWrite(tx, def, { ...rec, id }, changed);
+    if (changed.length) await afterPlanWrite(tx, def, { ...rec, id }, changed, ctx);
     const after = await getRecord(tx, def, id);
     await writeAudit(tx, ctx.audit, { action: 'update', organisationId: ownerId, entity: def.name, entityId: id, before: current, after });
     return after;
@@ -245,7 +245,7 @@ export async function deleteRecord(db: Db, def: ResourceDef, id: string, version
       version === undefined ? [id] : [id, version],
     );
     if (!deleted.length) throw staleVersion(def);
-    if (planId) await afterPlanWrite(tx, def, { planId });
+    if (planId) await afterPlanWrite(tx, def, { planId }, undefined, ctx);
     await writeAudit(tx, ctx.audit, { action: 'delete', organisationId: before.ownerId, entity: def.name, entityId: id, before });
   });
 }

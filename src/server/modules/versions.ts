@@ -222,15 +222,19 @@ export function isContentWrite(def: ResourceDef, fields?: string[]): boolean {
   return fields.some((f) => !(MONITORING_FIELDS[def.name] ?? []).includes(f));
 }
 
-/** Keeps the plan's status right after a write of one of its records (records.ts calls this in the write's transaction). */
-export async function afterPlanWrite(tx: Db, def: ResourceDef, rec: Record<string, unknown>, fields?: string[]): Promise<void> {
+/**
+ * Keeps the plan's status right after a write of one of its records (records.ts calls this in the write's
+ * transaction); in bulk work (`ctx.plansToSync`) the plans are only collected, for the caller to derive once.
+ */
+export async function afterPlanWrite(tx: Db, def: ResourceDef, rec: Record<string, unknown>, fields: string[] | undefined, ctx: RequestContext): Promise<void> {
   if (!isContentWrite(def, fields)) return;
   const planId = await planIdOf(tx, rec, def);
-  await syncPlanStatus(tx, planId);
   if (!planId) return;
   // A local part's document prints its joint programme's themes (ADR 0013): a change there changes the local part too.
   const parts = await tx.query<{ id: string }>('select id from plans where joint_plan_id = $1', [planId]);
-  for (const part of parts) await syncPlanStatus(tx, part.id);
+  const planIds = [planId, ...parts.map((p) => p.id)];
+  if (ctx.plansToSync) planIds.forEach((id) => ctx.plansToSync!.add(id));
+  else for (const id of planIds) await syncPlanStatus(tx, id);
 }
 
 /** A plan with adopted versions is an official record: it cannot be deleted (409, in words). */

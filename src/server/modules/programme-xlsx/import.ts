@@ -6,6 +6,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { authorize, type RequestContext } from '../access.ts';
 import { createRecord, updateRecord } from '../records.ts';
+import { syncPlanStatus } from '../versions.ts';
 import * as R from '../resources.ts';
 import { loadProgramme, type Programme } from './load.ts';
 import { readProgrammeXlsx } from './read.ts';
@@ -90,15 +91,18 @@ export async function commitProgrammeXlsx(db: Db, planId: string, request: TXlsx
       throw new AppError('conflict', 'Het programma is gewijzigd sinds de voorbeeldweergave. Bekijk het voorbeeld opnieuw en importeer dan.', [{ path: 'fingerprint', message: 'Verouderde voorbeeldweergave' }]);
     }
     const result: TXlsxResult = { updated: 0, created: 0 };
+    // The programme's status (draft again after an adoption, ADR 0014) is derived once, after every row is written.
+    const batch: RequestContext = { ...ctx, plansToSync: new Set() };
     for (const w of writes) {
       if (w.kind === 'update') {
-        await updateRecord(tx, w.entity === 'activities' ? R.activities : R.budgetLines, w.id, { ...w.patch, version: w.version }, ctx);
+        await updateRecord(tx, w.entity === 'activities' ? R.activities : R.budgetLines, w.id, { ...w.patch, version: w.version }, batch);
         result.updated++;
       } else {
-        await createRecord(tx, R.activities, w.record, ctx);
+        await createRecord(tx, R.activities, w.record, batch);
         result.created++;
       }
     }
+    for (const id of batch.plansToSync!) await syncPlanStatus(tx, id);
     return result;
   });
 }
