@@ -55,8 +55,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createScratchDatabase } from '../test/db.ts';
 import { openPostgres } from '../src/server/db/client.ts';
-import { createUser } from '../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../src/server/modules/audit.ts';
+import { createUser } from '../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../src/server/core/audit.ts';
 import { seedNational } from './national.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../src/server/http/app.ts';
+import { buildApp } from '../src/server/app.ts';
 import type { Db } from '../src/server/db/client.ts';
 import { createTestDb } from './db.ts';
-import { createUser, grantRole } from '../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../src/server/modules/audit.ts';
+import { createUser, grantRole } from '../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../src/server/core/audit.ts';
 import { randomUUID } from 'node:crypto';
 import { versionOf } from './published-versions.ts';
 

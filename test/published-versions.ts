@@ -1,9 +1,10 @@
 import type { TDocumentVersion, TVersionStage } from '../src/domain/versions.ts';
 import type { Db } from '../src/server/db/client.ts';
-import { SYSTEM_CONTEXT, type RequestContext } from '../src/server/modules/access.ts';
-import { getRecord, updateRecord } from '../src/server/modules/records.ts';
-import { plans } from '../src/server/modules/resources.ts';
-import { adoptVersion, stepVersion } from '../src/server/modules/versions.ts';
+import { SYSTEM_CONTEXT, type RequestContext } from '../src/server/core/access.ts';
+import { getRecord } from '../src/server/core/read.ts';
+import { updateRecord } from '../src/server/core/write.ts';
+import { plans } from '../src/server/plans/resources.ts';
+import { adoptVersion, stepVersion } from '../src/server/documents/versions.ts';
 
 /*
  * Document versions for tests, made through the adoption workflow itself (`adoptVersion`, `stepVersion`: what

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TFrequency } from './frequency.ts';
-import type { TActivityStatus } from './progress.ts';
+import type { TActivityStatus } from './schemas.ts';
 import { compareQuarters, type TQuarter, type TTimeframe } from './timeframe.ts';
 
 /*

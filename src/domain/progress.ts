@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZFrequencyProgress } from './frequency-progress.ts';
-import { ACTIVITY_STATUSES, optionalText, ZActivity, ZDate, ZId } from './schemas.ts';
+import { ACTIVITY_STATUSES, optionalText, ZActivity, ZDate, ZId, type TActivityStatus } from './schemas.ts';
 import type { FieldError } from './errors.ts';
 
 /*
@@ -10,7 +10,8 @@ import type { FieldError } from './errors.ts';
  * allowed).
  */
 
-export type TActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+/** Lives in schemas.ts beside ACTIVITY_STATUSES (frequency-progress.ts takes it there); still importable from here. */
+export type { TActivityStatus };
 
 /** A status an activity can move to, why that is a normal step, and whether the step needs a note saying why. */
 interface Transition {

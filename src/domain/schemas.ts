@@ -48,6 +48,7 @@ export const DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as 
 export const TARGET_KINDS = ['absolute', 'relative', 'maximum', 'minimum'] as const;
 export const MEASUREMENT_KINDS = ['value', 'change_percent'] as const;
 export const ACTIVITY_STATUSES = ['not_started', 'in_progress', 'done', 'delayed', 'cancelled'] as const;
+export type TActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const BUDGET_NATURES = ['structural', 'incidental'] as const;
 export const FUNDING_KINDS = ['own', 'subsidy'] as const;
 export const FOLLOW_UP_KINDS = ['inform_council', 'publish', 'start', 'evaluate', 'other'] as const;

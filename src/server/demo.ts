@@ -2,15 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZPlanDocument, type TPlanDocument } from '../domain/plan-document.ts';
 import type { Db } from './db/client.ts';
-import { importPlanDocuments, type ImportCounts } from './modules/import-documents.ts';
-import { createUser } from './modules/accounts/accounts.ts';
-import { SYSTEM } from './modules/audit.ts';
+import { importPlanDocuments, type ImportCounts } from './plans/import-documents.ts';
+import { createUser } from './accounts/accounts.ts';
+import { SYSTEM } from './core/audit.ts';
 import type { TRole } from '../domain/permissions.ts';
-import { SYSTEM_CONTEXT } from './modules/access.ts';
-import { openRound } from './modules/progress/rounds.ts';
-import { createRecord, getRecord, updateRecord } from './modules/records.ts';
-import { people } from './modules/resources.ts';
-import { adoptVersion, stepVersion } from './modules/versions.ts';
+import { SYSTEM_CONTEXT } from './core/access.ts';
+import { openRound } from './monitoring/rounds.ts';
+import { getRecord } from './core/read.ts';
+import { createRecord, updateRecord } from './core/write.ts';
+import { people } from './accounts/definitions.ts';
+import { adoptVersion, stepVersion } from './documents/versions.ts';
 
 export const SEEDS_DIR = join(import.meta.dirname, '../../data/seeds');
 

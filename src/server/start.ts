@@ -5,9 +5,9 @@ import { lockDataDir } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
-import { buildApp } from './http/app.ts';
-import { createMailer } from './modules/mail.ts';
-import { createSetupLinkIfNoUsers } from './modules/accounts/members.ts';
+import { buildApp } from './app.ts';
+import { createMailer } from './core/mail.ts';
+import { createSetupLinkIfNoUsers } from './accounts/members.ts';
 
 export interface Running {
   app: FastifyInstance;

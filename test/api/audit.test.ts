@@ -63,8 +63,8 @@ describe('the audit trail', () => {
 
 describe('the audit view of a beheerder', () => {
   it('lists the organisation’s changes and its users’ logins, filtered, and as CSV; for nobody else', async () => {
-    const { createUser } = await import('../../src/server/modules/accounts/accounts.ts');
-    const { SYSTEM } = await import('../../src/server/modules/audit.ts');
+    const { createUser } = await import('../../src/server/accounts/accounts.ts');
+    const { SYSTEM } = await import('../../src/server/core/audit.ts');
     const { signIn, TEST_PASSWORD } = await import('../api.ts');
     const town = await make.municipality(ctx.api);
     const other = await make.municipality(ctx.api);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createUser, MAX_FAILURES_PER_ACCOUNT } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
+import { createUser, MAX_FAILURES_PER_ACCOUNT } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
 import { make, useApi } from '../api.ts';
 
 const ctx = useApi();
@@ -108,7 +108,7 @@ describe('login and sessions', () => {
 
   it('sets the Secure flag on the cookie behind https', async () => {
     const { email } = await newUser();
-    const { buildApp } = await import('../../src/server/http/app.ts');
+    const { buildApp } = await import('../../src/server/app.ts');
     const app = await buildApp(ctx.db, { trustProxy: true });
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
     expect(String(res.headers['set-cookie'])).toMatch(/Secure/);

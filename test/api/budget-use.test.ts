@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { budgetUseOfPlans } from '../../src/server/modules/budget-use.ts';
-import { todayInNetherlands } from '../../src/server/modules/clock.ts';
-import { createUser } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
+import { budgetUseOfPlans } from '../../src/server/plans/budget-use.ts';
+import { todayInNetherlands } from '../../src/server/core/clock.ts';
+import { createUser } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
 import { make, signIn, TEST_PASSWORD, useApi, type Api } from '../api.ts';
 
 const ctx = useApi();

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { totalOfSelection, type BudgetLineLike } from '../../src/domain/budget.ts';
 import { readDemoDocuments } from '../../src/server/demo.ts';
-import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
+import { importPlanDocuments } from '../../src/server/plans/import-documents.ts';
 import { useApi } from '../api.ts';
-import { grantRole } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
+import { grantRole } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
 
 const ctx = useApi();
 const docs = readDemoDocuments();

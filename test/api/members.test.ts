@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../../src/server/modules/accounts/accounts.ts';
-import { createSetupLinkIfNoUsers } from '../../src/server/modules/accounts/members.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
-import { buildApp } from '../../src/server/http/app.ts';
+import { createUser } from '../../src/server/accounts/accounts.ts';
+import { createSetupLinkIfNoUsers } from '../../src/server/accounts/members.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { createTestDb } from '../db.ts';
 import { make, signIn, TEST_PASSWORD, useApi, type Api } from '../api.ts';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/http/app.ts';
-import { createUser } from '../../src/server/modules/accounts/accounts.ts';
-import { MAX_RESETS_PER_WINDOW } from '../../src/server/modules/accounts/password-reset.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
-import { createMailer } from '../../src/server/modules/mail.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createUser } from '../../src/server/accounts/accounts.ts';
+import { MAX_RESETS_PER_WINDOW } from '../../src/server/accounts/password-reset.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
+import { createMailer } from '../../src/server/core/mail.ts';
 import { make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 import { passwordLinkIn, startSmtp, type TestSmtp } from '../smtp.ts';
 

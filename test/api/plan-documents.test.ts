@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDemoDocuments } from '../../src/server/demo.ts';
-import { grantRole } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
-import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
-import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
-import { planDocumentSource, versionTree } from '../../src/server/modules/documents/index.ts';
-import { renderHtml } from '../../src/server/modules/documents/html.ts';
-import { stampAdoption } from '../../src/server/modules/documents/tree.ts';
+import { grantRole } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
+import { importPlanDocuments } from '../../src/server/plans/import-documents.ts';
+import { SYSTEM_CONTEXT } from '../../src/server/core/access.ts';
+import { planDocumentSource, versionTree } from '../../src/server/documents/index.ts';
+import { renderHtml } from '../../src/server/documents/html.ts';
+import { stampAdoption } from '../../src/server/documents/tree.ts';
 import type { TPlanDoc } from '../../src/domain/plan-document.ts';
 import { findPublishedVersion } from '../../src/server/public-site/queries.ts';
-import { updateRecord } from '../../src/server/modules/records.ts';
-import { activities } from '../../src/server/modules/resources.ts';
+import { updateRecord } from '../../src/server/core/write.ts';
+import { activities } from '../../src/server/plans/resources.ts';
 import { make, useApi } from '../api.ts';
 import { download as downloadAs, hasReaders, readWithRealReaders, squeeze, textOfXml, unzipEntry, zipEntries } from '../readers.ts';
 

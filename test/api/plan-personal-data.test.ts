@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
+import { createUser } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
 import { Api, make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 import { versionOf } from '../published-versions.ts';
 

@@ -224,7 +224,7 @@ describe('security headers', () => {
   it('sends HSTS only over https', async () => {
     const plain = await ctx.api.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
-    const { buildApp } = await import('../../src/server/http/app.ts');
+    const { buildApp } = await import('../../src/server/app.ts');
     const proxied = await buildApp(ctx.db, { trustProxy: true });
     const res = await proxied.inject({ method: 'GET', url: '/api/v1/health', headers: { 'x-forwarded-proto': 'https' } });
     expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);

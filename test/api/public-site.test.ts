@@ -3,12 +3,16 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TPlanExport } from '../../src/domain/plan-views.ts';
 import { readDemoDocuments } from '../../src/server/demo.ts';
-import { createUser } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
-import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
-import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
-import { createRecord, getRecord, listRecords, updateRecord } from '../../src/server/modules/records.ts';
-import { RESOURCES } from '../../src/server/modules/resources.ts';
+import { createUser } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
+import { importPlanDocuments } from '../../src/server/plans/import-documents.ts';
+import { SYSTEM_CONTEXT } from '../../src/server/core/access.ts';
+import { getRecord, listRecords } from '../../src/server/core/read.ts';
+import { createRecord, updateRecord } from '../../src/server/core/write.ts';
+import { ACCOUNT_RESOURCES } from '../../src/server/accounts/definitions.ts';
+import { PLAN_RESOURCES } from '../../src/server/plans/resources.ts';
+
+const RESOURCES = [...ACCOUNT_RESOURCES, ...PLAN_RESOURCES];
 import { signIn, TEST_PASSWORD, useApi } from '../api.ts';
 import { versionOf } from '../published-versions.ts';
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatEuro } from '../../src/domain/budget.ts';
 import type { TRoundSnapshot } from '../../src/domain/rounds.ts';
-import { createUser } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
-import { renderHtml } from '../../src/server/modules/documents/html.ts';
-import { progressReportTree, type ProgressReportContent } from '../../src/server/modules/documents/reports.ts';
+import { createUser } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
+import { renderHtml } from '../../src/server/documents/html.ts';
+import { progressReportTree, type ProgressReportContent } from '../../src/server/documents/reports.ts';
 import type { TRole } from '../../src/domain/permissions.ts';
 import { make, signIn, TEST_PASSWORD, useApi, type Api } from '../api.ts';
 import { download as get, hasReaders, readWithRealReaders, squeeze, textOfXml, unzipEntry, zipEntries } from '../readers.ts';

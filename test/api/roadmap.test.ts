@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFrequency } from '../../src/domain/frequency.ts';
 import { parseTimeframe } from '../../src/domain/timeframe.ts';
 import { readDemoDocuments } from '../../src/server/demo.ts';
-import { grantRole } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
-import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
+import { grantRole } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
+import { importPlanDocuments } from '../../src/server/plans/import-documents.ts';
 import { make, useApi, type Api } from '../api.ts';
 
 const ctx = useApi();

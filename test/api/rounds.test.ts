@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import { createUser } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
-import { createMailer } from '../../src/server/modules/mail.ts';
-import { buildApp } from '../../src/server/http/app.ts';
+import { createUser } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
+import { createMailer } from '../../src/server/core/mail.ts';
+import { buildApp } from '../../src/server/app.ts';
 import type { TRole } from '../../src/domain/permissions.ts';
 import { Api, make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 

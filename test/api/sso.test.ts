@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/http/app.ts';
-import { createUser } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createUser } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
 import { Api, make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 import { followRedirects, idTokenFor, startIdp, type TestIdp } from '../oidc.ts';
 

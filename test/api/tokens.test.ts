@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
+import { createUser } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
 import { make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 
 const ctx = useApi();

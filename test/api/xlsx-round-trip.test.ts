@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDemoDocuments } from '../../src/server/demo.ts';
-import { createUser, grantRole } from '../../src/server/modules/accounts/accounts.ts';
-import { SYSTEM } from '../../src/server/modules/audit.ts';
-import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
+import { createUser, grantRole } from '../../src/server/accounts/accounts.ts';
+import { SYSTEM } from '../../src/server/core/audit.ts';
+import { importPlanDocuments } from '../../src/server/plans/import-documents.ts';
 import { make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 import { convertToPdf, download, hasReaders, readPdf, squeeze, unzipEntry, withScratch } from '../readers.ts';
 

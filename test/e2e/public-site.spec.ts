@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/http/app.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { readDemoDocuments } from '../../src/server/demo.ts';
-import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
+import { importPlanDocuments } from '../../src/server/plans/import-documents.ts';
 import { createTestDb } from '../db.ts';
 import { versionOf } from '../published-versions.ts';
 import { DEMO, expectAccessible, login } from './helpers.ts';

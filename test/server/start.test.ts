@@ -7,9 +7,9 @@ import { readConfig } from '../../src/server/config.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { startRegie } from '../../src/server/start.ts';
 import type { Db } from '../../src/server/db/client.ts';
-import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
-import { createRecord } from '../../src/server/modules/records.ts';
-import { organisations } from '../../src/server/modules/resources.ts';
+import { SYSTEM_CONTEXT } from '../../src/server/core/access.ts';
+import { createRecord } from '../../src/server/core/write.ts';
+import { organisations } from '../../src/server/accounts/definitions.ts';
 import { createTestDb, TEST_DB } from '../db.ts';
 
 const dirs: string[] = [];

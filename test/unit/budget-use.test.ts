@@ -132,7 +132,7 @@ describe('subsidy deadlines', () => {
 
 describe('today', () => {
   it('is the Dutch date, whatever the server’s time zone', async () => {
-    const { todayInNetherlands } = await import('../../src/server/modules/clock.ts');
+    const { todayInNetherlands } = await import('../../src/server/core/clock.ts');
     expect(todayInNetherlands(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
     expect(todayInNetherlands(new Date('2024-06-30T21:59:00Z'))).toBe('2024-06-30');
     expect(todayInNetherlands(new Date('2024-06-30T22:00:00Z'))).toBe('2024-07-01');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, comparePlanContents, planContent, withoutPersonalData } from '../../src/domain/plan-content.ts';
-import { planDocumentTree, targetText, type Block, type PlanDocumentInput, type TableBlock } from '../../src/server/modules/documents/tree.ts';
+import { planDocumentTree, targetText, type Block, type PlanDocumentInput, type TableBlock } from '../../src/server/documents/tree.ts';
 
 /*
  * Pieces of the plan document (ADR 0013): how an indicator's target is printed, the budget per section with its

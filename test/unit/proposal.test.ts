@@ -6,10 +6,10 @@ import type { TRoundSnapshot } from '../../src/domain/rounds.ts';
 import { ZDecisionCreate } from '../../src/domain/schemas.ts';
 import type { Db } from '../../src/server/db/client.ts';
 import { readDemoDocuments } from '../../src/server/demo.ts';
-import { SYSTEM_CONTEXT } from '../../src/server/modules/access.ts';
-import { importPlanDocuments } from '../../src/server/modules/import-documents.ts';
-import { exportPlan } from '../../src/server/modules/plan-queries.ts';
-import { prefillProposal } from '../../src/server/modules/proposals/prefill.ts';
+import { SYSTEM_CONTEXT } from '../../src/server/core/access.ts';
+import { importPlanDocuments } from '../../src/server/plans/import-documents.ts';
+import { exportPlan } from '../../src/server/plans/plan-queries.ts';
+import { prefillProposal } from '../../src/server/documents/proposals/prefill.ts';
 import { createTestDb } from '../db.ts';
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issuerProblem } from '../../src/server/modules/accounts/sso-config.ts';
+import { issuerProblem } from '../../src/server/accounts/sso-config.ts';
 
 describe('which identity providers single sign-on may use', () => {
   it.each([

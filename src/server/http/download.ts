@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { slugify } from '../../domain/public-site.ts';
 import type { Db } from '../db/client.ts';
-import { writeAudit } from '../modules/audit.ts';
-import type { DocumentFormat } from '../modules/documents/index.ts';
-import { HTML_CSP } from '../modules/documents/html.ts';
+import { writeAudit } from '../core/audit.ts';
+import type { DocumentFormat } from '../documents/index.ts';
+import { HTML_CSP } from '../documents/html.ts';
 
 /** A title as an ASCII file name for a download: a header cannot carry every letter a title may have ("Veiligheid – Łódź"). */
 export const fileName = (title: string) => slugify(title) || 'plan';

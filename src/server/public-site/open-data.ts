@@ -1,7 +1,7 @@
 import { withoutPersonalData } from '../../domain/plan-content.ts';
-import type { PlanDocumentInput } from '../modules/documents/tree.ts';
-import { nl } from '../../web/i18n/nl.ts';
-import { toCsv } from '../modules/csv.ts';
+import type { PlanDocumentInput } from '../documents/tree.ts';
+import { nl } from '../../text/nl.ts';
+import { toCsv } from '../core/csv.ts';
 import type { PublicOrganisation, PublishedVersion } from './queries.ts';
 
 /*

@@ -1,7 +1,7 @@
-import { nl } from '../../web/i18n/nl.ts';
-import { formatDate } from '../../web/lib/format.ts';
-import { escapeHtml as e, renderBlocks, type BlockClasses } from '../modules/documents/html.ts';
-import type { Block } from '../modules/documents/tree.ts';
+import { nl } from '../../text/nl.ts';
+import { formatDate } from '../../text/format.ts';
+import { escapeHtml as e, renderBlocks, type BlockClasses } from '../documents/html.ts';
+import type { Block } from '../documents/tree.ts';
 import { stableSlug, type PublicOrganisation, type PublishedVersion, type VersionSummary } from './queries.ts';
 import { DOCUMENT_KINDS } from '../../domain/versions.ts';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Button } from '@utrecht/component-library-react';
 import type { SessionUser } from '../api/session.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';

@@ -5,8 +5,8 @@ import {
 } from '@utrecht/component-library-react';
 import { ACTIVITY_STATUSES, THEME_SCOPES, type TOrganisation, type TTheme } from '../../domain/schemas.ts';
 import type { ActivityFilter } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatQuarterCode } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatQuarterCode } from '../../text/format.ts';
 import { AppLink } from './AppLink.tsx';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { DataBadge, StatusBadge } from '@utrecht/component-library-react';
 import type { TActivityStatus } from '../../domain/progress.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 
 /** An activity's status as a badge: "Loopt", "Vertraagd". */
 export function ActivityStatusBadge({ status }: { status: TActivityStatus }) {

@@ -3,7 +3,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { TActivity } from '../../domain/schemas.ts';
 import type { ProgrammeActivity } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { paths, withReturn } from '../lib/paths.ts';
 import type { Names } from '../lib/names.ts';
 import { AppButtonLink, AppLink } from './AppLink.tsx';

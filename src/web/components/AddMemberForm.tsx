@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { TRole } from '../../domain/permissions.ts';
 import { looksLikeEmail, type FieldErrors } from '../forms/useFormErrors.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
 

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { TOrganisation } from '../../domain/schemas.ts';
 import { api } from '../api/client.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { paths } from '../lib/paths.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { organisationSubject, useCan } from '../session/useCan.ts';

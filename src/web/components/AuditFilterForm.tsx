@@ -4,7 +4,7 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import type { AuditFilter } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { AppLink } from './AppLink.tsx';
 
 interface Props {

@@ -2,8 +2,8 @@ import {
   Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { AuditEntry } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDateTime } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDateTime } from '../../text/format.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,5 +1,5 @@
 import { BreadcrumbNav, BreadcrumbNavLink } from '@utrecht/component-library-react';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { HrefRouterLink } from './AppLink.tsx';
 
 /** "Overzicht › Huizen › Uitvoeringsprogramma …": the pages above this one, after the start page. */

@@ -3,7 +3,7 @@ import {
 } from '@utrecht/component-library-react';
 import { formatEuro } from '../../domain/budget.ts';
 import type { TBudgetLine } from '../../domain/schemas.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { paths, withReturn } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 

@@ -4,8 +4,8 @@ import {
 } from '@utrecht/component-library-react';
 import { formatEuro, sumByYear } from '../../domain/budget.ts';
 import type { BudgetLineWithSubLines, PlanBudget } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatYear } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatYear } from '../../text/format.ts';
 import { amountIn, euroOrEmpty, LineRow, type BudgetRights, type YearKey } from './BudgetLineRow.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 

@@ -6,7 +6,7 @@ import { formatEuro } from '../../domain/budget.ts';
 import type { UseFigures } from '../../domain/budget-use.ts';
 import type { TTheme } from '../../domain/schemas.ts';
 import type { BudgetLineWithSubLines, PlanBudget } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';

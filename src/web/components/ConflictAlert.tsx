@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 
 /** Shown on 409: someone else saved this record after it was opened; offers to load their version. */
 export function ConflictAlert({ onReload, ref }: { onReload: () => void; ref?: Ref<HTMLDivElement> }) {

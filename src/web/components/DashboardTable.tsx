@@ -6,7 +6,7 @@ import { formatEuro } from '../../domain/budget.ts';
 import type { TDashboardFigures, TPlanDashboard } from '../../domain/dashboard.ts';
 import { INDICATOR_STATUSES } from '../../domain/indicator.ts';
 import { ACTIVITY_STATUSES } from '../../domain/schemas.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';

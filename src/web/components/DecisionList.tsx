@@ -4,8 +4,8 @@ import {
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import type { TDecision } from '../../domain/schemas.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDate } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDate } from '../../text/format.ts';
 import { SectionList } from './SectionList.tsx';
 
 /** Decisions on a plan (collegevoorstel, raadsbesluit): decision points and follow-ups; `actions` per decision (edit, download). */

@@ -10,8 +10,8 @@ import {
 } from '../../domain/versions.ts';
 import { api } from '../api/client.ts';
 import { useFormErrors } from '../forms/useFormErrors.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDate, formatDateTime, formatQuarterCode } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDate, formatDateTime, formatQuarterCode } from '../../text/format.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 import { CheckboxField } from './CheckboxField.tsx';

@@ -1,5 +1,5 @@
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../api/client.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 
 const LABEL: Record<DocumentFormat, string> = { docx: nl.document.asWord, pdf: nl.document.asPdf, html: nl.document.asHtml };
 

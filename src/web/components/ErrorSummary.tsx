@@ -1,6 +1,6 @@
 import type { MouseEvent, Ref } from 'react';
 import { Alert, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { fieldId } from './FieldParts.tsx';
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from '@utrecht/component-library-react';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 
 /** What every form field takes. The input's id is `field-<name>`, which the error summary links to. */
 export interface BaseFieldProps {

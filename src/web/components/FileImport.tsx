@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../api/client.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { useFocusRequest } from '../lib/useFocusRequest.ts';
 import { FieldFrame, fieldAria } from './FieldParts.tsx';
 import { errorMessage } from './LoadState.tsx';

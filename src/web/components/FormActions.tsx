@@ -1,5 +1,5 @@
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { AppLink } from './AppLink.tsx';
 
 /** Save and cancel at the bottom of a form. */

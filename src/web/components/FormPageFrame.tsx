@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { AppLink } from './AppLink.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { ConflictAlert } from './ConflictAlert.tsx';

@@ -2,8 +2,8 @@ import {
   Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { TFrequencyProgress } from '../../domain/frequency-progress.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDate } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDate } from '../../text/format.ts';
 import { LagBadge } from './ActivityStatus.tsx';
 
 /** Planned against realised per year, with how Regie counts and when it flags a lag. */

@@ -4,8 +4,8 @@ import {
 } from '@utrecht/component-library-react';
 import type { TImportPreview } from '../../domain/measurement-import.ts';
 import type { TIndicator } from '../../domain/schemas.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatNumber } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatNumber } from '../../text/format.ts';
 import { fieldAria } from './FieldParts.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 

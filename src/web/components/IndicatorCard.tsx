@@ -4,9 +4,9 @@ import {
 import type { ReactNode } from 'react';
 import type { TIndicator } from '../../domain/schemas.ts';
 import type { IndicatorWithMeasurements } from '../api/types.ts';
-import { formatValue } from '../i18n/indicator-text.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatNumber } from '../lib/format.ts';
+import { formatValue } from '../../text/indicator-text.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatNumber } from '../../text/format.ts';
 import { paths, withReturn } from '../lib/paths.ts';
 import { AppButtonLink, AppLink } from './AppLink.tsx';
 import { StatusBadge } from './IndicatorStatus.tsx';

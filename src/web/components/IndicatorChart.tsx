@@ -3,9 +3,9 @@ import {
 } from '@utrecht/component-library-react';
 import { seriesTable, type MeasurementSeries } from '../../domain/indicator-series.ts';
 import { api } from '../api/client.ts';
-import { seriesName } from '../i18n/indicator-text.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatNumber } from '../lib/format.ts';
+import { seriesName } from '../../text/indicator-text.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatNumber } from '../../text/format.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { DataBadge, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { TIndicatorStatusResult } from '../../domain/indicator.ts';
-import { explainStatus } from '../i18n/indicator-text.ts';
-import { nl } from '../i18n/nl.ts';
+import { explainStatus } from '../../text/indicator-text.ts';
+import { nl } from '../../text/nl/web.ts';
 
 /** The status as a badge: its words, and a colour that only repeats them. */
 export function StatusBadge({ status }: { status: TIndicatorStatusResult }) {

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { Outlet } from 'react-router';
 import { PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';

@@ -1,5 +1,7 @@
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
-import { nl } from '../i18n/nl.ts';
+import { proposalText } from '../../text/nl/proposal.ts';
+
+const P = proposalText.proposal;
 
 interface Props {
   /** What the item is called ("Besluitpunt 2"): the buttons say what they move or remove. */
@@ -15,12 +17,12 @@ export function ListItemControls({ label, index, count, onMove, onRemove }: Prop
   return (
     <ButtonGroup className="regie-list-controls">
       {index > 0 && (
-        <Button type="button" appearance="subtle-button" onClick={() => onMove(index, index - 1)}>{nl.proposal.moveUp(label)}</Button>
+        <Button type="button" appearance="subtle-button" onClick={() => onMove(index, index - 1)}>{P.moveUp(label)}</Button>
       )}
       {index < count - 1 && (
-        <Button type="button" appearance="subtle-button" onClick={() => onMove(index, index + 1)}>{nl.proposal.moveDown(label)}</Button>
+        <Button type="button" appearance="subtle-button" onClick={() => onMove(index, index + 1)}>{P.moveDown(label)}</Button>
       )}
-      <Button type="button" appearance="subtle-button" onClick={() => onRemove(index)}>{nl.proposal.remove(label)}</Button>
+      <Button type="button" appearance="subtle-button" onClick={() => onRemove(index)}>{P.remove(label)}</Button>
     </ButtonGroup>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../api/client.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import type { Loaded } from '../lib/useLoad.ts';
 import { useSession } from '../session/SessionContext.tsx';

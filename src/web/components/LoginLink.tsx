@@ -1,5 +1,5 @@
 import { useLocation } from 'react-router';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { paths } from '../lib/paths.ts';
 import { AppButtonLink, AppLink } from './AppLink.tsx';
 

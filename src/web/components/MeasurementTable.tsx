@@ -3,8 +3,8 @@ import {
   Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { TMeasurement } from '../../domain/schemas.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatNumber } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatNumber } from '../../text/format.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 
 interface Props {

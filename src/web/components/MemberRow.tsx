@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Button, Paragraph, Select, SelectOption, TableCell, TableRow } from '@utrecht/component-library-react';
 import type { TRole } from '../../domain/permissions.ts';
 import type { Member } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { ErrorMessage, fieldAria } from './FieldParts.tsx';
 
 interface Props {

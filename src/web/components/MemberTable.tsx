@@ -3,7 +3,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { TRole } from '../../domain/permissions.ts';
 import type { Member } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import type { FieldErrors } from '../forms/useFormErrors.ts';
 import { MemberRow } from './MemberRow.tsx';
 

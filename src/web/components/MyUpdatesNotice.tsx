@@ -1,7 +1,7 @@
 import { Alert, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { TMyUpdates } from '../../domain/rounds.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDate, formatDateTime, formatQuarterCode } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDate, formatDateTime, formatQuarterCode } from '../../text/format.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 

@@ -1,4 +1,4 @@
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import type { FieldErrors } from '../forms/useFormErrors.ts';
 import { TextField } from './TextField.tsx';
 

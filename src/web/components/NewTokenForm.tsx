@@ -3,7 +3,7 @@ import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-libr
 import { MAX_TOKEN_DAYS } from '../../domain/accounts.ts';
 import type { TRole } from '../../domain/permissions.ts';
 import type { FieldErrors } from '../forms/useFormErrors.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
 

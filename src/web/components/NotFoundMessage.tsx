@@ -1,5 +1,5 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { AppLink } from './AppLink.tsx';
 import { LoginLink } from './LoginLink.tsx';

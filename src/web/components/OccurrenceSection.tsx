@@ -6,8 +6,8 @@ import {
 import type { TOccurrence } from '../../domain/progress.ts';
 import { api } from '../api/client.ts';
 import { useFormErrors } from '../forms/useFormErrors.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDate } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDate } from '../../text/format.ts';
 import { errorMessage } from './LoadState.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { TextField } from './TextField.tsx';

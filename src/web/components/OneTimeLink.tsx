@@ -1,8 +1,8 @@
 import type { Ref } from 'react';
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { PasswordLink } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDateTime } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDateTime } from '../../text/format.ts';
 import { paths } from '../lib/paths.ts';
 import { CopyField } from './CopyField.tsx';
 

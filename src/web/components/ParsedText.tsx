@@ -1,8 +1,8 @@
 import { DataBadge } from '@utrecht/component-library-react';
 import type { TFrequency } from '../../domain/frequency.ts';
 import type { TTimeframe } from '../../domain/timeframe.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatFrequency, formatTimeframe } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatFrequency, formatTimeframe } from '../../text/format.ts';
 
 interface Props {
   /** The text as written in the programme. */

@@ -6,7 +6,7 @@ import {
 import type { TPerson } from '../../domain/schemas.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { Member } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { errorMessage, LoadState } from './LoadState.tsx';
 

@@ -1,7 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { api } from '../api/client.ts';
 import type { PlanExport } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { planSubject, useCan } from '../session/useCan.ts';
 import { DocumentWorkflow, VersionList } from './DocumentWorkflow.tsx';

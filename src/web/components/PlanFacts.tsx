@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { formatEuro } from '../../domain/budget.ts';
 import type { TPlanSummary } from '../../domain/schemas.ts';
 import type { PlanExport } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDate, formatPeriod } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDate, formatPeriod } from '../../text/format.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 

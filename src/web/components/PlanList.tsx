@@ -1,7 +1,7 @@
 import { DataBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { TPlanSummary } from '../../domain/schemas.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatPeriod } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatPeriod } from '../../text/format.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 

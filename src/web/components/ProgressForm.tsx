@@ -4,7 +4,7 @@ import { needsNote, nextStatuses, type TActivityStatus } from '../../domain/prog
 import type { TActivity } from '../../domain/schemas.ts';
 import { api, ApiError } from '../api/client.ts';
 import { useFormErrors, type FieldErrors } from '../forms/useFormErrors.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { ConflictAlert } from './ConflictAlert.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { SelectField } from './SelectField.tsx';

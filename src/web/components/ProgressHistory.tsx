@@ -2,8 +2,8 @@ import {
   Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { TProgressEntry } from '../../domain/progress.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDateTime } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDateTime } from '../../text/format.ts';
 
 /** An activity's history, newest first: when, who, the status change, and what they wrote. */
 export function ProgressHistory({ entries }: { entries: TProgressEntry[] }) {

@@ -1,7 +1,7 @@
 import { ButtonGroup } from '@utrecht/component-library-react';
 import type { TDecision } from '../../domain/schemas.ts';
 import { api } from '../api/client.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { paths } from '../lib/paths.ts';
 import { AppButtonLink } from './AppLink.tsx';
 import { DownloadLinks } from './DownloadLinks.tsx';

@@ -2,7 +2,7 @@ import {
   Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { TRegularTask } from '../../domain/schemas.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { FrequencyText } from './ParsedText.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 

@@ -2,8 +2,8 @@ import {
   DataBadge, StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { Roadmap, RoadmapRow } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatQuarterCode } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatQuarterCode } from '../../text/format.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';

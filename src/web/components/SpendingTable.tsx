@@ -4,8 +4,8 @@ import {
 } from '@utrecht/component-library-react';
 import { formatEuro } from '../../domain/budget.ts';
 import type { TSpendingEntry } from '../../domain/schemas.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDate } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDate } from '../../text/format.ts';
 import { paths, withReturn } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';

@@ -5,8 +5,8 @@ import {
 import { formatEuro } from '../../domain/budget.ts';
 import type { TBudgetLine } from '../../domain/schemas.ts';
 import type { PlanBudget, SubsidyDeadlines } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDate } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDate } from '../../text/format.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';

@@ -1,6 +1,6 @@
 import { Heading } from '@utrecht/component-library-react';
 import type { TTheme } from '../../domain/schemas.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import { TextBlock } from './TextBlock.tsx';
 
 const FIELDS = ['challenge', 'motivation', 'evaluation', 'ambition', 'approach'] as const;

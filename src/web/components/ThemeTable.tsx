@@ -2,7 +2,7 @@ import {
   Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { ThemeWithContent } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 import type { Names } from '../lib/names.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';

@@ -3,8 +3,8 @@ import {
   Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { ApiToken } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatDateTime } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatDateTime } from '../../text/format.ts';
 
 interface Props {
   tokens: ApiToken[];

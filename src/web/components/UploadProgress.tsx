@@ -1,4 +1,4 @@
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 
 /**
  * An upload's progress, then "reading the file" while the server works: a bar with its words. `value`: the share sent

@@ -1,7 +1,7 @@
 import { DataBadge, TableCell } from '@utrecht/component-library-react';
 import { formatEuro } from '../../domain/budget.ts';
 import type { UseFigures } from '../../domain/budget-use.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 
 const R = nl.realisation;
 

@@ -3,8 +3,8 @@ import {
   TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { TXlsxPreview } from '../../domain/programme-xlsx.ts';
-import { nl } from '../i18n/nl.ts';
-import { formatNumber } from '../lib/format.ts';
+import { nl } from '../../text/nl/web.ts';
+import { formatNumber } from '../../text/format.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 
 const T = nl.excel;

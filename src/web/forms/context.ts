@@ -2,7 +2,7 @@ import { paths } from '../lib/paths.ts';
 import type { TOrganisation, TPerson } from '../../domain/schemas.ts';
 import { api } from '../api/client.ts';
 import type { PlanExport } from '../api/types.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 
 /** What every form of a plan needs: the plan with its themes and goals, and the people and organisations to choose. */
 export interface FormContext {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../../text/nl/web.ts';
 
 /** Sets the browser tab's title: "<page> – Regie". */
 export function useDocumentTitle(title: string | undefined): void {

@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { errorMessage } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { landingPage, paths, returnTarget } from '../../lib/paths.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';

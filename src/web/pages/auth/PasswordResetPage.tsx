@@ -7,7 +7,7 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { looksLikeEmail, useFormErrors } from '../../forms/useFormErrors.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths } from '../../lib/paths.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';

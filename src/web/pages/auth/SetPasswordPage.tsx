@@ -8,7 +8,7 @@ import { checkNewPassword, NewPasswordFields, type NewPassword } from '../../com
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths } from '../../lib/paths.ts';
 import { FocusNotice } from '../../components/FocusNotice.tsx';
 

@@ -8,7 +8,7 @@ import { checkNewPassword, NewPasswordFields } from '../../components/NewPasswor
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { looksLikeEmail, useFormErrors, type FieldErrors } from '../../forms/useFormErrors.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths } from '../../lib/paths.ts';
 
 const FIELDS = ['organisationName', 'cbsCode', 'name', 'email', 'password', 'repeat'] as const;

@@ -17,8 +17,8 @@ import {
 } from '../../forms/context.ts';
 import { useEntityForm } from '../../forms/useEntityForm.ts';
 import { useMaySave } from '../../forms/useMaySave.ts';
-import { nl } from '../../i18n/nl.ts';
-import { formatFrequency, formatTimeframe } from '../../lib/format.ts';
+import { nl } from '../../../text/nl/web.ts';
+import { formatFrequency, formatTimeframe } from '../../../text/format.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 

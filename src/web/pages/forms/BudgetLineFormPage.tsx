@@ -14,7 +14,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { loadFormContext, nextPosition, orNull, text, themeLabel, type FormContext } from '../../forms/context.ts';
 import { useEntityForm, type FieldErrors } from '../../forms/useEntityForm.ts';
 import { useMaySave } from '../../forms/useMaySave.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { centsToEuroText, parseEuroToCents } from '../../lib/parse.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';

@@ -7,7 +7,7 @@ import { TextareaField } from '../../components/TextareaField.tsx';
 import { loadFormContext, nextPosition, orNull, text, themeLabel, type FormContext } from '../../forms/context.ts';
 import { useEntityForm } from '../../forms/useEntityForm.ts';
 import { useMaySave } from '../../forms/useMaySave.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 

@@ -13,13 +13,14 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { RadioGroupField } from '../../components/RadioGroupField.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
-import { nl } from '../../i18n/nl.ts';
-import { formatQuarterCode } from '../../lib/format.ts';
+import { nl } from '../../../text/nl/web.ts';
+import { proposalText } from '../../../text/nl/proposal.ts';
+import { formatQuarterCode } from '../../../text/format.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';
 
-const P = nl.proposal;
+const P = proposalText.proposal;
 const LABELS = { purpose: P.purpose, roundId: P.round };
 
 async function load(planId: string) {

@@ -13,11 +13,12 @@ import { TextField } from '../../components/TextField.tsx';
 import { loadFormContext, orNull, text, type FormContext } from '../../forms/context.ts';
 import { useEntityForm, type FieldErrors } from '../../forms/useEntityForm.ts';
 import { useMaySave } from '../../forms/useMaySave.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
+import { proposalText } from '../../../text/nl/proposal.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 
-const P = nl.proposal;
+const P = proposalText.proposal;
 const L: Record<string, string> = {
   title: P.heading.subject, reference: P.reference, decisionPoints: P.points, sections: P.sectionsHeading, followUps: P.followUpsHeading,
 };
@@ -67,11 +68,11 @@ function ProposalForm({ ctx, record, onReload }: { ctx: FormContext; record: TDe
       const errors: FieldErrors = {};
       const empty = (items: string[]) => items.findIndex((s) => !s.trim()) + 1 || null;
       const point = empty(v.decisionPoints);
-      if (point) errors.decisionPoints = `${P.point(point)}: ${nl.proposal.fillItem}`;
+      if (point) errors.decisionPoints = `${P.point(point)}: ${P.fillItem}`;
       const section = empty(v.sections.map((s) => s.title));
-      if (section) errors.sections = `${P.section(section)}: ${nl.proposal.fillSectionTitle}`;
+      if (section) errors.sections = `${P.section(section)}: ${P.fillSectionTitle}`;
       const followUp = empty(v.followUps.map((f) => f.description));
-      if (followUp) errors.followUps = `${P.followUp(followUp)}: ${nl.proposal.fillFollowUp}`;
+      if (followUp) errors.followUps = `${P.followUp(followUp)}: ${P.fillFollowUp}`;
       return {
         fields: {
           title: v.title,

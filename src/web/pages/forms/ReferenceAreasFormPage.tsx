@@ -9,7 +9,7 @@ import { FormPageFrame } from '../../components/FormPageFrame.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { loadFormContext, planCrumbs, type FormContext } from '../../forms/context.ts';
 import { useEntityForm } from '../../forms/useEntityForm.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';

@@ -13,7 +13,7 @@ import {
 } from '../../forms/context.ts';
 import { useEntityForm } from '../../forms/useEntityForm.ts';
 import { useMaySave } from '../../forms/useMaySave.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths, returnTarget } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 

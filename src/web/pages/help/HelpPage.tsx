@@ -4,13 +4,13 @@ import {
   DataList, DataListItem, DataListKey, DataListValue, Heading, Link, OrderedList, OrderedListItem, Paragraph,
 } from '@utrecht/component-library-react';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { nl } from '../../i18n/nl.ts';
+import { helpText } from '../../../text/nl/help.ts';
 
-const H = nl.help;
+const H = helpText.help;
 
 /**
  * The help pages for the report cycle: one page with a table of contents and a section per topic, each with an anchor
- * so a page of the app can link to the help for it ("Hulp bij deze pagina"). The copy is in the one catalogue (nl.ts).
+ * so a page of the app can link to the help for it ("Hulp bij deze pagina"). The copy is in text/nl/help.ts.
  */
 export function HelpPage() {
   const { hash } = useLocation();

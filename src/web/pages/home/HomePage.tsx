@@ -11,7 +11,7 @@ import { LoginLink } from '../../components/LoginLink.tsx';
 import { MyUpdatesNotice } from '../../components/MyUpdatesNotice.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PlanList } from '../../components/PlanList.tsx';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSession } from '../../session/SessionContext.tsx';

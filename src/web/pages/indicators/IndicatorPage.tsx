@@ -16,7 +16,7 @@ import { errorMessage, LoadError, LoadState } from '../../components/LoadState.t
 import { areaOf, MeasurementTable } from '../../components/MeasurementTable.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { themeLabel } from '../../forms/context.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';

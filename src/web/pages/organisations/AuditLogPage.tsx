@@ -8,7 +8,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { NotFoundMessage } from '../../components/NotFoundMessage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { organisationSubject, useCan } from '../../session/useCan.ts';

@@ -13,8 +13,8 @@ import { DashboardTable } from '../../components/DashboardTable.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { nl } from '../../i18n/nl.ts';
-import { formatDate, formatPeriod } from '../../lib/format.ts';
+import { nl } from '../../../text/nl/web.ts';
+import { formatDate, formatPeriod } from '../../../text/format.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 

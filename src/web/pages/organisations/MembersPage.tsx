@@ -8,7 +8,7 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { MemberTable } from '../../components/MemberTable.tsx';
 import { OneTimeLink } from '../../components/OneTimeLink.tsx';
 import { PersonLinks } from '../../components/PersonLinks.tsx';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSession } from '../../session/SessionContext.tsx';
 import { roleField, rolesOf, useMemberActions } from './useMemberActions.ts';

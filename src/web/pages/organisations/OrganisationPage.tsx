@@ -9,7 +9,7 @@ import { VersionList } from '../../components/DocumentWorkflow.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PlanList } from '../../components/PlanList.tsx';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { organisationSubject, useCan } from '../../session/useCan.ts';

@@ -8,13 +8,13 @@ import { ConflictAlert } from '../../components/ConflictAlert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors, type FieldErrors } from '../../forms/useFormErrors.ts';
-import { nl } from '../../i18n/nl.ts';
+import { publicSiteText } from '../../../text/nl/public-site.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { FocusNotice } from '../../components/FocusNotice.tsx';
 
-const t = nl.publicSite.settings;
+const t = publicSiteText.publicSite.settings;
 const FIELDS = ['headerName', 'primaryColor', 'linkColor', 'contactEmail'] as const;
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;

@@ -12,7 +12,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors, type FieldErrors } from '../../forms/useFormErrors.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { FocusNotice } from '../../components/FocusNotice.tsx';

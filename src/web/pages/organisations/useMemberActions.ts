@@ -5,7 +5,7 @@ import { api, refreshSession } from '../../api/client.ts';
 import type { Member, PasswordLink } from '../../api/types.ts';
 import type { NewMember } from '../../components/AddMemberForm.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useSession } from '../../session/SessionContext.tsx';
 

@@ -9,7 +9,7 @@ import { FileImportSteps, useFileImport } from '../../components/FileImport.tsx'
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { XlsxPreview } from '../../components/XlsxPreview.tsx';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';

@@ -15,7 +15,7 @@ import { ProposalActions } from '../../components/ProposalActions.tsx';
 import { RegularTaskTable } from '../../components/RegularTaskTable.tsx';
 import { SectionList } from '../../components/SectionList.tsx';
 import { ThemeTable } from '../../components/ThemeTable.tsx';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { makeNames } from '../../lib/names.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';

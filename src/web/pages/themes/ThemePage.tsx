@@ -13,7 +13,7 @@ import { LoadError, LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ApiError } from '../../api/client.ts';
 import { ThemeNarrative } from '../../components/ThemeNarrative.tsx';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../../text/nl/web.ts';
 import { makeNames, type Names } from '../../lib/names.ts';
 import { paths, withReturn } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';

@@ -1,0 +1,150 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { ZId } from '../domain/schemas.ts';
+import type { Db } from './db/client.ts';
+import type { RequestContext } from './core/access.ts';
+import type { Mailer } from './core/mail.ts';
+import { handleError } from './http/errors.ts';
+import { registerAccountsRoutes } from './accounts/accounts.routes.ts';
+import { registerAuth } from './accounts/auth.routes.ts';
+import { registerPlansRoutes } from './plans/plans.routes.ts';
+import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { registerDocumentRoutes } from './documents/documents.routes.ts';
+import { registerPublicSite } from './public-site/public-site.routes.ts';
+
+/*
+ * Composition only: the Fastify app with its plugins, the error handler, the API of each room under /api/v1, the
+ * public site and the web app. What a route does lives in its room (docs/architecture.md).
+ */
+
+const WEB_DIR = join(import.meta.dirname, '../../dist/web');
+
+const isUuid = (id: string) => ZId.safeParse(id).success;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+    /** Outgoing e-mail, or null when no SMTP server is configured. */
+    mailer: Mailer | null;
+    /** The address users reach Regie at (for links in e-mails), or null: then the request's own origin. */
+    publicUrl: string | null;
+  }
+}
+
+/** The request's actor, for the services. */
+const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, audit: req.auditActor });
+
+/** Builds the HTTP app on a database: the API under /api/v1, its OpenAPI document and docs, and the web app. */
+export interface AppOptions {
+  logger?: boolean;
+  trustProxy?: boolean;
+  mailer?: Mailer | null;
+  publicUrl?: string;
+  /** Development and tests only: single sign-on with a plain-http identity provider on localhost (config.ts). */
+  allowHttpLocalhostIssuers?: boolean;
+}
+
+export async function buildApp(db: Db, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    // Behind a reverse proxy that terminates https, its X-Forwarded-* headers tell the protocol and the client address.
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    // A malformed URL ("%ZZ") gets a problem document like every other bad request.
+    frameworkErrors: (err, req, reply) => handleError(err, req, reply),
+  }).withTypeProvider<ZodTypeProvider>();
+  // The route table, for the authorisation matrix test and anyone who wants to see what the server answers.
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routes);
+  app.decorate('mailer', options.mailer ?? null);
+  app.decorate('publicUrl', options.publicUrl ?? null);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  // Security headers. The web app has no inline scripts or styles, so the policy needs no 'unsafe-inline'.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only where the connection is https (directly or behind a trusted proxy), never on plain-http localhost.
+    hsts: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+
+  await app.register(fastifyRateLimit, { global: false });
+  await registerAuth(app, db);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Regie API', version: '1', description: 'Integraal veiligheidsbeleid: plannen, programma’s, thema’s, doelen, activiteiten, indicatoren en begroting.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/v1/docs',
+    // Swagger UI's own policy allows its inline scripts by hash, not 'unsafe-inline'; it may not be framed either.
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
+
+  await app.register(async (api) => {
+    const r = api.withTypeProvider<ZodTypeProvider>();
+    // An id that is not a uuid cannot exist: 404, like any unknown id, rather than a validation error.
+    r.addHook('preValidation', async (req) => {
+      const id = (req.params as { id?: string }).id;
+      if (id !== undefined && !isUuid(id)) throw new AppError('not_found', 'Niet gevonden');
+    });
+    r.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    r.get('/health', {
+      schema: { tags: ['system'], summary: 'Levensteken voor load balancers (raakt de database niet)', response: { 200: z.object({ status: z.literal('ok') }) } },
+    }, async () => ({ status: 'ok' as const }));
+
+    registerAccountsRoutes(api, db, ctxOf, { allowHttpLocalhost: options.allowHttpLocalhostIssuers ?? false });
+    registerPlansRoutes(api, db, ctxOf);
+    registerMonitoringRoutes(api, db, ctxOf);
+    registerDocumentRoutes(api, db, ctxOf);
+  }, { prefix: '/api/v1' });
+
+  // The public site: server-rendered pages of published documents, before the web app's fallback (ADR 0015).
+  registerPublicSite(app, db);
+
+  // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
+  mkdirSync(WEB_DIR, { recursive: true });
+  await app.register(fastifyStatic, { root: WEB_DIR, wildcard: true });
+  app.setNotFoundHandler((req, reply) => {
+    if (/^\/(api|assets)\//.test(req.url) || !existsSync(join(WEB_DIR, 'index.html'))) {
+      return handleError(new AppError('not_found', 'Niet gevonden'), req, reply);
+    }
+    // The web app routes on the client: every other path gets its page.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

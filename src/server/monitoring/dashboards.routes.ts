@@ -1,0 +1,35 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZOrganisationDashboard } from '../../domain/dashboard.ts';
+import { ZId } from '../../domain/schemas.ts';
+import type { Db } from '../db/client.ts';
+import type { RequestContext } from '../core/access.ts';
+import { organisationDashboard, planStatusChartSvg } from './dashboards.ts';
+import { problems, ZIdParam } from '../http/errors.ts';
+import { SVG_POLICY } from './indicators.routes.ts';
+
+const ZQuery = z.object({ planId: ZId.optional(), portfolioHolderId: ZId.optional() });
+
+/** Dashboards: per organisation and programme, per theme; filtered on a portefeuillehouder. */
+export function registerDashboardRoutes(app: FastifyInstance, db: Db, ctxOf: (req: FastifyRequest) => RequestContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/organisations/:id/dashboard', {
+    schema: {
+      tags: ['dashboards'],
+      summary: 'Dashboard: per thema de activiteiten per status (en hoeveel achterlopen), de indicatoren per status en de besteding; '
+        + 'van een samenwerking ook de lokale delen van de leden',
+      params: ZIdParam, querystring: ZQuery, response: { 200: ZOrganisationDashboard, ...problems },
+    },
+  }, async (req) => organisationDashboard(db, req.params.id, req.query, ctxOf(req)));
+
+  r.get('/plans/:id/status-chart.svg', {
+    schema: {
+      tags: ['dashboards'], summary: 'Staafdiagram als SVG: de activiteiten per thema en status',
+      params: ZIdParam, querystring: ZQuery.pick({ portfolioHolderId: true }),
+    },
+  }, async (req, reply) => {
+    const svg = await planStatusChartSvg(db, req.params.id, req.query.portfolioHolderId, ctxOf(req));
+    return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', SVG_POLICY).header('cache-control', 'private, no-cache').send(svg);
+  });
+}

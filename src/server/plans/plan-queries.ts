@@ -1,0 +1,177 @@
+import { computeBudgetTotals, findSubLineMismatches, type BudgetLineLike } from '../../domain/budget.ts';
+import { subsidyDeadlines } from '../../domain/budget-use.ts';
+import { checkTarget, indicatorStatus } from '../../domain/indicator.ts';
+import { can } from '../../domain/permissions.ts';
+import { withoutPersonalData } from '../../domain/plan-content.ts';
+import type { Db } from '../db/client.ts';
+import { readCondition, subjectOf, type RequestContext } from '../core/access.ts';
+import { budgetUseOfPlans } from './budget-use.ts';
+import { todayInNetherlands } from '../core/clock.ts';
+import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords } from '../core/read.ts';
+import type { Record_ } from '../core/resource.ts';
+import { organisations as organisationsDef, people as peopleDef } from '../accounts/definitions.ts';
+import * as R from './definitions.ts';
+
+/** Plans with their owner, for lists. With `organisationId`: the plans of that organisation and of the
+ * collaborations it is a member of, so a municipality sees its joint programmes too. */
+export async function listPlanSummaries(
+  db: Db,
+  filter: { organisationId?: string; ownerId?: string; kind?: string; status?: string },
+  ctx: RequestContext,
+) {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const readable = await readCondition(db, ctx, R.plans, 'p', params);
+  if (readable) where.push(readable);
+  if (filter.organisationId) {
+    params.push(filter.organisationId);
+    where.push(`(p.owner_id = $${params.length} or p.owner_id in
+      (select collaboration_id from collaboration_members where municipality_id = $${params.length}))`);
+  }
+  for (const [field, column] of [['ownerId', 'owner_id'], ['kind', 'kind'], ['status', 'status']] as const) {
+    if (!filter[field]) continue;
+    params.push(filter[field]);
+    where.push(`p.${column} = $${params.length}`);
+  }
+  const rows = await db.query(
+    `select p.id, p.kind, p.title, p.period_start, p.period_end, p.status, p.owner_id, p.parent_plan_id, p.joint_plan_id,
+            json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'cbsCode', o.cbs_code) as owner
+       from plans p join organisations o on o.id = p.owner_id
+      ${where.length ? `where ${where.join(' and ')}` : ''}
+      order by o.name, p.period_start desc, p.kind`,
+    params,
+  );
+  return rows.map(fromRow);
+}
+
+/**
+ * Budget lines of a plan with their computed totals, remainder and sub-line mismatches; the budget use (planned, spent,
+ * remaining) and the deadlines of its subsidies on `today`.
+ */
+export async function getPlanBudget(db: Db, planId: string, ctx?: RequestContext, today = todayInNetherlands()) {
+  const plan = await getRecord(db, R.plans, planId, ctx);
+  const lines = await listRecords(db, R.budgetLines, { planId });
+  const use = (await budgetUseOfPlans(db, [planId])).get(planId)!;
+  const available = (plan.availableBudgetCents as number | null) ?? null;
+  const totals = computeBudgetTotals(lines as unknown as BudgetLineLike[], available);
+  const asList = (m: Map<number | 'per_jaar', number>) =>
+    [...m.entries()].map(([year, amountCents]) => ({ year: year === 'per_jaar' ? null : year, amountCents }));
+  return {
+    planId,
+    availableBudgetCents: available,
+    lines: nestLines(lines),
+    totals: asList(totals.totalsByYear),
+    remainders: asList(totals.remainderByYear),
+    pmCount: totals.pmCount,
+    mismatches: findSubLineMismatches(lines as unknown as BudgetLineLike[]).map((m) => ({
+      ...m,
+      year: m.year === 'per_jaar' ? null : m.year,
+    })),
+    use,
+    subsidies: lines
+      .filter((l) => l.funding === 'subsidy')
+      .map((l) => ({ lineId: l.id, ...subsidyDeadlines(l as { endDate?: string | null; accountabilityDate?: string | null }, today) })),
+    today,
+  };
+}
+
+function nestLines(lines: Record_[]) {
+  return lines
+    .filter((l) => !l.parentId)
+    .map((l) => ({ ...l, subLines: lines.filter((s) => s.parentId === l.id) }));
+}
+
+function withTargetProblems(i: Record_) {
+  return { ...i, targetProblems: checkTarget(i as never) };
+}
+
+/** A plan's themes with their goals, activities and indicators (each with its measurements and status). */
+async function themesWithContent(tx: Db, planId: string) {
+  const themes = await listRecords(tx, R.themes, { planId });
+  const themeIds = themes.map((t) => t.id);
+  const goals = await listRecordsWhere(tx, R.goals, 'theme_id', themeIds);
+  const activities = await listRecordsWhere(tx, R.activities, 'theme_id', themeIds);
+  const indicators = await listRecords(tx, R.indicators, { planId });
+  const measurements = await listRecordsWhere(tx, R.measurements, 'indicator_id', indicators.map((i) => i.id));
+  const indicatorWithMeasurements = (i: Record_) => {
+    const own = measurements.filter((m) => m.indicatorId === i.id);
+    return { ...withTargetProblems(i), measurements: own, status: indicatorStatus(i as never, own as never) };
+  };
+  return {
+    planIndicators: indicators.filter((i) => !i.themeId).map(indicatorWithMeasurements),
+    themes: themes.map((t) => ({
+      ...t,
+      goals: goals.filter((g) => g.themeId === t.id),
+      activities: activities.filter((a) => a.themeId === t.id),
+      indicators: indicators.filter((i) => i.themeId === t.id).map(indicatorWithMeasurements),
+    })),
+  };
+}
+
+/**
+ * The joint programme's themes behind a local part, where the actor may read the joint programme: the local part's
+ * document prints them (the source programmes have a joint chapter before the local one).
+ */
+async function jointPartOf(tx: Db, jointPlanId: string | null, ctx: RequestContext) {
+  if (!jointPlanId) return null;
+  const joint = await getRecord(tx, R.plans, jointPlanId, ctx).catch(() => null);
+  if (!joint) return null;
+  const [owner] = await tx.query('select id, name, kind, cbs_code from organisations where id = $1', [joint.ownerId]);
+  const { themes } = await themesWithContent(tx, jointPlanId);
+  return { id: joint.id as string, title: joint.title as string, owner: owner ? fromRow(owner) : null, themes };
+}
+
+/** One plan with everything in it, as one JSON document (the export, and the data behind the plan pages). */
+export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
+  return db.transaction(async (tx) => {
+    const plan = await getRecord(tx, R.plans, planId, ctx);
+    const [owner] = await tx.query('select id, name, kind, cbs_code from organisations where id = $1', [plan.ownerId]);
+    const { planIndicators, themes } = await themesWithContent(tx, planId);
+    const jointPart = await jointPartOf(tx, (plan.jointPlanId as string | null) ?? null, ctx);
+    const budget = await getPlanBudget(tx, planId);
+    const regularTasks = await listRecords(tx, R.regularTasks, { planId });
+    // Under the read rule: a decision not yet taken (a collegevoorstel in the making) is for the staff only.
+    const decisions = await listRecords(tx, R.decisions, { planId }, ctx);
+
+    const personIds = new Set<string>();
+    const orgIds = new Set<string>([plan.ownerId as string]);
+    for (const t of [...(jointPart?.themes ?? []), ...themes]) {
+      [...(t as Record_).portfolioHolderIds as string[], ...(t as Record_).officialIds as string[]].forEach((p) => personIds.add(p));
+      t.activities.forEach((a) => {
+        (a.responsibleIds as string[]).forEach((p) => personIds.add(p));
+        (a.stakeholderIds as string[]).forEach((o) => orgIds.add(o));
+      });
+    }
+    const people = await listRecordsWhere(tx, peopleDef, 'id', [...personIds]);
+    people.forEach((p) => orgIds.add(p.organisationId as string));
+    const organisations = await listRecordsWhere(tx, organisationsDef, 'id', [...orgIds]);
+
+    const doc = {
+      ...plan,
+      owner: owner ? fromRow(owner) : null,
+      jointPart,
+      indicators: planIndicators,
+      themes,
+      budgetLines: budget.lines,
+      budget: { totals: budget.totals, remainders: budget.remainders, pmCount: budget.pmCount, mismatches: budget.mismatches },
+      regularTasks,
+      decisions,
+      organisations,
+      people,
+    };
+    return (await readsPeopleOf(tx, ctx, plan.ownerId as string)) ? doc : withoutPersonalData(doc);
+  });
+}
+
+/**
+ * Whether the actor reads the personal data in a plan (the `people` rule: the owner's staff, ADR 0007). The council,
+ * partners and the public read a plan they may read as its document prints it (`withoutPersonalData`).
+ */
+export async function readsPeopleOf(tx: Db, ctx: RequestContext, ownerId: string): Promise<boolean> {
+  return ctx.isSystem || can(ctx.actor, 'read', { ...(await subjectOf(tx, R.plans, { ownerId })), entity: 'people' });
+}
+
+/** The VNG Kernbeleid Veiligheid list: fields and themes, by code. */
+export async function listKernbeleidThemes(db: Db) {
+  return (await db.query('select * from kernbeleid_themes order by code')).map(fromRow);
+}

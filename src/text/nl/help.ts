@@ -1,0 +1,139 @@
+import { helpLinks } from './common.ts';
+
+export const helpText = {
+  /** The help pages (/help): the report cycle, in the users' words. One topic per section; `id` is its anchor. */
+  help: {
+    ...helpLinks,
+    title: 'Help bij de beleids- en rapportagecyclus',
+    intro:
+      'Regie ondersteunt de hele cyclus van het integraal veiligheidsbeleid: van het integraal veiligheidsplan (IVP) via het ' +
+      'uitvoeringsprogramma (UVP) en de voortgang per kwartaal naar de rapportage aan de raad en de evaluatie. Hieronder leest u ' +
+      'per stap hoe u dat in Regie doet.',
+    toc: 'Inhoud',
+    backToToc: 'Terug naar de inhoud',
+    topics: [
+      {
+        id: 'beleidscyclus',
+        title: 'De beleidscyclus',
+        paragraphs: [
+          'Het integraal veiligheidsbeleid volgt een vaste cyclus. Regie houdt elke stap bij als gegevens, zodat rapportages en ' +
+          'voorstellen uit dezelfde bron komen.',
+        ],
+        steps: [
+          'Integraal veiligheidsplan (IVP): het kader voor vier jaar, met missie, ambitie, prioritaire thema’s en effectindicatoren. De gemeenteraad stelt het vast.',
+          'Uitvoeringsprogramma (UVP): twee keer per IVP een programma voor twee jaar, met per thema de doelen, activiteiten, betrokkenen en de begroting. Het college stelt het vast en brengt het ter kennisname van de raad.',
+          'Voortgang: elk kwartaal houdt de adviseur een updateronde; de verantwoordelijken en partners melden de stand van hun activiteiten.',
+          'Rapportage: de cijfers van een afgesloten ronde vormen de voortgangsrapportage, die het college met een collegevoorstel aan de raad stuurt.',
+          'Evaluatie: halverwege en aan het einde van het IVP; de uitkomsten voeden het volgende plan.',
+        ],
+      },
+      {
+        id: 'updaterondes',
+        title: 'Een updateronde houden',
+        paragraphs: ['Een updateronde vraagt de verantwoordelijken van een programma om de stand van hun activiteiten over één kwartaal.'],
+        steps: [
+          'Open het programma en kies Updaterondes.',
+          'Kies het kwartaal en eventueel een uiterste datum, en open de ronde. Regie vraagt een update van elke activiteit waarvan het werk in of voor dat kwartaal begon en die niet gereed of vervallen is.',
+          'De verantwoordelijken zien de vraag op hun startpagina en onder Mijn activiteiten, en geven per activiteit de status, een notitie of een percentage door. Partners doen dat voor de activiteiten waarbij hun organisatie betrokken is.',
+          'Op de pagina van de ronde ziet u wie al heeft bijgewerkt. Stuur zo nodig een herinnering: in Regie, en per e-mail als de beheerder e-mail heeft ingesteld.',
+          'Sluit de ronde. Vanaf dat moment liggen de cijfers van de ronde vast en veranderen ze niet meer.',
+        ],
+      },
+      {
+        id: 'voortgangsrapportage',
+        title: 'Een voortgangsrapportage maken',
+        paragraphs: [
+          'De voortgangsrapportage is gebaseerd op een afgesloten updateronde: per activiteit de status, de laatste update en ' +
+          'of de activiteit achterloopt op haar frequentie, en de totalen per status.',
+          'Maak op de pagina van het programma een collegevoorstel met het doel “De voortgangsrapportage van een updateronde aan ' +
+          'de raad sturen” en kies de ronde. Regie neemt de cijfers van die ronde over in het voorstel.',
+          'Heeft het college besloten, leg dat dan vast op de pagina van de ronde onder Vaststelling en publicatie. Regie bewaart ' +
+          'de rapportage zoals zij is vastgesteld; stuur haar daarna ter kennisname naar de raad en publiceer haar.',
+        ],
+      },
+      {
+        id: 'collegevoorstel',
+        title: 'Een collegevoorstel voorbereiden',
+        paragraphs: [
+          'Een collegevoorstel vraagt het college om een besluit: het programma vaststellen, of de voortgangsrapportage aan de raad ' +
+          'sturen. Regie vult het voorstel met de gegevens van het programma, in de vaste opbouw van een collegevoorstel.',
+        ],
+        steps: [
+          'Kies op de pagina van het programma Collegevoorstel maken, en kies waarvoor het voorstel is.',
+          'Regie vult de besluitpunten en de onderdelen: aanleiding, doel/beoogd effect (de doelen per thema), argumenten (de thema’s), kanttekeningen en risico’s (zoals PM-posten en overschrijdingen), financiële informatie (de begroting per jaar), participatie (de betrokken partners), communicatie en vervolg/evaluatie.',
+          'Wat niet uit de gegevens volgt, staat er als “[Vul in: …]”. Bovenaan het bewerkscherm staat welke onderdelen nog zo’n tekst bevatten; vervang die door uw eigen tekst.',
+          'Voeg besluitpunten, onderdelen en vervolgacties toe, verwijder ze of zet ze in een andere volgorde, en sla op. Werkt een collega tegelijk aan hetzelfde voorstel, dan waarschuwt Regie in plaats van diens wijzigingen te overschrijven.',
+          'Download het voorstel als Word-bestand voor de bestuurlijke route. Zolang er nog iets in te vullen is, staat dat bovenaan het document.',
+        ],
+      },
+      {
+        id: 'vaststelling',
+        title: 'Vaststellen, ter kennisname en publiceren',
+        paragraphs: [
+          'Een plan of programma doorloopt vier stappen. Bij elke stap verandert wie het kan lezen.',
+          'De voortgangsrapportage van een gesloten updateronde en het evaluatierapport doorlopen dezelfde stappen: stel ze vast ' +
+          'op de pagina van de ronde of, voor het evaluatierapport, op de pagina van het programma. De raad leest een rapportage ' +
+          'zodra zij is vastgesteld, het publiek zodra zij is gepubliceerd. Een vastgestelde versie blijft precies zoals zij was, ' +
+          'ook als er later nieuwe updates komen; het plan zelf houdt zijn eigen stadium.',
+        ],
+        terms: [
+          { term: 'Concept', meaning: 'In voorbereiding. Alleen de eigen organisatie leest mee: beheerder, adviseur en bestuurder (portefeuillehouder).' },
+          { term: 'Vastgesteld', meaning: 'Het college (een UVP) of de raad (een IVP) heeft het vastgesteld. Raadsleden van de gemeente kunnen het nu lezen.' },
+          { term: 'Aan de raad gezonden', meaning: 'Ter kennisname aan de raad of de raadscommissie gestuurd. Raadsleden lezen het, het publiek nog niet.' },
+          { term: 'Gepubliceerd', meaning: 'Openbaar: iedereen leest het, ook zonder account, op de publieke website van Regie. De boekingen van uitgaven blijven intern; alleen de totalen zijn openbaar.' },
+        ],
+      },
+      {
+        id: 'excel',
+        title: 'Werken met Excel',
+        paragraphs: [
+          'Wie liever in Excel werkt, downloadt de activiteitentabel en de begroting van een programma als Excel-bestand, werkt ' +
+          'het daarin bij en leest het weer in. Regie laat eerst zien wat er zou veranderen en bewaart pas als u bevestigt: alles ' +
+          'of niets. Een ongewijzigd bestand verandert niets. Elke import staat in het auditlogboek.',
+          'Metingen van effectindicatoren leest u in met Metingen importeren op de pagina van het plan: een export van CBS of de ' +
+          'politie (StatLine) of een eigen tabel.',
+        ],
+        steps: [
+          'Kies in de activiteitentabel van het programma Exporteren naar Excel. Het blad Toelichting zegt welke kolommen u kunt bewerken.',
+          'Pas teksten, tijdpad, frequentie, betrokkenen, toelichting en bedragen aan, of voeg onderaan een activiteit toe zonder sleutel. Laat de kolom Sleutel ongemoeid: daarmee vindt Regie de activiteit terug.',
+          'Kies Importeren uit Excel en het bestand. Regie toont per rij wat verandert (was → wordt), de nieuwe activiteiten en elke fout met blad, rij en kolom.',
+          'Klopt het, kies dan Wijzigingen opslaan. Heeft een collega het programma intussen gewijzigd, dan maakt Regie het voorbeeld opnieuw; controleer het en sla opnieuw op.',
+          'Rijen die u uit het bestand weghaalt, worden niet verwijderd; de status en de verantwoordelijken wijzigt u in Regie zelf.',
+        ],
+      },
+      {
+        id: 'publieke-site',
+        title: 'De openbare site',
+        paragraphs: [
+          'Wat u publiceert, staat op de openbare site van Regie (/openbaar), voor iedereen te lezen zonder in te loggen en zonder ' +
+          'JavaScript: elk gepubliceerd plan, programma en elke rapportage als eigen pagina, met de vastgestelde bestanden (PDF, ' +
+          'Word, webpagina) en bij een programma de gegevens als open data (JSON en CSV). Oudere gepubliceerde versies blijven ' +
+          'leesbaar onder Eerdere versies.',
+          'Alleen gepubliceerde versies zijn bereikbaar, ook niet via een geraden adres. Concepten, werkaantekeningen bij de ' +
+          'voortgang, boekingen van uitgaven en e-mailadressen zijn nooit openbaar.',
+          'Elk programma heeft een vaste link die altijd naar de nieuwste gepubliceerde versie leidt; zet die op de website van de ' +
+          'gemeente. In de lijst met versies op de pagina van het plan staat bij een gepubliceerde versie de link Op de openbare site.',
+          'De beheerder stelt onder Organisatie → Openbare site de huisstijl in (kleuren met voldoende contrast, de naam in de kop) ' +
+          'en het contactadres voor de toegankelijkheidsverklaring.',
+        ],
+      },
+      {
+        id: 'begrippen',
+        title: 'Begrippen',
+        paragraphs: [],
+        terms: [
+          { term: 'IVP', meaning: 'Integraal veiligheidsplan: het beleidskader voor vier jaar, vastgesteld door de gemeenteraad.' },
+          { term: 'UVP', meaning: 'Uitvoeringsprogramma: de uitwerking van het IVP voor twee jaar, vastgesteld door het college.' },
+          { term: 'OOV', meaning: 'Openbare orde en veiligheid: het team van de gemeente dat het veiligheidsbeleid maakt en uitvoert.' },
+          { term: 'Portefeuillehouder', meaning: 'Het lid van het college dat politiek verantwoordelijk is voor een thema.' },
+          { term: 'College van B&W', meaning: 'Burgemeester en wethouders: het dagelijks bestuur van de gemeente.' },
+          { term: 'Ter kennisname', meaning: 'De raad ontvangt een stuk om van kennis te nemen; de raad hoeft er niet over te besluiten.' },
+          { term: 'Updateronde', meaning: 'De vraag aan de verantwoordelijken om de stand van hun activiteiten over één kwartaal.' },
+          { term: 'Collegevoorstel', meaning: 'Het voorstel aan het college om een besluit te nemen, met besluitpunten en een vaste opbouw.' },
+          { term: 'PM', meaning: 'Pro memorie: een begrotingspost waarvan het bedrag nog niet bekend is.' },
+          { term: 'Structureel / incidenteel', meaning: 'Elk jaar terugkerend / eenmalig.' },
+        ],
+      },
+    ] as { id: string; title: string; paragraphs: string[]; steps?: string[]; terms?: { term: string; meaning: string }[] }[],
+  },
+} as const;
