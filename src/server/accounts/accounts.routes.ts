@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/access.ts';
-import { registerResourceRoutes } from '../core/resource.routes.ts';
+import { registerResourceRoutes } from '../http/resource.routes.ts';
 import { registerAuditRoutes } from './audit.routes.ts';
 import { ACCOUNT_RESOURCES } from './definitions.ts';
 import { registerMemberRoutes } from './members.routes.ts';

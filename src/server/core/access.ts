@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
-import { ANONYMOUS, can, canChangeFields, readScope, type Actor, type Subject, type TAction } from '../../domain/permissions.ts';
+import { can, canChangeFields, readScope, type Actor, type Subject, type TAction } from '../../domain/permissions.ts';
 import type { Db } from '../db/client.ts';
-import { SYSTEM, type AuditActor } from './audit.ts';
+import type { RequestContext } from './context.ts';
 import type { ResourceShape, Row } from './resource.ts';
 
 /*
@@ -11,21 +11,7 @@ import type { ResourceShape, Row } from './resource.ts';
  * the members of a collaboration owner (ADR 0006) – is the core's.
  */
 
-/** Who a service call is for. System work (start-up, the demo import) is not checked, but is audited as 'systeem'. */
-export interface RequestContext {
-  actor: Actor;
-  audit: AuditActor;
-  isSystem?: boolean;
-  /** False for bulk work that writes one audit row of its own. */
-  isAudited?: boolean;
-  /**
-   * Bulk work (an Excel import): the documents whose keeper would run after each write (`Keeper`) are collected here
-   * instead, and brought in step once by the caller, after all the writes.
-   */
-  deferred?: Set<string>;
-}
-
-export const SYSTEM_CONTEXT: RequestContext = { actor: ANONYMOUS, audit: SYSTEM, isSystem: true };
+export { SYSTEM_CONTEXT, type RequestContext } from './context.ts';
 
 /** The member municipalities of an owner that is a collaboration (none for any other owner). */
 async function membersOf(tx: Db, ownerId: string): Promise<string[]> {
@@ -59,7 +45,7 @@ export async function authorize(
   if (ctx.isSystem) return;
   const subject = await subjectOf(tx, def, rec);
   // For a create, the 404 is about where the record would go (its parent): whether the new record itself could be
-  // read – a decision not yet taken – is no reason to hide the parent from who may read it.
+  // read (a draft only its authors read) is no reason to hide the parent from who may read it.
   const known = action === 'create' ? { ...subject, isUndecided: false } : subject;
   if (!isNewState && !can(ctx.actor, 'read', known)) throw new AppError('not_found', `${def.label} niet gevonden`);
   if ((action !== 'read' && !can(ctx.actor, action, subject)) || (isNewState && !can(ctx.actor, 'read', subject))) {
@@ -67,7 +53,7 @@ export async function authorize(
   }
 }
 
-/** Checks that the actor may change these fields of a record they may update (a partner: an activity's status only). */
+/** Checks that the actor may change these fields of a record they may update (a partner: only what it reports on). */
 export async function authorizeFields(tx: Db, ctx: RequestContext, def: ResourceShape, rec: Row, fields: string[]): Promise<void> {
   if (ctx.isSystem) return;
   const subject = await subjectOf(tx, def, rec);

@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 /**
  * Outgoing e-mail, when the operator configured an SMTP server (`REGIE_SMTP_URL`, e.g.
  * `smtps://user:pass@mail.example.nl:465`, and `REGIE_MAIL_FROM`). Without it Regie sends nothing and the features
- * that would mail (password reset by e-mail, round reminders) say so in the app instead. Message bodies may hold
+ * that would mail (a password reset by e-mail, a reminder) say so in the app instead. Message bodies may hold
  * personal data: they are never logged.
  */
 export interface Mailer {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ReadScope, Subject, TEntity } from '../../domain/permissions.ts';
 import type { Db } from '../db/client.ts';
-import type { RequestContext } from './access.ts';
+import type { RequestContext } from './context.ts';
 
 /*
  * The definition of an entity that the generic service (read.ts, write.ts), the read rules (access.ts) and the generic
@@ -13,7 +13,7 @@ export type Row = Record<string, unknown>;
 /** A stored record as the API returns it: camelCase fields, its id, version and owner. */
 export type Record_ = Row & { id: string; version: number; ownerId: string | null };
 
-/** A many-to-many field stored in a link table, such as an activity's `stakeholderIds` (rows: from, to, position). */
+/** A many-to-many field stored in a link table, such as a list of organisations involved (rows: from, to, position). */
 export interface LinkDef {
   field: string;
   table: string;
@@ -33,11 +33,11 @@ export interface ReferenceDef {
   many?: boolean;
   where?: string;
   message?: string;
-  /** The field the message is about, when it is not `field` (a year that must fall in the referred plan's period). */
+  /** The field the message is about, when it is not `field` (a year that must fall in the referred record's period). */
   path?: string;
 }
 
-/** Fields whose value must be unique among the records that share the `scope` fields (an import key within a plan). */
+/** Fields whose value must be unique among the records that share the `scope` fields (an import key within its parent). */
 export interface UniqueDef {
   field: string;
   scope: string[];
@@ -55,7 +55,7 @@ export type ReadRule = 'public' | ((a: string, scope: ReadScope, bind: Bind) => 
 
 /**
  * The document a record is part of, kept in step with it: after every write that changes its content the keeper is
- * told, in the write's transaction (a plan's status follows its content, ADR 0014). Writes of `monitoringFields` only
+ * told, in the write's transaction (a document's status follows its content, ADR 0014). Writes of `monitoringFields` only
  * do not change the content.
  */
 export interface Keeper {
@@ -73,7 +73,7 @@ export type ContentSlots = { isContent: false } | { isContent: true; keptBy: Kee
  * How an entity is stored and read: enough for the reads (read.ts) and the read rules (access.ts), not for a write.
  */
 export interface ResourceShape {
-  /** URL segment and the entity's name in the permission rules: 'activities'. */
+  /** URL segment and the entity's name in the permission rules. */
   name: TEntity;
   table: string;
   /** Dutch name for messages: 'Activiteit'. */
@@ -106,11 +106,11 @@ export interface ResourceShape {
   read: ReadRule;
   /** Why fields the actor may not change were refused (the actor may update the record, not those fields). */
   refusedFieldsMessage?: string;
-  /** Checks before a delete, in its transaction (a plan with adopted versions stays). */
+  /** Checks before a delete, in its transaction (an official record stays). */
   onDelete?: (tx: Db, before: Record_) => Promise<void>;
   /**
    * Rules and side effects of an update that belong to this entity alone, run in the update's transaction after the
-   * merged record was validated and authorised, before it is written (activities: status transitions and history).
+   * merged record was validated and authorised, before it is written (allowed status transitions and their history).
    */
   onUpdate?: (tx: Db, ctx: RequestContext, before: Record_, after: Row) => Promise<void>;
 }

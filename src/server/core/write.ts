@@ -27,7 +27,7 @@ async function resolveOwner(tx: Db, def: ResourceDef, id: string, rec: Row): Pro
   const parent = def.parent ?? { field: 'parentId', table: def.table };
   if (!rec[parent.field]) return null;
   const [row] = await tx.query<{ id: string; owner_id: string | null }>(`select id, owner_id from ${parent.table} where id = $1`, [rec[parent.field]]);
-  // A shared organisation (a partner such as the police) owns itself and its people.
+  // A shared organisation (a partner such as the police) owns itself and what it contains.
   return row ? (row.owner_id ?? row.id) : null;
 }
 
@@ -172,7 +172,7 @@ export async function updateRecord(
     const rec = validate(def, merged);
     await checkReferences(tx, def, id, rec);
     const ownerId = await resolveOwner(tx, def, id, rec);
-    // The new state must be allowed too: a partner cannot take itself off an activity it may then no longer see.
+    // The new state must be allowed too: a partner cannot take itself off a record it may then no longer see.
     await authorize(tx, ctx, def, { ...rec, id, ownerId }, 'update', true);
     await def.onUpdate?.(tx, ctx, current, rec);
     const [cols, values] = await toColumns(tx, def, rec);

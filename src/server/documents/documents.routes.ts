@@ -12,7 +12,7 @@ import { exportPlan } from '../plans/plan-queries.ts';
 import { createProposal } from './proposals/proposals.ts';
 import { getRecord } from '../core/read.ts';
 import { decisions } from '../plans/resources.ts';
-import { sendDocument } from '../http/download.ts';
+import { sendDocument } from './send-document.ts';
 import { registerVersionRoutes } from './versions.routes.ts';
 import { problems, ZIdParam } from '../http/errors.ts';
 

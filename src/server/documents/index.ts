@@ -8,7 +8,10 @@ import { renderDocx } from './docx.ts';
 import { renderHtml } from './html.ts';
 import { renderPdf } from './pdf.ts';
 import type { EvaluationContent, ProgressReportContent } from './reports.ts';
+import type { DocumentSource } from './source.ts';
 import { planDocumentTree, stampAdoption, type AdoptionFacts, type DocumentTree, type PlanDocumentInput } from './tree.ts';
+
+export type { DocumentSource } from './source.ts';
 
 /** The formats of every document (council document, reports), with their media type and renderer. */
 export const DOCUMENT_FORMATS = {
@@ -17,17 +20,6 @@ export const DOCUMENT_FORMATS = {
   html: { type: 'text/html; charset=utf-8', render: (doc: DocumentTree) => Promise.resolve(Buffer.from(renderHtml(doc))) },
 } as const;
 export type DocumentFormat = keyof typeof DOCUMENT_FORMATS;
-
-/**
- * A document that can be adopted and frozen (ADR 0014): its title, its content (plain JSON: what the comparison and
- * the "nothing changed" check look at) and the tree the files are rendered from. Plans, progress reports and
- * evaluations each have a source of this shape; `versions.ts` freezes any of them.
- */
-export interface DocumentSource<C = unknown> {
-  title: string;
-  content: C;
-  tree: DocumentTree;
-}
 
 /**
  * The plan as a document source, under the read rules of the export. The tree is drawn from the content, as a

@@ -13,7 +13,7 @@ import { formatDate, formatPeriod, formatQuarterCode } from '../../text/format.t
 import type { Db } from '../db/client.ts';
 import { subjectOf, type RequestContext } from '../core/access.ts';
 import { budgetUseOfPlans } from '../plans/budget-use.ts';
-import { describeChart, renderIndicatorChart, renderStatusChart } from '../core/charts.ts';
+import { describeChart, renderIndicatorChart, renderStatusChart } from '../monitoring/charts.ts';
 import { todayInNetherlands } from '../core/clock.ts';
 import { planIndicatorFigures } from '../monitoring/indicator-chart.ts';
 import { frequencyProgress, latestNotes, type MonitoredActivity } from '../monitoring/monitoring.ts';
@@ -22,7 +22,7 @@ import { getRecord, listRecords, listRecordsWhere } from '../core/read.ts';
 import type { Record_ } from '../core/resource.ts';
 import * as R from '../plans/resources.ts';
 import { row, type Block, type DocumentTree, type Fact, type Row, type TableBlock } from './tree.ts';
-import type { DocumentSource } from './index.ts';
+import type { DocumentSource } from './source.ts';
 
 /*
  * The reports on a programme, as document sources: the progress report of a closed update round and the evaluation

@@ -8,7 +8,7 @@ import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/access.ts';
 import { DOCUMENT_FORMATS, type DocumentFormat } from './index.ts';
 import { adoptVersion, listOrganisationVersions, comparePlanVersions, progressReportTarget, getVersion, listVersions, stepVersion, versionDocument } from './versions.ts';
-import { sendDocument } from '../http/download.ts';
+import { sendDocument } from './send-document.ts';
 import { problems, ZIdParam } from '../http/errors.ts';
 
 /**

@@ -215,6 +215,6 @@ export async function planStatusChartSvg(db: Db, planId: string, portfolioHolder
   await getRecord(db, R.plans, planId, ctx);
   const [plan] = await db.query<PlanRow>(`${PLAN_SELECT} where p.id = $1`, [planId]);
   const [dashboard] = await planDashboards(db, [plan], todayInNetherlands(), portfolioHolderId);
-  const { renderStatusChart } = await import('../core/charts.ts');
+  const { renderStatusChart } = await import('./charts.ts');
   return renderStatusChart(plan.title, dashboard.themes);
 }

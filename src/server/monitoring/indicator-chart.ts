@@ -26,7 +26,7 @@ export async function indicatorChartSvg(db: Db, id: string, ctx: RequestContext)
     const regions = await regionNames(tx, measurements);
     const series = measurementSeries(measurements as never, (code) => regions.get(code), plan.referenceAreaCodes as string[]);
     // ECharts loads on the first chart, not at start-up.
-    const { renderIndicatorChart } = await import('../core/charts.ts');
+    const { renderIndicatorChart } = await import('./charts.ts');
     return renderIndicatorChart({ indicator, series, ownName: owner?.name ?? '', isContradictory: checkTarget(indicator).length > 0 });
   });
 }

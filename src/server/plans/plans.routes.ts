@@ -6,7 +6,7 @@ import { ZPlanBudget, ZPlanExport } from '../../domain/plan-views.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/access.ts';
 import { writeAudit } from '../core/audit.ts';
-import { registerResourceRoutes } from '../core/resource.routes.ts';
+import { registerResourceRoutes } from '../http/resource.routes.ts';
 import { fileName } from '../http/download.ts';
 import { problems, ZIdParam } from '../http/errors.ts';
 import { registerXlsxRoutes } from './excel/excel.routes.ts';

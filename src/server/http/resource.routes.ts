@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZId, ZVersion } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
-import { problems, ZIdParam } from '../http/errors.ts';
-import type { RequestContext } from './access.ts';
-import { getRecord, listRecords } from './read.ts';
-import type { ResourceDef, Row } from './resource.ts';
-import { createRecord, deleteRecord, updateRecord } from './write.ts';
+import { problems, ZIdParam } from './errors.ts';
+import type { RequestContext } from '../core/access.ts';
+import { getRecord, listRecords } from '../core/read.ts';
+import type { ResourceDef, Row } from '../core/resource.ts';
+import { createRecord, deleteRecord, updateRecord } from '../core/write.ts';
 
 /*
  * The generic routes of a definition (ADR 0003, 0019): list, read, create, update (PATCH with version) and delete,
