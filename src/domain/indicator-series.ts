@@ -89,7 +89,7 @@ export function measurementSeries(
 
   const areas = new Map<string, MeasurementSeries>();
   for (const m of values.filter((v) => !isOwnValue(v))) {
-    const key = m.areaCode ?? (m.area as string);
+    const key = m.areaCode ?? m.area ?? ''; // Not an own value: it has an area code or an area name.
     const series = areas.get(key) ?? {
       key, area: { code: m.areaCode ?? null, name: m.area || regionName(key) || key }, granularity: null, points: [],
     };

@@ -9,6 +9,18 @@ import { ZId } from './schemas.ts';
 
 /** The largest file Regie takes: a StatLine export of all municipalities over many periods stays well below it. */
 export const MAX_IMPORT_CHARS = 10 * 1024 * 1024;
+/**
+ * Columns per line: a StatLine export has a column per period and subject (some hundreds for monthly figures over
+ * years); a table a handful. The review sent 100,000.
+ */
+export const MAX_IMPORT_COLUMNS = 1000;
+/** Characters per cell: the longest StatLine heading is about 120. */
+export const MAX_IMPORT_CELL_CHARS = 1000;
+/**
+ * Figures per file: all municipalities over twenty years and a dozen series is about 100,000. Each figure is kept in
+ * memory while the file is compared; a file of empty cells ("x;x;x…") is 5 million figures in 10 MB.
+ */
+export const MAX_IMPORT_VALUES = 500_000;
 
 export const ZMeasurementImportRequest = z.object({
   fileName: z.string().trim().min(1, { message: 'Verplicht veld' }).max(255),

@@ -51,6 +51,11 @@ export interface Subject {
   ownerMemberIds?: readonly string[];
   /** For decisions: not decided yet – a collegevoorstel in the making, the organisation's own until the college decides. */
   isUndecided?: boolean;
+  /**
+   * For `users`: the request gives the organisation its first beheerder – a membership with the role beheerder while
+   * the organisation has none. Only adding a member sets it; an API token never does.
+   */
+  isFirstBeheerder?: boolean;
 }
 
 /** Published material is public: residents, businesses and anyone without an account read it. */
@@ -99,7 +104,12 @@ export function can(actor: Actor, action: TAction, subject: Subject): boolean {
       if (action === 'read') return roles.some((r) => READS_ALL.includes(r));
       return roles.includes('beheerder') || roles.includes('adviseur');
     case 'users':
-      return roles.includes('beheerder') || (!!actor.isPlatformAdmin && action === 'create');
+      // Members, roles and API tokens are the organisation's beheerder's. A platform administrator gives a
+      // municipality or collaboration without a beheerder its first one, and nothing else: no other role, no token,
+      // no reading of members (issue 11).
+      if (roles.includes('beheerder')) return true;
+      return !!actor.isPlatformAdmin && action === 'create' && !!subject.isFirstBeheerder &&
+        (subject.organisationKind === 'municipality' || subject.organisationKind === 'collaboration');
     case 'audit':
       return action === 'read' && roles.includes('beheerder');
     case 'progress':
@@ -116,8 +126,14 @@ export function can(actor: Actor, action: TAction, subject: Subject): boolean {
       // ones – whatever the live plan is now. Advisers adopt and move a version on; nobody changes or deletes it.
       if (action === 'read') return canOnPlanContent(actor, action, subject, roles);
       return action !== 'delete' && roles.includes('adviseur');
-    default:
+    case 'plans': case 'themes': case 'goals': case 'indicators': case 'measurements': case 'activities':
+    case 'budget-lines': case 'spending-entries': case 'regular-tasks': case 'decisions':
       return canOnPlanContent(actor, action, subject, roles);
+    default: {
+      // Every kind of data has its own rule: a new entity that is not listed above does not compile, and is refused.
+      const unknown: never = subject.entity;
+      return unknown;
+    }
   }
 }
 

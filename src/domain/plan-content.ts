@@ -69,21 +69,29 @@ export function planContent(plan: Obj): Obj {
 /**
  * A plan (its export or its frozen content) as it may be shown to those who may not read personal data – the `people`
  * rule: the owner's staff only – such as the council, partners and the public: of the people, only those the document
- * prints (the themes' portefeuillehouders and officials), without e-mail address; of the activities, an empty
+ * prints (the themes' portefeuillehouders and officials), without e-mail address and without the Regie account linked to
+ * them (`userId`: frozen content holds it; the document does not print it); of the activities, an empty
  * `responsibleIds` (an internal assignment the document does not print). Everything else is what the document says.
+ * With `readsPerson`, the people the reader may read (under the `people` rule, per person) stay as they are.
  */
-export function withoutPersonalData<T extends Obj>(plan: T): T {
+export function withoutPersonalData<T extends Obj>(plan: T, readsPerson: (person: Obj) => boolean = () => false): T {
   const themes = (plan.themes as Obj[] | undefined) ?? [];
   const joint = plan.jointPart as Obj | null | undefined;
   const jointThemes = (joint?.themes as Obj[] | undefined) ?? [];
   const printed = new Set([...jointThemes, ...themes].flatMap((t) => [...((t.portfolioHolderIds as string[]) ?? []), ...((t.officialIds as string[]) ?? [])]));
-  // Emptied rather than left out: the field is part of the export's schema; it names nobody.
-  const unassigned = (list: Obj[]) => list.map((t) => ({ ...t, activities: ((t.activities as Obj[] | undefined) ?? []).map((a) => ({ ...a, responsibleIds: [] })) }));
+  const people = (plan.people as Obj[] | undefined) ?? [];
+  const readable = new Set(people.filter(readsPerson).map((p) => String(p.id)));
+  // Emptied rather than left out: the field is part of the export's schema; it names nobody the reader may not read.
+  const unassigned = (list: Obj[]) => list.map((t) => ({
+    ...t,
+    activities: ((t.activities as Obj[] | undefined) ?? []).map((a) => ({ ...a, responsibleIds: ((a.responsibleIds as string[] | undefined) ?? []).filter((id) => readable.has(id)) })),
+  }));
   return {
     ...plan,
     ...(joint ? { jointPart: { ...joint, themes: unassigned(jointThemes) } } : {}),
     themes: unassigned(themes),
-    people: ((plan.people as Obj[] | undefined) ?? []).filter((p) => printed.has(String(p.id))).map((p) => omit(p, ['email'])),
+    people: people.filter((p) => readable.has(String(p.id)) || printed.has(String(p.id)))
+      .map((p) => (readable.has(String(p.id)) ? p : omit(p, ['email', 'userId']))),
   };
 }
 

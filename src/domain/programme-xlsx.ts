@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toFieldErrors } from './errors.ts';
+import { quoted } from './quote.ts';
 import { ZActivityCreate, ZBudgetLineCreate, ZId, type TBudgetAmount } from './schemas.ts';
 import { parseTimeframe } from './timeframe.ts';
 import { parseFrequency } from './frequency.ts';
@@ -18,6 +19,8 @@ export const SHEETS = { activities: 'Activiteiten', budget: 'Begroting', help: '
 export const MAX_XLSX_BASE64 = 10 * 1024 * 1024;
 /** Rows per sheet Regie reads; a programme has a few hundred at most. */
 export const MAX_XLSX_ROWS = 5000;
+/** Cells per row Regie reads: the sheets have 10 to 20 columns, and a user may add some. */
+export const MAX_XLSX_COLUMNS = 1000;
 
 /** The key column's value on the budget sheet's totals row: not a line, skipped on import. */
 export const TOTAL_KEY = 'Totaal';
@@ -234,7 +237,7 @@ export function compareActivities(input: ActivityInput): Comparison {
     if (key && !stored) {
       issue(r.row, 'id', input.foreignIds.has(key)
         ? 'Deze sleutel hoort bij een activiteit van een ander plan: exporteer dit programma opnieuw of maak de sleutel leeg voor een nieuwe activiteit'
-        : `Onbekende sleutel "${key}": laat de sleutel leeg voor een nieuwe activiteit`);
+        : `Onbekende sleutel "${quoted(key)}": laat de sleutel leeg voor een nieuwe activiteit`);
       continue;
     }
     if (key && seen.has(key)) {
@@ -252,7 +255,7 @@ export function compareActivities(input: ActivityInput): Comparison {
       const found = matchOne(themeText, input.themes, (t) => [t.label]);
       const matches = found.length ? found : matchOne(themeText, input.themes, (t) => [t.title]);
       if (matches.length === 1) themeId = matches[0].id;
-      else issue(r.row, 'theme', matches.length ? `Meer dan één thema heet "${themeText}": kies het uit de lijst` : `Onbekend thema "${themeText}": kies een thema van dit programma uit de lijst`);
+      else issue(r.row, 'theme', matches.length ? `Meer dan één thema heet "${quoted(themeText)}": kies het uit de lijst` : `Onbekend thema "${quoted(themeText)}": kies een thema van dit programma uit de lijst`);
     }
     // Gekoppelde organisaties
     const orgNames = splitNames(r.cells.stakeholderIds);
@@ -263,7 +266,7 @@ export function compareActivities(input: ActivityInput): Comparison {
       for (const name of orgNames) {
         const matches = matchOne(name, input.organisations, (o) => [o.name, o.shortName]);
         if (matches.length === 1) stakeholderIds.push(matches[0].id);
-        else issue(r.row, 'stakeholderIds', matches.length ? `Meer dan één organisatie heet "${name}"` : `Onbekende betrokkene "${name}": gebruik de naam van een organisatie zoals Regie hem kent`);
+        else issue(r.row, 'stakeholderIds', matches.length ? `Meer dan één organisatie heet "${quoted(name)}"` : `Onbekende betrokkene "${quoted(name)}": gebruik de naam van een organisatie zoals Regie hem kent`);
       }
     }
     // Read-only columns: reported, never imported.
@@ -295,10 +298,10 @@ export function compareActivities(input: ActivityInput): Comparison {
     }
     // As the API: a tijdpad or frequency Regie cannot read is stored as written, and flagged.
     if (changed.includes('timeframeText') && texts.timeframeText && parseTimeframe(texts.timeframeText, input.planStartYear).kind === 'unparsed') {
-      issue(r.row, 'timeframeText', `Regie kan het tijdpad "${texts.timeframeText}" niet lezen; het wordt zo opgeslagen, maar staat niet op de planning`, 'warning');
+      issue(r.row, 'timeframeText', `Regie kan het tijdpad "${quoted(texts.timeframeText)}" niet lezen; het wordt zo opgeslagen, maar staat niet op de planning`, 'warning');
     }
     if (changed.includes('frequencyText') && texts.frequencyText && parseFrequency(texts.frequencyText).kind === 'unparsed') {
-      issue(r.row, 'frequencyText', `Regie kan de frequentie "${texts.frequencyText}" niet lezen; ze wordt zo opgeslagen, zonder telling van de uitvoering`, 'warning');
+      issue(r.row, 'frequencyText', `Regie kan de frequentie "${quoted(texts.frequencyText)}" niet lezen; ze wordt zo opgeslagen, zonder telling van de uitvoering`, 'warning');
     }
     const show = (f: string, v: unknown) => (f === 'themeId' ? themeLabel.get(String(v)) ?? '' : f === 'stakeholderIds' ? (v as string[]).map((id) => orgName.get(id) ?? id).join('; ') : String(v ?? ''));
     const changes = changed.map((f) => ({ field: f, column: header(f === 'themeId' ? 'theme' : f), before: stored ? show(f, (stored as unknown as Record<string, unknown>)[f]) : '', after: show(f, fields[f]) }));
@@ -345,7 +348,7 @@ export function compareBudget(input: BudgetInput): Comparison {
       continue;
     }
     if (!stored) {
-      issue(r.row, header('id'), `Onbekende sleutel "${key}": deze post hoort niet bij dit programma`);
+      issue(r.row, header('id'), `Onbekende sleutel "${quoted(key)}": deze post hoort niet bij dit programma`);
       continue;
     }
     if (seen.has(key)) {
@@ -366,7 +369,7 @@ export function compareBudget(input: BudgetInput): Comparison {
       }
       const cents = parseEuros(raw);
       if (cents === undefined) {
-        issue(r.row, column, `Ongeldig bedrag "${cellText(raw)}": gebruik bijvoorbeeld 12500 of 12.500,00 (of ${PM_TEXT})`);
+        issue(r.row, column, `Ongeldig bedrag "${quoted(cellText(raw))}": gebruik bijvoorbeeld 12500 of 12.500,00 (of ${PM_TEXT})`);
         bad = true;
       } else amounts.push({ year, amountCents: cents });
     }

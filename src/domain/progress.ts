@@ -46,11 +46,6 @@ export const STATUS_TRANSITIONS: Record<TActivityStatus, readonly Transition[]> 
   cancelled: [{ to: 'not_started', reason: 'toch weer opgenomen', needsNote: true }],
 };
 
-/** The statuses as the server's messages name them. */
-export const STATUS_NAMES: Record<TActivityStatus, string> = {
-  not_started: 'niet gestart', in_progress: 'loopt', done: 'gereed', delayed: 'vertraagd', cancelled: 'vervallen',
-};
-
 /** Statuses after which nothing more is expected of an activity. */
 export const FINAL_STATUSES: readonly TActivityStatus[] = ['done', 'cancelled'];
 
@@ -65,22 +60,22 @@ export function needsNote(from: TActivityStatus, to: TActivityStatus): boolean {
 }
 
 /**
- * Checks a status change: null when allowed, else a field error with a Dutch message that names the way forward.
- * The same status is no change and always allowed.
+ * Why a status change is refused: `status` when it is no allowed step (`options`: the steps there are), `note` when
+ * the step needs a note. The text names it in words (src/text/nl/monitoring.ts, `statusChangeMessage`).
  */
-export function checkStatusChange(from: TActivityStatus, to: TActivityStatus, hasNote: boolean): FieldError | null {
+export interface TStatusProblem {
+  path: 'status' | 'note';
+  from: TActivityStatus;
+  to: TActivityStatus;
+  options: TActivityStatus[];
+}
+
+/** Checks a status change: null when allowed, else the problem. The same status is no change and always allowed. */
+export function checkStatusChange(from: TActivityStatus, to: TActivityStatus, hasNote: boolean): TStatusProblem | null {
   if (from === to) return null;
   const transition = STATUS_TRANSITIONS[from].find((t) => t.to === to);
-  if (!transition) {
-    const options = nextStatuses(from).map((s) => `"${STATUS_NAMES[s]}"`);
-    return {
-      path: 'status',
-      message: `De status kan niet van "${STATUS_NAMES[from]}" naar "${STATUS_NAMES[to]}". Vanuit "${STATUS_NAMES[from]}" kan het naar ${options.join(' of ')}.`,
-    };
-  }
-  if (transition.needsNote && !hasNote) {
-    return { path: 'note', message: `Licht toe waarom de status van "${STATUS_NAMES[from]}" naar "${STATUS_NAMES[to]}" gaat` };
-  }
+  if (!transition) return { path: 'status', from, to, options: nextStatuses(from) };
+  if (transition.needsNote && !hasNote) return { path: 'note', from, to, options: nextStatuses(from) };
   return null;
 }
 
@@ -175,3 +170,4 @@ export type TActivityProgress = z.infer<typeof ZActivityProgress>;
 
 /** The answer to a progress update: the entry, and the activity (with its new status and version). */
 export const ZProgressResult = z.object({ entry: ZProgressEntry, activity: ZActivity });
+export type TProgressResult = z.infer<typeof ZProgressResult>;

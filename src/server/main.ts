@@ -22,8 +22,8 @@ try {
     await regie.stop();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 } catch (err) {
   if (err instanceof DataDirLockedError || (err instanceof Error && /PORT|DATABASE_URL|REGIE_/.test(err.message))) {
     console.error(`Regie kan niet starten: ${err.message}`);

@@ -5,7 +5,7 @@ import { lockDataDir } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
-import { buildApp } from './app.ts';
+import { buildApp, type DeniedRequest } from './app.ts';
 import { createMailer } from './core/mail.ts';
 import { createSetupLinkIfNoUsers } from './accounts/members.ts';
 
@@ -19,6 +19,9 @@ export interface Running {
   setupUrl: string | null;
   stop(): Promise<void>;
 }
+
+/** A denied API request as one JSON line on stderr, when the request log (REGIE_LOG) is off. */
+const deniedToStderr = (entry: DeniedRequest) => void process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 
 /** Composes Regie: database (embedded or server) → migrations → demo data → HTTP app → listening. */
 export async function startRegie(config: Config, options: { logger?: boolean } = {}): Promise<Running> {
@@ -37,7 +40,16 @@ export async function startRegie(config: Config, options: { logger?: boolean } =
     }
   }
   try {
-    await migrate(db);
+    if (config.migrationDatabaseUrl) {
+      // Two roles (README, "Running on PostgreSQL"): the schema's owner migrates and grants Regie's own role its rights.
+      const [{ role }] = await db.query<{ role: string }>('select current_user as role');
+      const owner = await openPostgres(config.migrationDatabaseUrl, 1);
+      try {
+        await migrate(owner, { runtimeRole: role });
+      } finally {
+        await owner.close();
+      }
+    } else await migrate(db);
     // The demo accounts' password: chosen by the operator, or random and printed once.
     const password = config.demoPassword ?? randomBytes(12).toString('base64url');
     const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password) : null;
@@ -47,6 +59,8 @@ export async function startRegie(config: Config, options: { logger?: boolean } =
       mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       allowHttpLocalhostIssuers: config.allowHttpLocalhostIssuers,
+      // Denied API requests are logged also without the request log (ASVS 7.2.2).
+      deniedLog: options.logger ? undefined : deniedToStderr,
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createUser, MAX_FAILURES_PER_ACCOUNT } from '../../src/server/accounts/accounts.ts';
+import { createUser, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '../../src/server/accounts/accounts.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { readConfig } from '../../src/server/config.ts';
 import { SYSTEM } from '../../src/server/core/audit.ts';
 import { make, useApi } from '../api.ts';
 
@@ -106,13 +108,72 @@ describe('login and sessions', () => {
     expect(await lastAudit()).toMatchObject({ action: 'create', actor_user_id: user.id, actor_label: 'Test Adviseur' });
   });
 
-  it('sets the Secure flag on the cookie behind https', async () => {
+  it('sets the Secure flag on the cookie behind https, when the proxy is trusted', async () => {
     const { email } = await newUser();
-    const { buildApp } = await import('../../src/server/app.ts');
-    const app = await buildApp(ctx.db, { trustProxy: true });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
-    expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
+    const app = await buildApp(ctx.db, { trustProxy: readConfig({ REGIE_TRUST_PROXY: '127.0.0.1' }).trustProxy });
+    const login = (remoteAddress: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD }, headers: { 'x-forwarded-proto': 'https' }, remoteAddress });
+    expect(String((await login('127.0.0.1')).headers['set-cookie'])).toMatch(/Secure/);
+    // Anyone else saying "https" is not believed.
+    expect(String((await login('192.0.2.10')).headers['set-cookie'])).not.toMatch(/Secure/);
     await app.close();
+  });
+});
+
+describe('throttling that holds (issue 11)', () => {
+  const statuses = (results: { res: { statusCode: number } }[]) => {
+    const count = (status: number) => results.filter((r) => r.res.statusCode === status).length;
+    return { checked: count(401), refused: count(429), other: results.length - count(401) - count(429) };
+  };
+
+  it('checks no more wrong passwords for an account than the limit, also when they arrive at once', async () => {
+    const { email } = await newUser();
+    // From 30 addresses, so only the account's limit applies (and not the per-address cap of the login route).
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(email, `fout-wachtwoord-${i}`, `10.77.${i}.1`)));
+    expect(statuses(results)).toEqual({ checked: MAX_FAILURES_PER_ACCOUNT, refused: 30 - MAX_FAILURES_PER_ACCOUNT, other: 0 });
+    expect((await signIn(email, PASSWORD, '10.77.99.1')).res.statusCode).toBe(429);
+  });
+
+  it('checks no more logins from one address than its limit, also when they arrive at once', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(`gok-${i}-${tag}@huizen.test`, 'fout-wachtwoord', '10.78.0.1')));
+    expect(statuses(results)).toEqual({ checked: MAX_FAILURES_PER_ADDRESS, refused: 30 - MAX_FAILURES_PER_ADDRESS, other: 0 });
+  });
+
+  it('lets a successful login clear the account’s failures, and not count against the address', async () => {
+    const { email } = await newUser();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) expect((await signIn(email, 'fout-wachtwoord', '10.79.0.1')).res.statusCode).toBe(401);
+    expect((await signIn(email, PASSWORD, '10.79.0.1')).res.statusCode).toBe(200);
+    expect((await signIn(email, 'fout-wachtwoord', '10.79.0.1')).res.statusCode).toBe(401);
+    expect((await signIn(email, PASSWORD, '10.79.0.1')).res.statusCode).toBe(200);
+    const [{ n }] = await ctx.db.query<{ n: number }>("select count(*)::int as n from login_failures where key = 'address:10.79.0.1'");
+    expect(n).toBe(MAX_FAILURES_PER_ACCOUNT);
+  });
+
+  it.each(['1', '127.0.0.1', '127.0.0.0/8, 10.0.0.0/8'])('counts per real address behind a trusted proxy (REGIE_TRUST_PROXY=%s), whatever X-Forwarded-For says', async (setting) => {
+    const app = await buildApp(ctx.db, { trustProxy: readConfig({ REGIE_TRUST_PROXY: setting }).trustProxy });
+    try {
+      const tag = randomUUID().slice(0, 8);
+      const client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+      await ctx.db.query('delete from login_failures where key = $1', [`address:${client}`]);
+      // The proxy (127.0.0.1) appends the address it sees to whatever X-Forwarded-For the client sent.
+      const viaProxy = (i: number) => app.inject({
+        method: 'POST', url: '/api/v1/auth/login', remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': `203.0.113.${i}, ${client}` }, payload: { email: `gok-${i}-${tag}@huizen.test`, password: 'fout-wachtwoord' },
+      });
+      for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) expect((await viaProxy(i)).statusCode, `attempt ${i + 1}`).toBe(401);
+      expect((await viaProxy(MAX_FAILURES_PER_ADDRESS)).statusCode).toBe(429);
+      if (setting === '1') return;
+      // Someone who reaches Regie past the proxy cannot choose an address either: an untrusted sender's X-Forwarded-For is ignored.
+      const direct = (i: number) => app.inject({
+        method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.77',
+        headers: { 'x-forwarded-for': `203.0.113.${100 + i}` }, payload: { email: `direct-${i}-${tag}@huizen.test`, password: 'fout-wachtwoord' },
+      });
+      await ctx.db.query("delete from login_failures where key = 'address:192.0.2.77'");
+      for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) expect((await direct(i)).statusCode, `direct attempt ${i + 1}`).toBe(401);
+      expect((await direct(MAX_FAILURES_PER_ADDRESS)).statusCode).toBe(429);
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -22,12 +22,15 @@ import { versionOf } from '../published-versions.ts';
 /*
  * The authorisation matrix: every route of the server's route table, asked by anonymous, each role of Huizen, a
  * partner and an adviser of another municipality, against a draft programme of Huizen. A route without a rule here
- * fails the test, so no route escapes the rules.
+ * fails the test, so no route escapes the rules. The platform administrator (no role in Huizen) is asked on the
+ * routes of members, API tokens and single sign-on: it gives an organisation without a beheerder its first one, nothing
+ * more (issue 11).
  */
 
 const ctx = useApi();
 const WHO = ['anoniem', 'beheerder', 'adviseur', 'bestuurder', 'raadslid', 'partner', 'andere gemeente'] as const;
-type Who = (typeof WHO)[number];
+const PLATFORM = 'platformbeheerder';
+type Who = (typeof WHO)[number] | typeof PLATFORM;
 type Row = readonly [number, number, number, number, number, number, number];
 
 // Expected statuses, in the order of WHO. Drafts are for the organisation's own staff; only advisers write; a partner
@@ -47,7 +50,10 @@ const ROUNDS = { get: [404, 200, 200, 200, 404, 404, 404], create: [404, 403, 20
 const IMPORT: Row = [404, 403, 200, 403, 404, 404, 404];
 // Adopted versions: the council reads them (they are no drafts), advisers adopt and move them on; nobody else.
 const VERSIONS = { get: [404, 200, 200, 200, 200, 404, 404], create: [404, 403, 201, 403, 404, 404, 404], update: [404, 403, 200, 403, 403, 404, 404] } as const;
-const MEMBERS = { get: [401, 200, 403, 403, 403, 403, 403], create: [401, 201, 403, 403, 403, 403, 403], update: [401, 200, 403, 403, 403, 403, 403], delete: [401, 204, 403, 403, 403, 403, 403] } as const;
+// Account management: the beheerder's. The last column is the platform administrator (PLATFORM).
+const MEMBERS = { get: [401, 200, 403, 403, 403, 403, 403, 403], create: [401, 201, 403, 403, 403, 403, 403, 403], update: [401, 200, 403, 403, 403, 403, 403, 403], delete: [401, 204, 403, 403, 403, 403, 403, 403] } as const;
+/** What the platform administrator gets in a municipality without a beheerder: its first beheerder, nothing else. */
+const FIRST_BEHEERDER = { beheerder: 201, otherRole: 403, secondBeheerder: 403, tokens: 403, read: 403 } as const;
 
 const sessions = new Map<Who, Api>();
 const ids: Record<string, string> = {};
@@ -101,12 +107,22 @@ beforeAll(async () => {
     ['raadslid', 'raadslid', ids.huizen], ['partner', 'partner', ids.police], ['andere gemeente', 'adviseur', ids.laren],
   ];
   sessions.set('anoniem', ctx.api.as(null));
+  // The test's own client: a platform administrator; the matrix makes its organisations without it, so it has no role.
+  sessions.set(PLATFORM, ctx.api.as(ctx.api.session));
   for (const [who, role, organisationId] of roles) {
     const email = `${role}-${randomUUID().slice(0, 6)}@matrix.test`;
     await createUser(ctx.db, { email, name: who, password: TEST_PASSWORD, memberships: [{ organisationId, role }] }, SYSTEM);
     sessions.set(who, ctx.api.as(await signIn(ctx.api.app, email, TEST_PASSWORD)));
   }
 });
+
+/** A fresh municipality without a beheerder (as Laren in the demo), made by the system. */
+let townsWithoutBeheerder = 0;
+async function withoutBeheerder(): Promise<string> {
+  const cbsCode = `GM7${String(++townsWithoutBeheerder).padStart(3, '0')}`;
+  const org = await createRecord(ctx.db, RESOURCES.find((r) => r.name === 'organisations')!, { kind: 'municipality', name: `Zonder beheerder ${randomUUID().slice(0, 6)}`, cbsCode }, SYSTEM_CONTEXT);
+  return org.id;
+}
 
 /** What a route must answer for each actor; a route without a rule has none, and fails the test. */
 function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise<void>) | 'public' | undefined {
@@ -189,6 +205,15 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
         : (await api.delete(`${base}/${await fresh()}`)).status;
       const rule = method === 'GET' ? MEMBERS.get : method === 'POST' ? MEMBERS.create : MEMBERS.delete;
       expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
+      if (who !== PLATFORM) return;
+      // Also where nobody manages the tokens yet: no token for the platform administrator.
+      const town = await withoutBeheerder();
+      const tokenOfTown = async () => (await createToken(ctx.db, SYSTEM_CONTEXT, town, { name: 'Koppeling', role: 'bestuurder', expiresInDays: 1 })).apiToken.id;
+      const there =
+        method === 'GET' ? (await api.get(`/organisations/${town}/tokens`)).status
+        : method === 'POST' ? (await api.post(`/organisations/${town}/tokens`, { name: 'Koppeling', role: 'beheerder' })).status
+        : (await api.delete(`/organisations/${town}/tokens/${await tokenOfTown()}`)).status;
+      expect(there, `${who} ${method} ${url} without a beheerder`).toBe(FIRST_BEHEERDER.tokens);
     };
   }
   if (url === '/api/v1/organisations/:id/sso') {
@@ -224,11 +249,30 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
         : (await api.delete(`${base}/${await member()}`)).status;
       const rule = method === 'GET' ? MEMBERS.get : method === 'POST' ? MEMBERS.create : method === 'PATCH' ? MEMBERS.update : MEMBERS.delete;
       expect(status, `${who} ${method} ${url}`).toBe(rule[n]);
+      if (who !== PLATFORM) return;
+      // Where there is no beheerder yet: the platform administrator gives the first one, and only that.
+      const town = await withoutBeheerder();
+      const members = `/organisations/${town}/members`;
+      const newMember = (role: TRole) => ({ email: `nieuw-${randomUUID().slice(0, 8)}@matrix.test`, name: 'Nieuw', role });
+      const memberOfTown = async () =>
+        (await createUser(ctx.db, { email: `lid-${randomUUID().slice(0, 8)}@matrix.test`, name: 'Lid', memberships: [{ organisationId: town, role: 'raadslid' }] }, SYSTEM)).id;
+      if (method === 'POST' && url.endsWith('/members')) {
+        expect((await api.post(members, newMember('raadslid'))).status, `${who} another role`).toBe(FIRST_BEHEERDER.otherRole);
+        expect((await api.post(members, newMember('beheerder'))).status, `${who} first beheerder`).toBe(FIRST_BEHEERDER.beheerder);
+        expect((await api.post(members, newMember('beheerder'))).status, `${who} second beheerder`).toBe(FIRST_BEHEERDER.secondBeheerder);
+        return;
+      }
+      const there =
+        method === 'GET' ? (await api.get(members)).status
+        : method === 'POST' ? (await api.post(`${members}/${await memberOfTown()}/password-link`, {})).status
+        : method === 'PATCH' ? (await api.patch(`${members}/${await memberOfTown()}`, { role: 'beheerder' })).status
+        : (await api.delete(`${members}/${await memberOfTown()}`)).status;
+      expect(there, `${who} ${method} ${url} without a beheerder`).toBe(FIRST_BEHEERDER.read);
     };
   }
   if (url === '/api/v1/me/activities') {
     // Only the partner is involved in the matrix's activities; everyone gets 200 and only what they may read.
-    return async (who, n) => {
+    return async (who) => {
       const target = await fresh(RESOURCES.find((r) => r.name === 'activities')!);
       const res = await sessions.get(who)!.get('/me/activities');
       expect(res.status, who).toBe(200);
@@ -368,7 +412,7 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
   if (!def) return undefined;
   const rules = rulesOf(def);
   const api = (who: Who) => sessions.get(who)!;
-  if (method === 'GET' && !m![2]) {
+  if (method === 'GET' && !m[2]) {
     return async (who, n) => {
       const target = await fresh(def);
       const filter = listQuery[def.name];
@@ -405,6 +449,18 @@ describe('authorisation matrix over the route table', () => {
     for (const route of ctx.api.app.routeTable) {
       const rule = ruleFor(route.method, route.url);
       if (typeof rule === 'function') await rule(who, n);
+    }
+  });
+});
+
+describe('the platform administrator on account management', () => {
+  it('gets what the rules allow on every route of members, API tokens and single sign-on', async () => {
+    const routes = ctx.api.app.routeTable.filter((r) => /^\/api\/v1\/organisations\/:id\/(members|tokens|sso)/.test(r.url));
+    expect(routes.length).toBeGreaterThanOrEqual(9);
+    for (const route of routes) {
+      const rule = ruleFor(route.method, route.url);
+      if (typeof rule !== 'function') throw new Error(`no rule for ${route.method} ${route.url}`);
+      await rule(PLATFORM, WHO.length);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { make, useApi } from '../api.ts';
+import { versionOf } from '../published-versions.ts';
 
 const ctx = useApi();
 
@@ -118,7 +119,9 @@ describe('inputs the database cannot take get a 4xx, and nothing is stored', () 
     const { api } = ctx;
     const town = await make.municipality(api);
     const draft = await make.plan(api, { ownerId: town.id });
-    const adopted = await make.plan(api, { ownerId: town.id, status: 'adopted', adoptedBy: 'college' });
+    // A plan is born a draft; adoption makes it adopted (ADR 0014).
+    const adopted = await make.plan(api, { ownerId: town.id });
+    await versionOf(ctx.db, adopted.id, { stage: 'adopted' });
     const ids = async (q: string) => (await api.get(`/plans?${q}`)).body.map((p: any) => p.id);
     expect(await ids(`ownerId=${town.id}`)).toEqual(expect.arrayContaining([draft.id, adopted.id]));
     expect(await ids(`ownerId=${town.id}&status=adopted`)).toEqual([adopted.id]);

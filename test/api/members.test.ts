@@ -4,7 +4,7 @@ import { createSetupLinkIfNoUsers } from '../../src/server/accounts/members.ts';
 import { SYSTEM } from '../../src/server/core/audit.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestDb } from '../db.ts';
-import { make, signIn, TEST_PASSWORD, useApi, type Api } from '../api.ts';
+import { Api, make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 
 const ctx = useApi();
 
@@ -76,6 +76,78 @@ describe('members and roles, managed by the beheerder', () => {
     const policeAdmin = await beheerderOf(police.id);
     expect((await policeAdmin.post(`/organisations/${police.id}/members`, { email: `p-${Date.now()}@leden.test`, name: 'Agent', role: 'adviseur' })).status).toBe(422);
     expect((await policeAdmin.post(`/organisations/${police.id}/members`, { email: `q-${Date.now()}@leden.test`, name: 'Agent', role: 'partner' })).status).toBe(201);
+  });
+});
+
+describe('the platform administrator (issue 11)', () => {
+  async function platformAdmin(): Promise<Api> {
+    const email = `platform-${Math.random().toString(36).slice(2, 8)}@leden.test`;
+    await createUser(ctx.db, { email, name: 'Platformbeheerder', password: TEST_PASSWORD, isPlatformAdmin: true }, SYSTEM);
+    // A client without the test database: no role is granted in the organisations it creates (test/api.ts).
+    return new Api(ctx.api.app, await signIn(ctx.api.app, email, TEST_PASSWORD));
+  }
+
+  it('gives a municipality without a beheerder its first beheerder, and nothing else', async () => {
+    const platform = await platformAdmin();
+    const town = await make.municipality(platform);
+    const members = `/organisations/${town.id}/members`;
+    const self = { email: (await platform.get('/auth/me')).body.user.email, name: 'Platformbeheerder' };
+    // No other role, not for itself and not for anyone else; no API token.
+    expect((await platform.post(members, { ...self, role: 'adviseur' })).status).toBe(403);
+    expect((await platform.post(members, { email: `raad-${Date.now()}@leden.test`, name: 'Raadslid', role: 'raadslid' })).status).toBe(403);
+    expect((await platform.post(`/organisations/${town.id}/tokens`, { name: 'Koppeling', role: 'adviseur', expiresInDays: 1 })).status).toBe(403);
+    expect((await platform.post(`/organisations/${town.id}/tokens`, { name: 'Koppeling', role: 'beheerder', expiresInDays: 1 })).status).toBe(403);
+
+    const first = await platform.post(members, { email: `eerste-${Date.now()}@leden.test`, name: 'Eerste Beheerder', role: 'beheerder' });
+    expect(first.status).toBe(201);
+    expect(first.body.member.role).toBe('beheerder');
+    // Once there is a beheerder, the beheerder manages the members: a second one (also itself) is refused.
+    expect((await platform.post(members, { ...self, role: 'beheerder' })).status).toBe(403);
+    expect((await platform.post(members, { email: `tweede-${Date.now()}@leden.test`, name: 'Tweede', role: 'beheerder' })).status).toBe(403);
+    expect((await platform.get(members)).status).toBe(403);
+    expect((await platform.patch(`${members}/${first.body.member.userId}`, { role: 'raadslid' })).status).toBe(403);
+    expect((await platform.post(`${members}/${first.body.member.userId}/password-link`, {})).status).toBe(403);
+    expect((await platform.delete(`${members}/${first.body.member.userId}`)).status).toBe(403);
+    const roles = await ctx.db.query<{ role: string }>('select role from memberships where organisation_id = $1', [town.id]);
+    expect(roles).toEqual([{ role: 'beheerder' }]);
+    expect(await ctx.db.query('select 1 from api_tokens where organisation_id = $1', [town.id])).toHaveLength(0);
+  });
+
+  it('gives an organisation with a beheerder nobody, and never itself a role there', async () => {
+    const platform = await platformAdmin();
+    const town = await make.municipality(ctx.api);
+    const admin = await beheerderOf(town.id);
+    const self = { email: (await platform.get('/auth/me')).body.user.email, name: 'Platformbeheerder' };
+    for (const role of ['beheerder', 'adviseur', 'bestuurder', 'raadslid'] as const) {
+      expect((await platform.post(`/organisations/${town.id}/members`, { ...self, role })).status, role).toBe(403);
+    }
+    expect((await platform.post(`/organisations/${town.id}/tokens`, { name: 'Koppeling', role: 'adviseur', expiresInDays: 1 })).status).toBe(403);
+    expect((await platform.get(`/organisations/${town.id}/tokens`)).status).toBe(403);
+    const plan = await make.plan(ctx.api, { ownerId: town.id });
+    expect((await platform.get(`/plans/${plan.id}/export`)).status).toBe(404);
+    // The beheerder still does.
+    expect((await admin.post(`/organisations/${town.id}/members`, { email: `collega-${Date.now()}@leden.test`, name: 'Collega', role: 'adviseur' })).status).toBe(201);
+  });
+
+  it('gives a collaboration its first beheerder, from one of its municipalities; a partner organisation none', async () => {
+    const platform = await platformAdmin();
+    const town = await make.municipality(platform);
+    const district = await platform.create('/organisations', { kind: 'collaboration', collaborationKind: 'district', name: 'District', memberIds: [town.id] });
+    const inside = `binnen-${Date.now()}@leden.test`;
+    await createUser(ctx.db, { email: inside, name: 'Binnen', memberships: [{ organisationId: town.id, role: 'adviseur' }] }, SYSTEM);
+    expect((await platform.post(`/organisations/${district.id}/members`, { email: inside, name: 'Binnen', role: 'adviseur' })).status).toBe(403);
+    expect((await platform.post(`/organisations/${district.id}/members`, { email: inside, name: 'Binnen', role: 'beheerder' })).status).toBe(201);
+    // A shared partner (the police) reads the activities it is involved in, in every municipality: not the platform's to staff.
+    const police = await platform.create('/organisations', { kind: 'partner', partnerKind: 'police', name: 'Politie' });
+    expect((await platform.post(`/organisations/${police.id}/members`, { email: `agent-${Date.now()}@leden.test`, name: 'Agent', role: 'beheerder' })).status).toBe(403);
+  });
+
+  it('gives two concurrent first beheerders to nobody twice', async () => {
+    const platform = await platformAdmin();
+    const town = await make.municipality(platform);
+    const statuses = await Promise.all([1, 2, 3].map((n) =>
+      platform.post(`/organisations/${town.id}/members`, { email: `gelijk-${n}-${Date.now()}@leden.test`, name: `Beheerder ${n}`, role: 'beheerder' }).then((r) => r.status)));
+    expect(statuses.sort()).toEqual([201, 403, 403]);
   });
 });
 

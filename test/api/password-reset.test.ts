@@ -6,6 +6,7 @@ import { createUser } from '../../src/server/accounts/accounts.ts';
 import { MAX_RESETS_PER_WINDOW } from '../../src/server/accounts/password-reset.ts';
 import { SYSTEM } from '../../src/server/core/audit.ts';
 import { createMailer } from '../../src/server/core/mail.ts';
+import type { Db } from '../../src/server/db/client.ts';
 import { make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 import { passwordLinkIn, startSmtp, type TestSmtp } from '../smtp.ts';
 
@@ -79,8 +80,9 @@ describe('password reset by e-mail', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.inbox.length).toBe(before + 1);
     expect(smtp.inbox.at(-1)!.to).toEqual([known.email]);
+    // The requests are handled after their answers, so their rows may come in any order.
     const trail = await ctx.db.query("select * from audit_events where action = 'password_reset' order by id desc limit 3");
-    expect(trail.map((t) => t.after)).toEqual([{ sent: true }, { sent: false }, { sent: false }]);
+    expect(trail.map((t) => JSON.stringify(t.after)).sort()).toEqual(['{"sent":false}', '{"sent":false}', '{"sent":true}']);
     expect(JSON.stringify(trail)).not.toContain(unknown);
   });
 
@@ -97,6 +99,56 @@ describe('password reset by e-mail', () => {
     const limited = await ask('gok@huizen.test', '10.4.0.1');
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'too_many_requests', title: expect.stringMatching(/Te veel pogingen/) });
+  });
+
+  it('answers before it looks the address up, so a known and an unknown address take the same time (issue 11)', async () => {
+    // A database that holds every statement until the test opens it: an answer that waits for the database never comes.
+    let isHeld = false;
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const held = async () => { if (isHeld) await opened; };
+    const db: Db = {
+      kind: ctx.db.kind,
+      query: async (sql, params) => (await held(), ctx.db.query(sql, params)),
+      exec: async (sql) => (await held(), ctx.db.exec(sql)),
+      transaction: async (fn) => (await held(), ctx.db.transaction(fn)),
+      close: async () => undefined,
+    };
+    const heldApp = await buildApp(db, { publicUrl: PUBLIC_URL, mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'Regie <noreply@regie.test>' }) });
+    try {
+      const { user, email } = await newUser();
+      const unknown = `niemand-${randomUUID().slice(0, 8)}@huizen.test`;
+      isHeld = true;
+      for (const address of [unknown, email]) {
+        const answer = await Promise.race([
+          heldApp.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: address }, remoteAddress: '10.6.0.1' }),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000)),
+        ]);
+        expect(answer?.statusCode, `${address} is answered without the database`).toBe(202);
+      }
+      expect(await ctx.db.query("select 1 from audit_events where action = 'password_reset' and entity_id = $1", [user.id])).toHaveLength(0);
+      isHeld = false;
+      open();
+      // The work is done after the answer: the mail goes out and the trail has both requests.
+      await mailsFor(email, 1);
+      await expect.poll(async () => (await ctx.db.query("select 1 from audit_events where action = 'password_reset' and entity_id = $1", [user.id])).length).toBe(1);
+    } finally {
+      isHeld = false;
+      open();
+      await heldApp.close();
+    }
+  });
+
+  it('sends no more mails than the limit, also for requests that arrive at once', async () => {
+    const { user, email } = await newUser();
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => ask(email, `10.7.${i}.1`)));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(202));
+    await expect.poll(async () => (await ctx.db.query("select 1 from audit_events where action = 'password_reset' and entity_id = $1", [user.id])).length).toBe(8);
+    await mailsFor(email, MAX_RESETS_PER_WINDOW);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await mailsFor(email, 0)).toHaveLength(MAX_RESETS_PER_WINDOW);
+    const trail = await ctx.db.query<{ after: { sent: boolean } }>("select after from audit_events where action = 'password_reset' and entity_id = $1", [user.id]);
+    expect(trail.filter((t) => t.after.sent)).toHaveLength(MAX_RESETS_PER_WINDOW);
   });
 
   it('says it is not available without an SMTP server', async () => {

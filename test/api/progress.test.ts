@@ -154,8 +154,9 @@ describe('who records progress', () => {
 
   it('the bestuurder reads progress without writing; the council and the public do not read it', async () => {
     const town = await make.municipality(ctx.api);
-    const plan = await make.plan(ctx.api, { ownerId: town.id, status: 'published' });
+    const plan = await make.plan(ctx.api, { ownerId: town.id });
     const activity = await make.activity(ctx.api, { themeId: (await make.theme(ctx.api, { planId: plan.id })).id });
+    await make.publishedVersion(ctx.api, plan.id);
     const bestuurder = await userWith(town.id, 'bestuurder');
     const raadslid = await userWith(town.id, 'raadslid');
     expect((await bestuurder.get(`/activities/${activity.id}/progress`)).status).toBe(200);

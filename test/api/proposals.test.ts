@@ -9,6 +9,7 @@ import { SYSTEM } from '../../src/server/core/audit.ts';
 import { importPlanDocuments } from '../../src/server/plans/import-documents.ts';
 import { make, signIn, TEST_PASSWORD, useApi, type Api, type Session } from '../api.ts';
 import { convertToPdf, download, hasReaders, readPdf, squeeze, textOfXml, unzipEntry, withScratch } from '../readers.ts';
+import { versionOf } from '../published-versions.ts';
 
 /*
  * The collegevoorstel (issue 5, part 3): made from the demo programme's data, edited through the generic decision API
@@ -148,7 +149,8 @@ describe('the collegevoorstel as Word', () => {
 describe('who may make and read a collegevoorstel', () => {
   it('only an adviser makes one; until the college decides it is the staff’s own; others see nothing of a draft', async () => {
     const draft = await make.plan(ctx.api, { ownerId: huizen, title: 'Concept-programma' });
-    const adopted = await make.plan(ctx.api, { ownerId: huizen, title: 'Vastgesteld programma', status: 'adopted', adoptedBy: 'college' });
+    const adopted = await make.plan(ctx.api, { ownerId: huizen, title: 'Vastgesteld programma' });
+    await versionOf(ctx.db, adopted.id, { stage: 'adopted' });
     const [police] = await ctx.db.query<{ id: string }>("select id from organisations where kind = 'partner' and partner_kind = 'police' limit 1");
     const council = await signedIn('raadslid', huizen);
     const board = await signedIn('bestuurder', huizen);
@@ -171,6 +173,9 @@ describe('who may make and read a collegevoorstel', () => {
     expect(await status(council.session, onAdopted.id)).toBe(404);
     const decided = await ctx.api.patch(`/decisions/${onAdopted.id}`, { isDecided: true, decidedOn: '2024-01-16', version: onAdopted.version });
     expect(decided.status).toBe(200);
+    // The decision taken is the plan's content: the plan is a draft until the college adopts it with it (ADR 0014).
+    expect(await status(council.session, onAdopted.id)).toBe(404);
+    await versionOf(ctx.db, adopted.id, { stage: 'adopted', adoptedOn: '2024-01-16' });
     expect(await status(council.session, onAdopted.id)).toBe(200);
     expect(await status(partner.session, onDraft.id)).toBe(404);
     expect(await status(null, onDraft.id)).toBe(404);

@@ -63,7 +63,7 @@ beforeAll(async () => {
   await updateRecord(ctx.db, def('people'), holder.id, { email: 'burgemeester-geheim@huizen.nl', version: holder.version }, SYSTEM_CONTEXT);
   const intern = await createRecord(ctx.db, def('people'), { name: 'Interne Toegewezene', email: 'intern@huizen.nl', role: 'adviser', organisationId: ids.huizen }, SYSTEM_CONTEXT);
   const [activity] = await listRecords(ctx.db, def('activities'), { themeId: theme.id });
-  await updateRecord(ctx.db, def('activities'), activity.id as string, { responsibleIds: [intern.id], version: activity.version }, SYSTEM_CONTEXT);
+  await updateRecord(ctx.db, def('activities'), activity.id, { responsibleIds: [intern.id], version: activity.version }, SYSTEM_CONTEXT);
   const v2 = await versionOf(ctx.db, ids.uvp, { title: String(title) });
   ids.v2 = v2.id;
   publishedOn = new Date(String(v2.publishedAt)).toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
@@ -291,7 +291,7 @@ describe('open data of a published programme', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(res.body).toMatch(/^\uFEFFThemanummer;Thema;Activiteit;Tijdpad;Frequentie;Betrokkenen;Toelichting\r\n"/);
-    const rows = parse(res.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(res.body, { bom: true, delimiter: ';', columns: true });
     const expected = frozen.themes.flatMap((t) => t.activities.map((a) => ({
       Themanummer: t.number ?? '', Thema: t.title, Activiteit: a.title, Tijdpad: a.timeframeText, Frequentie: a.frequencyText,
       Betrokkenen: a.stakeholdersText, Toelichting: a.explanation ?? '',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/server/accounts/accounts.ts';
 import { SYSTEM } from '../../src/server/core/audit.ts';
-import { make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
+import { Api, make, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 
 const ctx = useApi();
 
@@ -43,6 +43,21 @@ describe('API tokens for integrations', () => {
     const revoked = await withToken(token, 'GET', `/plans/${plan.id}`);
     expect(revoked.statusCode).toBe(401);
     expect(revoked.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('are made by the organisation’s beheerder only: not by a platform administrator, also where there is no beheerder (issue 11)', async () => {
+    const email = `platform-${Math.random().toString(36).slice(2, 8)}@tokens.test`;
+    await createUser(ctx.db, { email, name: 'Platformbeheerder', password: TEST_PASSWORD, isPlatformAdmin: true }, SYSTEM);
+    const platform = new Api(ctx.api.app, await signIn(ctx.api.app, email, TEST_PASSWORD));
+    const withBeheerder = (await setUp()).town;
+    const withoutBeheerder = await make.municipality(platform);
+    for (const town of [withBeheerder, withoutBeheerder]) {
+      for (const role of ['adviseur', 'beheerder', 'raadslid'] as const) {
+        expect((await platform.post(`/organisations/${town.id}/tokens`, { name: 'Meelezen', role, expiresInDays: 1 })).status, role).toBe(403);
+      }
+      expect((await platform.get(`/organisations/${town.id}/tokens`)).status).toBe(403);
+      expect(await ctx.db.query('select 1 from api_tokens where organisation_id = $1', [town.id])).toHaveLength(0);
+    }
   });
 
   it('stop working when they expire, and never work with a made-up secret', async () => {

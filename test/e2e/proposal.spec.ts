@@ -47,7 +47,7 @@ test('an adviser makes a collegevoorstel from the Huizen programme, edits it and
     card.getByRole('link', { name: `Word (.docx) – Vaststellen ${plan.title}` }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^vaststellen-uitvoeringsprogramma-veiligheid-huizen-[a-z0-9-]+\.docx$/);
-  const xml = unzipEntry(readFileSync((await download.path())!), 'word/document.xml')!;
+  const xml = unzipEntry(readFileSync(await download.path()), 'word/document.xml')!;
   expect(xml).toContain('Incidenten en crises gaan voor; wettelijke taken krijgen voorrang.');
   expect(xml).toContain('Voorgesteld besluit');
   expect(xml.indexOf('Het programma publiceren op de website.')).toBeLessThan(xml.indexOf('met een raadsinformatiebrief'));

@@ -118,6 +118,19 @@ describe('configuration', () => {
     expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 
+  it('trusts a reverse proxy by its address, CIDR or a hop count, never everyone (issue 11)', () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ REGIE_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    // "1" was "trust the proxy" and stays that for one proxy in front: one hop, not every sender.
+    expect(readConfig({ REGIE_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(readConfig({ REGIE_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readConfig({ REGIE_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(readConfig({ REGIE_TRUST_PROXY: '::1,fd00::/8,loopback' }).trustProxy).toEqual(['::1', 'fd00::/8', 'loopback']);
+    for (const bad of ['true', 'yes', '*', '0.0.0.0/0', '::/0', '10.0.0.0/33', 'proxy.gemeente.nl', '-1', '1.5', '10.0.0.1,']) {
+      expect(() => readConfig({ REGIE_TRUST_PROXY: bad }), bad).toThrow(/REGIE_TRUST_PROXY/);
+    }
+  });
+
   it('allows single sign-on over plain http on localhost only outside production', () => {
     expect(readConfig({}).allowHttpLocalhostIssuers).toBe(false);
     expect(readConfig({ REGIE_SSO_ALLOW_HTTP_LOCALHOST: '1' }).allowHttpLocalhostIssuers).toBe(true);

@@ -107,6 +107,20 @@ describe('organisations, people, users and the audit trail', () => {
     expect(allowed(as('beheerder'), { entity: 'audit', ownerId: HUIZEN })).toEqual(['read']);
     expect(allowed(as('beheerder', LAREN), { entity: 'audit', ownerId: HUIZEN })).toEqual([]);
   });
+
+  it('a platform administrator gives a municipality or collaboration its first beheerder, and nothing else (issue 11)', () => {
+    const platform: Actor = { userId: 'p', roles: [], isPlatformAdmin: true };
+    const users = (over: Partial<Subject>): Subject => ({ entity: 'users', ownerId: LAREN, organisationKind: 'municipality', ...over });
+    expect(allowed(platform, users({ isFirstBeheerder: true }))).toEqual(['create']);
+    expect(allowed(platform, users({ organisationKind: 'collaboration', isFirstBeheerder: true }))).toEqual(['create']);
+    // Another role, a second beheerder, an API token: not the platform's.
+    expect(allowed(platform, users({}))).toEqual([]);
+    expect(allowed(platform, users({ isFirstBeheerder: false }))).toEqual([]);
+    expect(allowed(platform, users({ organisationKind: 'partner', isFirstBeheerder: true }))).toEqual([]);
+    expect(allowed(platform, users({ organisationKind: 'team', isFirstBeheerder: true }))).toEqual([]);
+    // Where it is a beheerder itself (the first run's account), it is that organisation's beheerder.
+    expect(allowed({ ...platform, roles: [{ organisationId: LAREN, role: 'beheerder' }] }, users({}))).toEqual(ACTIONS);
+  });
 });
 
 describe('readScope filters lists by the same rules', () => {

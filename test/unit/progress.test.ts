@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statusChangeMessage } from '../../src/text/nl/monitoring.ts';
 import { checkStatusChange, needsNote, nextStatuses, STATUS_TRANSITIONS, ZProgressInput } from '../../src/domain/progress.ts';
 import { isAwaitedInRound, quarterEndDate } from '../../src/domain/rounds.ts';
 import { ACTIVITY_STATUSES } from '../../src/domain/schemas.ts';
@@ -20,10 +21,11 @@ describe('status transitions', () => {
   });
 
   it('refuses going back to "niet gestart" once work started, and names the way forward', () => {
-    expect(checkStatusChange('in_progress', 'not_started', true)).toEqual({
-      path: 'status',
-      message: 'De status kan niet van "loopt" naar "niet gestart". Vanuit "loopt" kan het naar "vertraagd" of "gereed" of "vervallen".',
-    });
+    const problem = checkStatusChange('in_progress', 'not_started', true);
+    expect(problem).toEqual({ path: 'status', from: 'in_progress', to: 'not_started', options: ['delayed', 'done', 'cancelled'] });
+    expect(statusChangeMessage(problem!)).toBe(
+      'De status kan niet van "loopt" naar "niet gestart". Vanuit "loopt" kan het naar "vertraagd" of "gereed" of "vervallen".',
+    );
   });
 
   it('asks a note for a delay, a cancellation, reopening and reinstating', () => {

@@ -90,40 +90,68 @@ async function findUserView(db: Db, userId: string): Promise<UserView | null> {
   };
 }
 
-async function recentFailures(db: Db, key: string): Promise<number> {
-  const [{ n }] = await db.query<{ n: number }>(
-    `select count(*)::int as n from login_failures where key = $1 and at > now() - make_interval(mins => $2)`,
-    [key, THROTTLE_WINDOW_MINUTES],
-  );
-  return n;
+/**
+ * What is throttled, each with its own class of transaction lock (taken in this order, so two requests never wait for
+ * each other crosswise): failed logins per account and per address, and reset mails per account (password-reset.ts).
+ */
+const THROTTLE_LOCKS = { account: 1, address: 2, reset: 3 } as const;
+export type ThrottleKind = keyof typeof THROTTLE_LOCKS;
+
+/**
+ * Claims one attempt under each limit, as one atomic step, or returns null when a limit is reached. Under a transaction
+ * lock per key (`pg_advisory_xact_lock`: app servers on one PostgreSQL database wait for each other; PGlite runs one
+ * transaction at a time anyway) it counts the key's rows within the window – earlier failures and attempts still being
+ * checked – and, when every key is under its limit, records the attempt at once. So 30 attempts that arrive together
+ * are counted one after the other and at most the limit gets through (issue 11). The rows count as failures until the
+ * caller deletes them (a login that succeeds); the slow part (argon2) runs after this short transaction, never in it.
+ */
+export async function claimAttempt(db: Db, limits: readonly { kind: ThrottleKind; value: string; max: number }[]): Promise<number[] | null> {
+  const ordered = [...limits].sort((a, b) => THROTTLE_LOCKS[a.kind] - THROTTLE_LOCKS[b.kind]);
+  return db.transaction(async (tx) => {
+    for (const { kind, value } of ordered) await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [THROTTLE_LOCKS[kind], `${kind}:${value}`]);
+    for (const { kind, value, max } of ordered) {
+      const [{ n }] = await tx.query<{ n: number }>(
+        'select count(*)::int as n from login_failures where key = $1 and at > now() - make_interval(mins => $2)',
+        [`${kind}:${value}`, THROTTLE_WINDOW_MINUTES],
+      );
+      if (n >= max) return null;
+    }
+    const rows = await tx.query<{ id: number }>(
+      'insert into login_failures (key) select unnest($1::text[]) returning id',
+      [ordered.map(({ kind, value }) => `${kind}:${value}`)],
+    );
+    return rows.map((r) => r.id);
+  });
 }
 
 /**
- * Signs a user in with e-mail and password. Throttled per account and per address; every attempt is in the audit
- * trail. The error does not say whether the account exists.
+ * Signs a user in with e-mail and password. Throttled per account and per address, counting attempts still being
+ * checked (`claimAttempt`); every attempt is in the audit trail. The error does not say whether the account exists.
  */
 export async function login(db: Db, email: string, password: string, address: string): Promise<{ token: string; session: SessionActor }> {
   const normalised = email.trim().toLowerCase();
-  const accountKey = `account:${normalised}`;
-  const addressKey = `address:${address}`;
-  if ((await recentFailures(db, accountKey)) >= MAX_FAILURES_PER_ACCOUNT || (await recentFailures(db, addressKey)) >= MAX_FAILURES_PER_ADDRESS) {
-    throw new AppError('too_many_requests', `Te veel mislukte pogingen. Probeer het over ${THROTTLE_WINDOW_MINUTES} minuten opnieuw.`);
-  }
+  const attempt = await claimAttempt(db, [
+    { kind: 'account', value: normalised, max: MAX_FAILURES_PER_ACCOUNT },
+    { kind: 'address', value: address, max: MAX_FAILURES_PER_ADDRESS },
+  ]);
+  if (!attempt) throw new AppError('too_many_requests', `Te veel mislukte pogingen. Probeer het over ${THROTTLE_WINDOW_MINUTES} minuten opnieuw.`);
   const [user] = await db.query<{ id: string; name: string; password_hash: string | null }>(
     'select id, name, password_hash from users where email = $1 and is_active',
     [normalised],
   );
   const isValid = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !isValid) {
-    await db.transaction(async (tx) => {
-      await tx.query('insert into login_failures (key) values ($1), ($2)', [accountKey, addressKey]);
-      // The attempted address is not stored: a mistyped password would end up in the trail if typed in that field.
-      await writeAudit(tx, { userId: user?.id ?? null, label: user?.name ?? 'onbekend account' }, { action: 'login_failed', organisationId: null, entity: 'users', entityId: user?.id ?? null });
-    });
+    // The attempt's rows stay: they are the failure. The attempted address is not stored in the trail: a mistyped
+    // password would end up there if typed in that field.
+    await writeAudit(db, { userId: user?.id ?? null, label: user?.name ?? 'onbekend account' }, { action: 'login_failed', organisationId: null, entity: 'users', entityId: user?.id ?? null });
     throw new AppError('unauthorized', 'E-mailadres of wachtwoord onjuist');
   }
   const token = await db.transaction(async (tx) => {
-    await tx.query(`delete from login_failures where key = $1 or at < now() - make_interval(mins => $2)`, [accountKey, THROTTLE_WINDOW_MINUTES]);
+    // A login that succeeds is no failure: its own rows go, and with them the account's earlier failures.
+    await tx.query(
+      'delete from login_failures where key = $1 or id = any($2::bigint[]) or at < now() - make_interval(mins => $3)',
+      [`account:${normalised}`, attempt, THROTTLE_WINDOW_MINUTES],
+    );
     return startSession(tx, user);
   });
   return { token, session: (await findSession(db, token))! };

@@ -1,4 +1,5 @@
 import { ZOrganisation, ZOrganisationCreate, ZOrganisationFields, ZPerson, ZPersonCreate, ZPersonFields } from '../../domain/schemas.ts';
+import { slugify } from '../../domain/public-site.ts';
 import type { ResourceDef } from '../core/resource.ts';
 
 /*
@@ -21,6 +22,13 @@ export const organisations: ResourceDef = {
   filters: ['kind', 'parentId'],
   order: 'kind, name',
   subject: async (_, rec) => ({ organisationKind: rec.kind as 'municipality' | 'collaboration' | 'partner' | 'team' }),
+  // A renamed organisation keeps its former public address: links to /openbaar/<former name> lead to the new one.
+  onUpdate: async (tx, _ctx, before, after) => {
+    const former = slugify(String(before.name));
+    if (former && former !== slugify(String(after.name))) {
+      await tx.query('insert into organisation_former_addresses (organisation_id, address) values ($1, $2) on conflict do nothing', [before.id, former]);
+    }
+  },
   read: 'public',
   isContent: false,
 };

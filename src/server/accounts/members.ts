@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TMember, TOneTimeLink } from '../../domain/accounts.ts';
 import { AppError } from '../../domain/errors.ts';
-import { can, ROLES, type TRole } from '../../domain/permissions.ts';
+import { can, ROLES, type Subject, type TRole } from '../../domain/permissions.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/access.ts';
 import { SYSTEM_CONTEXT } from '../core/access.ts';
@@ -19,16 +19,32 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 type Member = TMember;
 type OneTimeLink = TOneTimeLink;
 
-async function organisationKind(db: Db, organisationId: string): Promise<string> {
-  const [org] = await db.query<{ kind: string }>('select kind from organisations where id = $1', [organisationId]);
+type OrganisationKind = NonNullable<Subject['organisationKind']>;
+
+async function organisationKind(db: Db, organisationId: string): Promise<OrganisationKind> {
+  const [org] = await db.query<{ kind: OrganisationKind }>('select kind from organisations where id = $1', [organisationId]);
   if (!org) throw new AppError('not_found', 'Organisatie niet gevonden');
   return org.kind;
 }
 
-/** Only the organisation's beheerder manages its members: signed out is a 401, another role a 403. */
-export async function authorizeMembers(db: Db, ctx: RequestContext, organisationId: string, action: 'read' | 'create' | 'update' | 'delete') {
-  await organisationKind(db, organisationId);
-  if (ctx.isSystem || can(ctx.actor, action, { entity: 'users', ownerId: organisationId })) return;
+/**
+ * Only the organisation's beheerder manages its members and API tokens: signed out is a 401, another role a 403. A
+ * platform administrator only adds the first beheerder of a municipality or collaboration: `grants` is the role a new
+ * member gets, and it must be beheerder while the organisation has none (issue 11). Adding a member calls this in its
+ * transaction, with the organisation's row locked, so two requests cannot both give the first beheerder.
+ */
+export async function authorizeMembers(db: Db, ctx: RequestContext, organisationId: string, action: 'read' | 'create' | 'update' | 'delete', grants?: TRole) {
+  const kind = await organisationKind(db, organisationId);
+  const subject: Subject = { entity: 'users', ownerId: organisationId, organisationKind: kind };
+  if (ctx.isSystem || can(ctx.actor, action, subject)) return;
+  if (ctx.actor.isPlatformAdmin && action === 'create' && grants === 'beheerder') {
+    const [beheerder] = await db.query("select 1 from memberships where organisation_id = $1 and role = 'beheerder' limit 1", [organisationId]);
+    if (can(ctx.actor, action, { ...subject, isFirstBeheerder: !beheerder })) return;
+    if (beheerder) throw new AppError('forbidden', 'Deze organisatie heeft al een beheerder: die beheert de gebruikers en rollen');
+  }
+  if (ctx.actor.isPlatformAdmin && ctx.actor.userId) {
+    throw new AppError('forbidden', 'Een platformbeheerder geeft een gemeente of samenwerkingsverband zonder beheerder alleen de eerste beheerder');
+  }
   throw new AppError(ctx.actor.userId ? 'forbidden' : 'unauthorized', 'Gebruikers en rollen zijn er voor de beheerder van de organisatie');
 }
 
@@ -83,10 +99,12 @@ export async function addMember(
   organisationId: string,
   input: { email: string; name: string; role: TRole },
 ): Promise<{ member: Member; link: OneTimeLink | null }> {
-  await authorizeMembers(db, ctx, organisationId, 'create');
-  const kind = await checkRole(db, organisationId, input.role);
   const email = input.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
+    // Locked, so concurrent requests for an organisation's first beheerder see each other (authorizeMembers).
+    await tx.query('select 1 from organisations where id = $1 for update', [organisationId]);
+    await authorizeMembers(tx, ctx, organisationId, 'create', input.role);
+    const kind = await checkRole(tx, organisationId, input.role);
     const [existing] = await tx.query<{ id: string }>('select id from users where email = $1', [email]);
     if (kind === 'collaboration') {
       const [isMember] = existing

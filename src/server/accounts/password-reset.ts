@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Mailer } from '../core/mail.ts';
-import { THROTTLE_WINDOW_MINUTES } from './accounts.ts';
+import { claimAttempt } from './accounts.ts';
 import { newPasswordLink } from './members.ts';
 
 /** A link from an e-mail works this long: a mailbox is less safe than a link the beheerder hands over. */
@@ -11,9 +11,9 @@ export const MAX_RESETS_PER_WINDOW = 3;
 
 /**
  * "Wachtwoord vergeten": when the address belongs to an active user, a one-time link to set a new password goes to that
- * address. The caller answers the same whatever happens, and the mail is sent after the answer (`send`), so neither the
- * answer nor its timing tells whether an account exists. Every request is in the audit trail, without the address
- * typed. Sessions stay until the new password is set: a request by someone else logs nobody out.
+ * address. The caller answers first, the same whatever happens, and only then calls this and sends the mail (`send`),
+ * so neither the answer nor its timing tells whether an account exists (issue 11). Every request is in the audit
+ * trail, without the address typed. Sessions stay until the new password is set: a request by someone else logs nobody out.
  */
 export async function requestPasswordReset(
   db: Db,
@@ -27,18 +27,13 @@ export async function requestPasswordReset(
     await writeAudit(db, { userId: null, label: 'onbekend account' }, { action: 'password_reset', organisationId: null, entity: 'users', after: { sent: false } });
     return {};
   }
-  const key = `reset:${user.id}`;
   return db.transaction(async (tx) => {
-    const [{ n }] = await tx.query<{ n: number }>(
-      'select count(*)::int as n from login_failures where key = $1 and at > now() - make_interval(mins => $2)',
-      [key, THROTTLE_WINDOW_MINUTES],
-    );
-    const isThrottled = n >= MAX_RESETS_PER_WINDOW;
+    // The throttle shares the login throttle's table and its atomic count: requests that arrive together are counted
+    // one after the other (the row of a mail sent stays for the window).
+    const isThrottled = !(await claimAttempt(tx, [{ kind: 'reset', value: user.id, max: MAX_RESETS_PER_WINDOW }]));
     const actor = { userId: user.id, label: user.name };
     await writeAudit(tx, actor, { action: 'password_reset', organisationId: null, entity: 'users', entityId: user.id, after: { sent: !isThrottled } });
     if (isThrottled) return {};
-    // The throttle shares the login throttle's table: both count recent events per key.
-    await tx.query('insert into login_failures (key) values ($1)', [key]);
     const link = await newPasswordLink(tx, user.id, { minutes: RESET_LINK_MINUTES, endSessions: false });
     const url = `${publicUrl}/wachtwoord?token=${encodeURIComponent(link.token)}`;
     return { send: () => mailer.send({ to: user.email, subject: 'Nieuw wachtwoord instellen voor Regie', text: resetMail(user.name, url) }) };

@@ -6,7 +6,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
 
 /** About 49,000 passwords people commonly choose (Dutch ones among them), from the zxcvbn-ts common list. */
-const COMMON = new Set(dictionary['passwords-common'] as string[]);
+const COMMON = new Set(dictionary['passwords-common']);
 
 /** Checks a new password against the policy (ASVS 2.1): length, not common, not the user's own e-mail. */
 export function checkPassword(password: string, email: string): void {

@@ -75,7 +75,7 @@ export async function saveSsoConfig(
       throw new AppError('conflict', 'Iemand anders heeft de configuratie intussen gewijzigd');
     }
     const isNewClient = !before || before.issuer !== issuer || before.client_id !== input.clientId;
-    const secret = input.clientSecret || (isNewClient ? null : before!.client_secret);
+    const secret = input.clientSecret || (isNewClient ? null : before.client_secret);
     if (!secret) {
       const message = before ? 'Vul het clientgeheim opnieuw in: de issuer of client-id is gewijzigd' : 'Vul het clientgeheim in';
       throw new AppError('validation', 'De configuratie is niet geldig', [{ path: 'clientSecret', message }]);

@@ -26,7 +26,10 @@ export async function listTokens(db: Db, ctx: RequestContext, organisationId: st
   return rows.map(toToken);
 }
 
-/** Makes a token for an integration; the secret is in the answer once and nowhere else. */
+/**
+ * Makes a token for an integration; the secret is in the answer once and nowhere else. Only the organisation's
+ * beheerder makes one: a platform administrator never does, also not where there is no beheerder (issue 11).
+ */
 export async function createToken(
   db: Db,
   ctx: RequestContext,

@@ -61,6 +61,11 @@ export type ReadRule = 'public' | ((a: string, scope: ReadScope, bind: Bind) => 
 export interface Keeper {
   /** The key of the document the (new, stored or deleted) record belongs to; null when there is none. */
   keyOf: (tx: Db, rec: Row) => Promise<string | null>;
+  /**
+   * Locks the document before the record is written, so every content write and the document's own workflow (an
+   * adoption) take their locks in the same order and cannot deadlock.
+   */
+  lock: (tx: Db, key: string) => Promise<void>;
   /** Brings the document in step after a content write; bulk work (`ctx.deferred`) collects the keys instead. */
   afterWrite: (tx: Db, ctx: RequestContext, key: string) => Promise<void>;
   monitoringFields?: readonly string[];
@@ -87,8 +92,11 @@ export interface ResourceShape {
   owner?: 'field' | 'organisation';
   /** Fields that cannot change after creation (a record does not move to another parent). */
   fixed?: string[];
-  /** Fields only a workflow changes, never a PATCH (with the message that says which workflow). */
-  workflow?: { fields: string[]; message: string };
+  /**
+   * Fields only a workflow changes, never a PATCH, and that a create through the API leaves at their `initial` values
+   * (system work, such as the demo import, may set them); with the message that says which workflow.
+   */
+  workflow?: { fields: string[]; initial: Row; message: string };
   links?: LinkDef[];
   references?: ReferenceDef[];
   unique?: UniqueDef[];

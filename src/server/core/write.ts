@@ -108,6 +108,19 @@ async function keptKey(tx: Db, def: ResourceDef, rec: Row, fields?: string[]): P
   return def.keptBy.keyOf(tx, rec);
 }
 
+/** Locks the document of a content record before a write of it (see `Keeper.lock`). */
+async function lockKept(tx: Db, def: ResourceDef, key: string | null): Promise<void> {
+  if (key && def.isContent) await def.keptBy.lock(tx, key);
+}
+
+/** Refuses workflow fields that a create through the API sets to anything but their initial values. */
+function refuseWorkflowOnCreate(def: ResourceDef, rec: Row, ctx: RequestContext): void {
+  if (!def.workflow || ctx.isSystem) return;
+  const { fields, initial, message } = def.workflow;
+  const set = fields.filter((f) => (rec[f] ?? null) !== (initial[f] ?? null));
+  if (set.length) throw new AppError('validation', message, set.map((path) => ({ path, message: 'Wijzigt via de vaststelling' })));
+}
+
 /** Tells the keeper of a content record's document about a write, or defers that to the bulk work's caller. */
 async function keep(tx: Db, def: ResourceDef, ctx: RequestContext, key: string | null): Promise<void> {
   if (!key || !def.isContent) return;
@@ -118,8 +131,11 @@ async function keep(tx: Db, def: ResourceDef, ctx: RequestContext, key: string |
 /** Creates a record from API input. */
 export async function createRecord(db: Db, def: ResourceDef, input: unknown, ctx: RequestContext): Promise<Record_> {
   const rec = validate(def, input);
+  refuseWorkflowOnCreate(def, rec, ctx);
   return db.transaction(async (tx) => {
     const id = randomUUID();
+    const key = await keptKey(tx, def, { ...rec, id });
+    await lockKept(tx, def, key);
     await checkReferences(tx, def, id, rec);
     const ownerId = await resolveOwner(tx, def, id, rec);
     await authorize(tx, ctx, def, { ...rec, id, ownerId }, 'create');
@@ -129,7 +145,7 @@ export async function createRecord(db: Db, def: ResourceDef, input: unknown, ctx
       [id, ownerId, ...values],
     );
     await writeLinks(tx, def, id, ownerId, rec, false);
-    await keep(tx, def, ctx, await keptKey(tx, def, { ...rec, id }));
+    await keep(tx, def, ctx, key);
     const created = await getRecord(tx, def, id);
     if (ctx.isAudited !== false) {
       await writeAudit(tx, ctx.audit, { action: 'create', organisationId: ownerId, entity: def.name, entityId: id, after: created });
@@ -168,6 +184,11 @@ export async function updateRecord(
     const fields = Object.keys(def.fields.shape);
     const changed = fields.filter((f) => f in patch && JSON.stringify(patch[f] ?? null) !== JSON.stringify(current[f] ?? null));
     await authorizeFields(tx, ctx, def, current, changed);
+    // Nothing changed: nothing is written, the version stays and no audit row says otherwise.
+    if (!changed.length) return current;
+    // The document of the record as it is and as it will be (a move inside it keeps the key) is locked first.
+    const keys = [await keptKey(tx, def, current, changed), await keptKey(tx, def, { ...current, ...patch, id }, changed)];
+    for (const key of new Set(keys)) await lockKept(tx, def, key);
     const merged = Object.fromEntries(fields.map((f) => [f, f in patch ? patch[f] : current[f]]));
     const rec = validate(def, merged);
     await checkReferences(tx, def, id, rec);
@@ -184,7 +205,7 @@ export async function updateRecord(
     );
     if (!updated.length) throw staleVersion(def);
     await writeLinks(tx, def, id, ownerId, rec, true);
-    if (changed.length) await keep(tx, def, ctx, await keptKey(tx, def, { ...rec, id }, changed));
+    for (const key of new Set(keys)) await keep(tx, def, ctx, key);
     const after = await getRecord(tx, def, id);
     await writeAudit(tx, ctx.audit, { action: 'update', organisationId: ownerId, entity: def.name, entityId: id, before: current, after });
     return after;
@@ -197,8 +218,9 @@ export async function deleteRecord(db: Db, def: ResourceDef, id: string, version
     const before = await getRecord(tx, def, id); // 404 when it does not exist
     await authorize(tx, ctx, def, before, 'delete');
     await def.onDelete?.(tx, before);
-    // The document is found before the record is gone; a document deleted itself has nothing left to keep.
+    // The document is found (and locked) before the record is gone; a document deleted itself has nothing left to keep.
     const key = await keptKey(tx, def, before);
+    await lockKept(tx, def, key);
     const deleted = await tx.query(
       `delete from ${def.table} where id = $1 ${version === undefined ? '' : 'and version = $2'} returning id`,
       version === undefined ? [id] : [id, version],

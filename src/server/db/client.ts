@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { AppError } from '../../domain/errors.ts';
+
+/** PostgreSQL's deadlock (40P01) and serialization failure (40001): the transaction may simply be run again. */
+const isRetryable = (err: unknown) => ['40P01', '40001'].includes((err as { code?: string }).code ?? '');
 
 /** A database or a transaction in it: the one interface repositories use, on PGlite and on PostgreSQL alike. */
 export interface Db {
@@ -35,9 +39,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   let queue: Promise<unknown> = Promise.resolve();
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>, inTx: boolean): Db => ({
     kind: 'pglite',
-    async query(sql, params) {
+    async query<T>(sql: string, params?: unknown[]) {
       if (!inTx) await queue;
-      return (await q.query(sql, params)).rows as never;
+      return (await q.query<T>(sql, params)).rows;
     },
     async exec(sql) {
       await q.exec(sql);
@@ -58,7 +62,7 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    types: { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as never },
+    types: { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
   });
   // An idle connection that the server drops (restart, failover) must not take the process down; the pool replaces it.
   pool.on('error', (err) => console.error('PostgreSQL connection lost:', err.message));
@@ -73,17 +77,31 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     },
     async transaction(fn) {
       if (inTx) return fn(this);
-      const conn = await pool.connect();
+      const attempt = async () => {
+        const conn = await pool.connect();
+        try {
+          await conn.query('begin');
+          const result = await fn(wrap(conn, true));
+          await conn.query('commit');
+          return result;
+        } catch (err) {
+          await conn.query('rollback').catch(() => undefined);
+          throw err;
+        } finally {
+          conn.release();
+        }
+      };
+      // A deadlock or serialization failure undid the whole transaction: it runs once more, then the client is told.
       try {
-        await conn.query('begin');
-        const result = await fn(wrap(conn, true));
-        await conn.query('commit');
-        return result;
+        return await attempt();
       } catch (err) {
-        await conn.query('rollback').catch(() => undefined);
-        throw err;
-      } finally {
-        conn.release();
+        if (!isRetryable(err)) throw err;
+        try {
+          return await attempt();
+        } catch (again) {
+          if (!isRetryable(again)) throw again;
+          throw new AppError('conflict', 'Iemand anders wijzigde dit tegelijk met u. Laad opnieuw en probeer het nog eens.');
+        }
       }
     },
     close: () => pool.end(),

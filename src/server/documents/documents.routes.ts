@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { TPlanExport } from '../../domain/plan-views.ts';
 import { ZProposalRequest } from '../../domain/proposal.ts';
 import { ZDecision, type TDecision } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
@@ -61,7 +60,7 @@ export function registerDocumentRoutes(app: FastifyInstance, db: Db, ctxOf: (req
     tags: ['plans'],
     summary: (format) => `Het plan of programma als document voor de raad (${format}): inleiding, thema's met activiteitentabel, regulier werk, begroting (in het auditlogboek)`,
     load: async (id, ctx) => {
-      const plan = (await exportPlan(db, id, ctx)) as unknown as TPlanExport;
+      const plan = await exportPlan(db, id, ctx);
       return { tree: planDocumentTree(plan), fileTitle: plan.title, audit: { organisationId: plan.ownerId, entity: 'plans', entityId: plan.id } };
     },
   });
@@ -71,7 +70,7 @@ export function registerDocumentRoutes(app: FastifyInstance, db: Db, ctxOf: (req
     summary: (format) => `Een besluit als collegevoorstel (${format}): kopgegevens, voorgesteld besluit, de onderdelen en vervolgacties (in het auditlogboek)`,
     load: async (id, ctx) => {
       const decision = (await getRecord(db, decisions, id, ctx)) as unknown as TDecision;
-      const plan = (await exportPlan(db, decision.planId, ctx)) as unknown as TPlanExport;
+      const plan = await exportPlan(db, decision.planId, ctx);
       return { tree: proposalDocumentTree(decision, plan), fileTitle: decision.title, audit: { organisationId: decision.ownerId, entity: 'decisions', entityId: decision.id } };
     },
   });

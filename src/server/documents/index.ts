@@ -26,8 +26,8 @@ export type DocumentFormat = keyof typeof DOCUMENT_FORMATS;
  * version's page on the public site draws it again (`versionTree`): what is stored and what is shown are the same.
  */
 export async function planDocumentSource(db: Db, planId: string, ctx: RequestContext): Promise<DocumentSource & { plan: TPlanExport }> {
-  const plan = (await exportPlan(db, planId, ctx)) as unknown as TPlanExport;
-  const content = planContent(plan as never);
+  const plan = await exportPlan(db, planId, ctx);
+  const content = planContent(plan);
   return { title: plan.title, content, tree: planDocumentTree(content as unknown as PlanDocumentInput), plan };
 }
 

@@ -364,7 +364,7 @@ function statusFigure(themes: { theme: Theme; statuses: TActivityStatus[] }[]): 
   const byStatus = (statuses: TActivityStatus[]) =>
     Object.fromEntries(ACTIVITY_STATUSES.map((st) => [st, statuses.filter((x) => x === st).length])) as Record<TActivityStatus, number>;
   const input = themes.map((t) => ({ theme: t.theme, activities: { byStatus: byStatus(t.statuses) } }));
-  const svg = renderStatusChart(T.statusChartTitle, input as never);
+  const svg = renderStatusChart(T.statusChartTitle, input);
   const all = byStatus(themes.flatMap((t) => t.statuses));
   return figure(T.statusChartTitle, svg, table(T.statusCaption, [[T.theme, 3], ...ACTIVITY_STATUSES.map((st) => [nl.labels.activityStatus[st], 1, true] as [string, number, boolean])], [
     ...input.map((t) => row([themeName(t.theme), ...ACTIVITY_STATUSES.map((st) => String(t.activities.byStatus[st]))])),

@@ -307,7 +307,7 @@ function budgetBlocks(plan: PlanDocumentInput): Block[] {
   for (const t of tables) {
     const inTable = new Set(t.rows.map((r) => r.line));
     const subtotal = asAmounts(single ? sumByYear(t.rows.filter((r) => !r.isSub).map((r) => r.line as BudgetLineLike))
-      : totalOfSelection(plan.budgetLines.flatMap((l) => [l, ...l.subLines]) as BudgetLineLike[], (l) => inTable.has(l as LineInput)));
+      : totalOfSelection(plan.budgetLines.flatMap((l) => [l, ...l.subLines]), (l) => inTable.has(l as LineInput)));
     const keys = yearKeys([...t.rows.flatMap((r) => r.line.amounts), ...subtotal, ...(single ? plan.budget.totals : [])]);
     const rows = t.rows.map((r) => row([r.line.title, ...cells(keys, r.line.amounts, r.line.isPm)], { isSub: r.isSub }));
     const title = t.section ?? (single ? null : B.noSection);

@@ -16,7 +16,7 @@ import { stampAdoption } from './tree.ts';
 import { exportPlan, readsPeopleOf } from '../plans/plan-queries.ts';
 import { getRound } from '../monitoring/rounds.ts';
 import { fromRow, getRecord } from '../core/read.ts';
-import { LATEST_VERSION_SQL, liveContentHash, sha256 } from '../plans/plan-status.ts';
+import { differsFromVersion, LATEST_VERSION_SQL, sha256 } from '../plans/plan-status.ts';
 import { plans as plansDef } from '../plans/resources.ts';
 
 /*
@@ -99,8 +99,10 @@ export async function adoptVersion(db: Db, ctx: RequestContext, target: Document
     const doc = await source(tx, target, ctx);
     const content = canonicalJson(doc.content);
     const hash = sha256(content);
-    const [latest] = await tx.query<{ number: number; content_hash: string }>(LATEST_VERSION_SQL, [target.planId, target.document, target.roundId ?? null]);
-    if (latest?.content_hash === hash) {
+    const [latest] = await tx.query<{ number: number; content_hash: string; content: string }>(LATEST_VERSION_SQL, [target.planId, target.document, target.roundId ?? null]);
+    // A plan is unchanged when the comparison shows nothing (as its status says); a report when its figures are the same.
+    const isUnchanged = latest && (target.document === 'plan' ? !(await differsFromVersion(tx, target.planId, latest.content)) : latest.content_hash === hash);
+    if (isUnchanged) {
       throw new AppError('validation', `Er is niets gewijzigd sinds versie ${latest.number}: die is al vastgesteld`, [
         { path: 'content', message: `Gelijk aan versie ${latest.number}` },
       ]);
@@ -187,6 +189,11 @@ async function mirrorStage(tx: Db, planId: string, versionId: string, stage: TVe
   );
 }
 
+/** A version's frozen content as stored (canonical JSON). */
+async function versionContentOf(tx: Db, id: string): Promise<string> {
+  return (await tx.query<{ content: string }>('select content from document_versions where id = $1', [id]))[0].content;
+}
+
 /** One version's facts; 404 for who may not read it. */
 export async function getVersion(db: Db, ctx: RequestContext, id: string): Promise<TDocumentVersion> {
   const [row] = await db.query<Record<string, unknown> & { owner_id: string; status: TVersionStage }>(`select ${FACTS} from document_versions where id = $1`, [id]);
@@ -220,7 +227,7 @@ export async function listVersions(db: Db, ctx: RequestContext, planId: string):
     return {
       versions: visible.map(fromRow) as TDocumentVersion[],
       latestPlanVersionId: isVisible ? String(latest.id) : null,
-      hasChanges: isVisible && live ? (await liveContentHash(tx, planId)) !== latest.content_hash : null,
+      hasChanges: isVisible && live ? await differsFromVersion(tx, planId, await versionContentOf(tx, String(latest.id))) : null,
     };
   });
 }

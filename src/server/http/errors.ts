@@ -29,6 +29,9 @@ const PG_CODES: Record<string, AppError> = {
   '23505': new AppError('conflict', 'Dit bestaat al'),
   '22P02': new AppError('bad_request', 'Ongeldige waarde in het verzoek'),
   '23514': new AppError('validation', 'De invoer voldoet niet aan de regels'),
+  // A deadlock or serialization failure outside a transaction the client can simply repeat.
+  '40P01': new AppError('conflict', 'Iemand anders wijzigde dit tegelijk met u. Laad opnieuw en probeer het nog eens.'),
+  '40001': new AppError('conflict', 'Iemand anders wijzigde dit tegelijk met u. Laad opnieuw en probeer het nog eens.'),
 };
 
 /** Maps any error to a problem document; unknown errors become a 500 without details. */

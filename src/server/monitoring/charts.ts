@@ -5,7 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { resolveTargetValue } from '../../domain/indicator.ts';
 import { formatIndicatorValue, periodMidpoint, type MeasurementSeries } from '../../domain/indicator-series.ts';
 import { ACTIVITY_STATUSES, type TIndicator } from '../../domain/schemas.ts';
-import type { TThemeDashboard } from '../../domain/dashboard.ts';
+import type { TActivityFigures, TThemeDashboard } from '../../domain/dashboard.ts';
 import { seriesName } from '../../text/indicator-text.ts';
 import { nl } from '../../text/nl.ts';
 
@@ -188,11 +188,14 @@ const STATUS_COLOURS: Record<(typeof ACTIVITY_STATUSES)[number], string> = {
   not_started: '#52606d', in_progress: '#01689b', done: '#2d6e2f', delayed: '#a14a00', cancelled: '#5b3d99',
 };
 
+/** What the status chart reads of a theme: its number and title, and its activities by status (a dashboard's, a report's). */
+type StatusChartTheme = { theme: Pick<TThemeDashboard['theme'], 'number' | 'title'>; activities: Pick<TActivityFigures, 'byStatus'> };
+
 /**
  * A programme's activities per theme and status as stacked horizontal bars, each part labelled with its count, so the
  * chart reads without colour; the dashboard's table holds the same figures.
  */
-export function renderStatusChart(title: string, themes: readonly Pick<TThemeDashboard, 'theme' | 'activities'>[], width = 720): string {
+export function renderStatusChart(title: string, themes: readonly StatusChartTheme[], width = 720): string {
   const labels = themes.map((t) => [t.theme.number, t.theme.title].filter(Boolean).join(' '));
   const height = 110 + Math.max(1, themes.length) * 34;
   const statusName = nl.labels.activityStatus;

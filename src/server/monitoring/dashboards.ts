@@ -5,6 +5,7 @@ import {
 import { AppError } from '../../domain/errors.ts';
 import { indicatorStatus, type StatusMeasurementInput, type TIndicatorStatus } from '../../domain/indicator.ts';
 import type { TActivityStatus } from '../../domain/progress.ts';
+import type { TIndicator } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { readCondition, type RequestContext } from '../core/access.ts';
 import { getRecord } from '../core/read.ts';
@@ -132,8 +133,8 @@ async function indicatorStatuses(db: Db, planIds: string[]): Promise<{ planId: s
       'periodEnd', m.period_end, 'kind', m.kind, 'value', m.value, 'isProvisional', m.is_provisional)
       from measurements m where ${own} and m.is_provisional = ${provisional} order by m.period_end desc, m.period_start limit 1)`;
   const rows = await db.query<{
-    id: string; plan_id: string; theme_id: string | null; direction: string; baseline_value: number | null; baseline_year: number | null;
-    target_kind: string | null; target_value: number | null; target_change_percent: number | null; target_year: number | null;
+    id: string; plan_id: string; theme_id: string | null; direction: TIndicator['direction']; baseline_value: number | null; baseline_year: number | null;
+    target_kind: TIndicator['targetKind']; target_value: number | null; target_change_percent: number | null; target_year: number | null;
     final: StatusMeasurementInput | null; provisional: StatusMeasurementInput | null;
   }>(
     `select i.id, i.plan_id, i.theme_id, i.direction, i.baseline_value, i.baseline_year, i.target_kind, i.target_value,
@@ -146,7 +147,7 @@ async function indicatorStatuses(db: Db, planIds: string[]): Promise<{ planId: s
     themeId: r.theme_id,
     status: indicatorStatus(
       {
-        direction: r.direction as never, baselineValue: r.baseline_value, baselineYear: r.baseline_year, targetKind: r.target_kind as never,
+        direction: r.direction, baselineValue: r.baseline_value, baselineYear: r.baseline_year, targetKind: r.target_kind,
         targetValue: r.target_value, targetChangePercent: r.target_change_percent, targetYear: r.target_year,
       },
       [r.final, r.provisional].filter((m): m is StatusMeasurementInput => !!m).map((m) => ({ ...m, value: Number(m.value) })),

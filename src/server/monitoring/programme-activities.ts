@@ -1,11 +1,12 @@
-import { isActiveInQuarter, parseQuarterCode, type TTimeframe } from '../../domain/timeframe.ts';
+import { isActiveInQuarter, parseQuarterCode } from '../../domain/timeframe.ts';
+import type { TMyActivity, TProgrammeActivity } from '../../domain/plan-views.ts';
 import type { TActivityFilter } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { readCondition, type RequestContext } from '../core/access.ts';
 import { todayInNetherlands } from '../core/clock.ts';
 import { getRecord, queryRecords } from '../core/read.ts';
 import * as R from '../plans/resources.ts';
-import { frequencyProgress, isResponsibleSql, type MonitoredActivity } from './monitoring.ts';
+import { frequencyProgress, isResponsibleSql } from './monitoring.ts';
 import { withMonitoring } from './progress.ts';
 import { awaitedSql } from './rounds.ts';
 
@@ -16,7 +17,7 @@ import { awaitedSql } from './rounds.ts';
 
 /** The activity table of a whole programme, with the theme of each activity, filtered. With a joint programme
  * behind a local part, the joint themes' activities are included and marked. */
-export async function listProgrammeActivities(db: Db, planId: string, filter: TActivityFilter, ctx: RequestContext) {
+export async function listProgrammeActivities(db: Db, planId: string, filter: TActivityFilter, ctx: RequestContext): Promise<TProgrammeActivity[]> {
   const plan = await getRecord(db, R.plans, planId, ctx);
   // The joint programme's activities come along only where the actor may read that programme.
   const jointPlanId = plan.jointPlanId
@@ -39,21 +40,22 @@ export async function listProgrammeActivities(db: Db, planId: string, filter: TA
       `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
     );
   }
-  let activities = await queryRecords(db, R.activities, {
+  // The stored activities with their theme (the extra column), as the domain type; the monitoring comes below.
+  let activities = (await queryRecords(db, R.activities, {
     select: `json_build_object('id', t.id, 'number', t.number, 'title', t.title, 'scope', t.scope, 'planId', t.plan_id) as theme`,
     join: 'join themes t on t.id = r.theme_id',
     where,
     params,
     // The joint programme's themes first, as the documents print them.
     order: '(t.plan_id = $1), t.position, r.position, r.created_at',
-  });
+  })) as Omit<TProgrammeActivity, 'monitoring'>[];
   if (filter.quarter) {
     const q = parseQuarterCode(filter.quarter);
-    activities = activities.filter((a) => isActiveInQuarter(a.timeframe as TTimeframe, q));
+    activities = activities.filter((a) => isActiveInQuarter(a.timeframe, q));
   }
   if (filter.lagging) {
     // Lag as the dashboards count it, for whoever reads the programme: a dashboard's figure and its list agree.
-    const lag = await frequencyProgress(db, activities as unknown as MonitoredActivity[], todayInNetherlands());
+    const lag = await frequencyProgress(db, activities, todayInNetherlands());
     activities = activities.filter((a) => lag.get(a.id)?.isLagging);
   }
   return withMonitoring(db, ctx, activities);
@@ -66,7 +68,7 @@ export async function listProgrammeActivities(db: Db, planId: string, filter: TA
  * their update (for partners: the activities their organisation is involved in). Filtered by the same rules as
  * every list.
  */
-export async function listMyActivities(db: Db, ctx: RequestContext) {
+export async function listMyActivities(db: Db, ctx: RequestContext): Promise<TMyActivity[]> {
   const organisationIds = ctx.actor.roles.map((r) => r.organisationId);
   if (!ctx.actor.userId && !organisationIds.length) return [];
   const partnerIds = ctx.actor.roles.filter((r) => r.role === 'partner').map((r) => r.organisationId);
@@ -77,7 +79,7 @@ export async function listMyActivities(db: Db, ctx: RequestContext) {
   const readable = await readCondition(db, ctx, R.activities, 'r', params);
   if (readable) where.push(readable);
   const awaitedReadable = await readCondition(db, ctx, R.activities, 'a', params);
-  const activities = await queryRecords(db, R.activities, {
+  const activities = (await queryRecords(db, R.activities, {
     select: `json_build_object('id', t.id, 'number', t.number, 'title', t.title, 'scope', t.scope, 'planId', t.plan_id) as theme,
              json_build_object('id', p.id, 'title', p.title, 'ownerName', o.name) as plan,
              ${isResponsible} as is_responsible,
@@ -88,6 +90,6 @@ export async function listMyActivities(db: Db, ctx: RequestContext) {
     where,
     params,
     order: 'o.name, p.title, t.position, r.position',
-  });
+  })) as Omit<TMyActivity, 'monitoring'>[];
   return withMonitoring(db, ctx, activities);
 }

@@ -21,7 +21,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, db: Db, ctxOf: (re
       querystring: ZActivityFilter,
       response: { 200: z.array(ZProgrammeActivity), ...problems },
     },
-  }, async (req) => listProgrammeActivities(db, req.params.id, req.query, ctxOf(req)) as never);
+  }, async (req) => listProgrammeActivities(db, req.params.id, req.query, ctxOf(req)));
 
   r.get('/plans/:id/roadmap', {
     schema: {
@@ -33,7 +33,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, db: Db, ctxOf: (re
     },
   }, async (req) => {
     const { asOf, ...filter } = req.query;
-    return getRoadmap(db, req.params.id, filter, ctxOf(req), asOf) as never;
+    return getRoadmap(db, req.params.id, filter, ctxOf(req), asOf);
   });
 
   r.get('/plans/:id/roadmap.ics', {
@@ -57,5 +57,5 @@ export function registerProgrammeRoutes(app: FastifyInstance, db: Db, ctxOf: (re
       tags: ['plans'], summary: 'Mijn activiteiten: waarvoor ik verantwoordelijk ben of waarbij mijn organisatie betrokken is, met plan, thema, voortgang en de ronde die op mijn update wacht',
       response: { 200: z.array(ZMyActivity), ...problems },
     },
-  }, async (req) => listMyActivities(db, ctxOf(req)) as never);
+  }, async (req) => listMyActivities(db, ctxOf(req)));
 }

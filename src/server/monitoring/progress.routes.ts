@@ -25,7 +25,7 @@ export function registerProgressRoutes(app: FastifyInstance, db: Db, ctxOf: (req
       tags: progress, summary: 'Voortgang van een activiteit: geschiedenis, uitvoeringen, gepland tegen gerealiseerd, lopende ronde',
       params: ZIdParam, response: { 200: ZActivityProgress, ...problems },
     },
-  }, async (req) => getActivityProgress(db, ctxOf(req), req.params.id) as never);
+  }, async (req) => getActivityProgress(db, ctxOf(req), req.params.id));
 
   r.post('/activities/:id/progress', {
     schema: {
@@ -33,14 +33,14 @@ export function registerProgressRoutes(app: FastifyInstance, db: Db, ctxOf: (req
       summary: 'Voortgang toevoegen: toelichting, nieuwe status (met versie), percentage of mijlpaal. Vertraagd, vervallen en heropenen vragen een toelichting.',
       params: ZIdParam, body: ZProgressInput, response: { 201: ZProgressResult, ...problems },
     },
-  }, async (req, reply) => reply.status(201).send(await addProgress(db, ctxOf(req), req.params.id, req.body) as never));
+  }, async (req, reply) => reply.status(201).send(await addProgress(db, ctxOf(req), req.params.id, req.body)));
 
   r.post('/activities/:id/occurrences', {
     schema: {
       tags: progress, summary: 'Een uitvoering vastleggen (datum, notitie) van een activiteit met een frequentie',
       params: ZIdParam, body: ZOccurrenceInput, response: { 201: ZOccurrence, ...problems },
     },
-  }, async (req, reply) => reply.status(201).send(await addOccurrence(db, ctxOf(req), req.params.id, req.body) as never));
+  }, async (req, reply) => reply.status(201).send(await addOccurrence(db, ctxOf(req), req.params.id, req.body)));
 
   r.delete('/activities/:id/occurrences/:occurrenceId', {
     schema: {
@@ -54,28 +54,28 @@ export function registerProgressRoutes(app: FastifyInstance, db: Db, ctxOf: (req
 
   r.get('/plans/:id/rounds', {
     schema: { tags: rounds, summary: 'Updaterondes van een programma', params: ZIdParam, response: { 200: z.array(ZRound), ...problems } },
-  }, async (req) => listRounds(db, ctxOf(req), req.params.id) as never);
+  }, async (req) => listRounds(db, ctxOf(req), req.params.id));
 
   r.post('/plans/:id/rounds', {
     schema: {
       tags: rounds, summary: 'Een updateronde openen voor een kwartaal (adviseur); één per kwartaal, één tegelijk open',
       params: ZIdParam, body: ZRoundOpen, response: { 201: ZRound, ...problems },
     },
-  }, async (req, reply) => reply.status(201).send(await openRound(db, ctxOf(req), req.params.id, req.body) as never));
+  }, async (req, reply) => reply.status(201).send(await openRound(db, ctxOf(req), req.params.id, req.body)));
 
   r.get('/rounds/:id', {
     schema: {
       tags: rounds, summary: 'Een updateronde: per activiteit wie moet bijwerken en of dat gebeurde (live zolang open, bevroren na sluiten)',
       params: ZIdParam, response: { 200: ZRoundDetail, ...problems },
     },
-  }, async (req) => getRound(db, ctxOf(req), req.params.id) as never);
+  }, async (req) => getRound(db, ctxOf(req), req.params.id));
 
   r.post('/rounds/:id/close', {
     schema: {
       tags: rounds, summary: 'Een updateronde sluiten (adviseur): de cijfers worden vastgelegd en veranderen daarna niet meer',
       params: ZIdParam, body: z.object({ version: z.number().int().min(1) }), response: { 200: ZRoundDetail, ...problems },
     },
-  }, async (req) => closeRound(db, ctxOf(req), req.params.id, req.body.version) as never);
+  }, async (req) => closeRound(db, ctxOf(req), req.params.id, req.body.version));
 
   r.post('/rounds/:id/reminders', {
     schema: {

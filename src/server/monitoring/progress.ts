@@ -3,8 +3,10 @@ import { AppError, toFieldErrors } from '../../domain/errors.ts';
 import { can, type TAction, type TPlanStatus } from '../../domain/permissions.ts';
 import {
   checkStatusChange, ZOccurrenceInput, ZProgressInput, type TActivityMonitoring, type TActivityProgress, type TActivityStatus, type TOccurrence,
-  type TProgressEntry,
+  type TProgressEntry, type TProgressResult,
 } from '../../domain/progress.ts';
+import type { TActivity } from '../../domain/schemas.ts';
+import { statusChangeMessage } from '../../text/nl/monitoring.ts';
 import type { Db } from '../db/client.ts';
 import { subjectOf, type RequestContext } from '../core/access.ts';
 import { writeAudit } from '../core/audit.ts';
@@ -36,7 +38,7 @@ export async function authorizeProgress(tx: Db, ctx: RequestContext, activity: R
 }
 
 /** Adds a progress update: a note, a status change, a percentage or a milestone. */
-export async function addProgress(db: Db, ctx: RequestContext, activityId: string, input: unknown) {
+export async function addProgress(db: Db, ctx: RequestContext, activityId: string, input: unknown): Promise<TProgressResult> {
   const parsed = ZProgressInput.safeParse(input);
   if (!parsed.success) throw new AppError('validation', 'De invoer is niet geldig', toFieldErrors(parsed.error.issues));
   const p = parsed.data;
@@ -55,7 +57,10 @@ export async function addProgress(db: Db, ctx: RequestContext, activityId: strin
     }
     if (isChange) {
       const problem = checkStatusChange(from, p.status!, !!p.note);
-      if (problem) throw new AppError('validation', problem.message, [problem]);
+      if (problem) {
+        const message = statusChangeMessage(problem);
+        throw new AppError('validation', message, [{ path: problem.path, message }]);
+      }
       await tx.query('update activities set status = $2, version = version + 1, updated_at = now() where id = $1', [activityId, p.status]);
     } else if (!p.note && p.percentComplete == null && !p.milestone) {
       throw new AppError('validation', 'De activiteit heeft deze status al', [{ path: 'status', message: 'Kies een andere status, of schrijf een toelichting' }]);
@@ -65,7 +70,7 @@ export async function addProgress(db: Db, ctx: RequestContext, activityId: strin
       note: p.note, percentComplete: p.percentComplete, milestone: p.milestone,
     });
     await writeAudit(tx, ctx.audit, { action: 'create', organisationId: activity.ownerId, entity: 'activity-progress', entityId: entry.id, after: entry });
-    return { entry, activity: await getRecord(tx, activitiesDef, activityId) };
+    return { entry, activity: (await getRecord(tx, activitiesDef, activityId)) as TActivity };
   });
 }
 
@@ -125,7 +130,7 @@ export async function getActivityProgress(db: Db, ctx: RequestContext, activityI
     ]);
     const frequency = frequencies.get(activityId)!;
     return {
-      activity: activity as never,
+      activity: activity as TActivity,
       context: fromRow(context) as TActivityProgress['context'],
       entries: entries.map(fromRow) as TProgressEntry[],
       occurrences: occurrences.map(fromRow) as TOccurrence[],

@@ -1,30 +1,29 @@
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { calendarEventsOf } from '../../domain/calendar.ts';
-import { buildRoadmap, type RoadmapActivityLike } from '../../domain/roadmap.ts';
-import type { TActivity, TActivityFilter } from '../../domain/schemas.ts';
-import type { TProgrammeActivity } from '../../domain/plan-views.ts';
+import { buildRoadmap } from '../../domain/roadmap.ts';
+import type { TActivityFilter, TPlan } from '../../domain/schemas.ts';
+import type { TProgrammeActivity, TRoadmap } from '../../domain/plan-views.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/access.ts';
 import { todayInNetherlands } from '../core/clock.ts';
 import { listProgrammeActivities } from './programme-activities.ts';
 import { getRecord } from '../core/read.ts';
-import type { Record_ } from '../core/resource.ts';
 import * as R from '../plans/resources.ts';
 
 /** The plan and its activity table (the joint programme's too), filtered as the activity table is. */
 async function programme(db: Db, planId: string, filter: TActivityFilter, ctx: RequestContext) {
-  const plan = await getRecord(db, R.plans, planId, ctx);
-  const activities = (await listProgrammeActivities(db, planId, filter, ctx)) as unknown as TProgrammeActivity[];
-  return { plan: plan as Record_ & { periodStart: string; periodEnd: string; title: string }, activities };
+  const plan = (await getRecord(db, R.plans, planId, ctx)) as TPlan;
+  const activities = await listProgrammeActivities(db, planId, filter, ctx);
+  return { plan, activities };
 }
 
 /**
  * The roadmap of a programme on `asOf` (today by default): each activity on the quarters of the programme period,
  * with what is due this quarter and what is overdue; activities whose tijdpad cannot be read apart.
  */
-export async function getRoadmap(db: Db, planId: string, filter: TActivityFilter, ctx: RequestContext, asOf = todayInNetherlands()) {
+export async function getRoadmap(db: Db, planId: string, filter: TActivityFilter, ctx: RequestContext, asOf = todayInNetherlands()): Promise<TRoadmap> {
   const { plan, activities } = await programme(db, planId, filter, ctx);
-  const roadmap = buildRoadmap(activities as RoadmapActivityLike[], plan.periodStart, plan.periodEnd, asOf);
+  const roadmap = buildRoadmap(activities, plan.periodStart, plan.periodEnd, asOf);
   const byId = new Map(activities.map((a) => [a.id, a]));
   return {
     planId,
@@ -69,7 +68,7 @@ export async function roadmapCalendar(db: Db, planId: string, filter: TActivityF
   });
   for (const a of activities) {
     const url = `${baseUrl}/plannen/${a.theme.planId}/themas/${a.theme.id}`;
-    for (const e of calendarEventsOf(a as TActivity, plan.periodStart, plan.periodEnd)) {
+    for (const e of calendarEventsOf(a, plan.periodStart, plan.periodEnd)) {
       calendar.createEvent({
         id: `${a.id}${e.part ? `-${e.part}` : ''}@regie`,
         sequence: a.version + plan.version,

@@ -14,7 +14,7 @@ import { fromRow, getRecord } from '../core/read.ts';
 import type { Record_ } from '../core/resource.ts';
 import { activities as activitiesDef, plans as plansDef } from '../plans/resources.ts';
 import { isResponsibleSql, responsiblesOf } from './monitoring.ts';
-import { buildRoundSnapshot, type RoundRow } from './round-snapshot.ts';
+import { buildRoundSnapshot } from './round-snapshot.ts';
 
 /*
  * Quarterly update rounds of a programme: the adviseur opens one for a quarter, the responsible people give their
@@ -107,7 +107,7 @@ export async function getRound(db: Db, ctx: RequestContext, roundId: string): Pr
   return db.transaction(async (tx) => {
     const { round, plan } = await findRound(tx, ctx, roundId, 'read');
     const [stored] = await tx.query<{ snapshot: TRoundSnapshot | null }>('select snapshot from update_rounds where id = $1', [roundId]);
-    const snapshot = stored.snapshot ?? (await buildRoundSnapshot(tx, round as RoundRow));
+    const snapshot = stored.snapshot ?? (await buildRoundSnapshot(tx, round));
     const reminders = await tx.query(
       // One send is one transaction: its rows share sent_at.
       `select sent_at as at, sent_by_label as by, count(*)::int as recipients, count(*) filter (where is_emailed)::int as emailed
@@ -132,7 +132,7 @@ export async function closeRound(db: Db, ctx: RequestContext, roundId: string, v
     if (round.version !== version) {
       throw new AppError('conflict', 'De ronde is intussen gewijzigd. Laad opnieuw en probeer het nog eens.', [{ path: 'version', message: 'Verouderde versie' }]);
     }
-    const snapshot = await buildRoundSnapshot(tx, round as RoundRow);
+    const snapshot = await buildRoundSnapshot(tx, round);
     await tx.query(
       `update update_rounds set status = 'closed', closed_at = $2, closed_by_user_id = $3, closed_by_label = $4, snapshot = $5,
          version = version + 1, updated_at = now() where id = $1`,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
+import { statusChangeMessage } from '../../text/nl/monitoring.ts';
 import { checkStatusChange, type TActivityStatus, type TProgressEntry } from '../../domain/progress.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/access.ts';
@@ -55,7 +56,7 @@ export async function recordStatusChange(tx: Db, ctx: RequestContext, before: Re
   if (from === to) return;
   const problem = checkStatusChange(from, to, false);
   if (problem) {
-    const message = problem.path === 'note' ? `${problem.message}: geef de statuswijziging met een toelichting door als voortgang` : problem.message;
+    const message = problem.path === 'note' ? `${statusChangeMessage(problem)}: geef de statuswijziging met een toelichting door als voortgang` : statusChangeMessage(problem);
     throw new AppError('validation', message, [{ path: 'status', message }]);
   }
   await insertEntry(tx, ctx, before, { statusFrom: from, statusTo: to });

@@ -69,6 +69,16 @@ function planRead(entity: TEntity, table: string, extra: { isDecidedOnly?: boole
   };
 }
 
+/**
+ * People a record of the plan `planSql` may name (portefeuillehouders, officials, responsibles): those of the plan's
+ * owner, and for a joint programme those of the collaboration and of its member municipalities – never another
+ * municipality's (their e-mail address would reach this plan's readers through its export).
+ */
+const peopleOfPlanOwner = (planSql: string) => `owner_id in (
+    select p.owner_id from plans p where p.id = (${planSql})
+    union select cm.municipality_id from collaboration_members cm join plans p on p.owner_id = cm.collaboration_id where p.id = (${planSql}))`;
+const PEOPLE_MESSAGE = 'Kies mensen van de eigen organisatie (bij een gezamenlijk programma: van de samenwerking en haar gemeenten)';
+
 /** A plan with adopted versions is an official record: it cannot be deleted (409, in words). */
 async function refuseDeletingAdoptedPlan(tx: Db, planId: string): Promise<void> {
   const [row] = await tx.query<{ n: number }>('select count(*)::int as n from document_versions where plan_id = $1', [planId]);
@@ -85,9 +95,10 @@ export const plans: ResourceShape = {
   fields: ZPlanFields, create: ZPlanCreate, output: ZPlan,
   owner: 'field',
   fixed: ['ownerId'],
-  // Set on creation (a plan adopted before it came into Regie), afterwards only by adoption and its steps (ADR 0014).
+  // A plan is born a draft: only adoption and its steps set these (ADR 0014), also for a plan adopted before Regie.
   workflow: {
     fields: ['status', 'adoptedBy', 'adoptedOn', 'decisionReference'],
+    initial: { status: 'draft' },
     message: 'De status en de vaststelling wijzigen alleen via Vaststellen, Ter kennisname en Publiceren (Documenten)',
   },
   onDelete: (tx, plan) => refuseDeletingAdoptedPlan(tx, plan.id),
@@ -122,8 +133,8 @@ export const themes: ResourceShape = {
     { field: 'officialIds', table: 'theme_officials', from: 'theme_id', to: 'person_id' },
   ],
   references: [
-    { field: 'portfolioHolderIds', table: 'people', many: true },
-    { field: 'officialIds', table: 'people', many: true },
+    { field: 'portfolioHolderIds', table: 'people', many: true, where: peopleOfPlanOwner(':planId'), message: PEOPLE_MESSAGE },
+    { field: 'officialIds', table: 'people', many: true, where: peopleOfPlanOwner(':planId'), message: PEOPLE_MESSAGE },
     { field: 'kernbeleidCodes', table: 'kernbeleid_themes', column: 'code', many: true, message: 'Onbekende Kernbeleid-code' },
   ],
   json: ['kernbeleidCodes'],
@@ -187,7 +198,14 @@ export const activities: ResourceShape = {
   ],
   references: [
     { field: 'stakeholderIds', table: 'organisations', many: true },
-    { field: 'responsibleIds', table: 'people', many: true },
+    { field: 'responsibleIds', table: 'people', many: true, where: peopleOfPlanOwner('select t.plan_id from themes t where t.id = :themeId'), message: PEOPLE_MESSAGE },
+    {
+      // An activity moves between the themes of its plan, never to another plan: the plan it leaves would change
+      // unnoticed (its status is kept by the plan it is written to).
+      field: 'themeId', table: 'themes',
+      where: `plan_id = coalesce((select t.plan_id from activities a join themes t on t.id = a.theme_id where a.id = :id), plan_id)`,
+      message: 'Een activiteit verhuist niet naar een ander plan; maak haar daar opnieuw aan',
+    },
     // An activity serves goals of its own theme.
     { field: 'goalIds', table: 'goals', many: true, where: 'theme_id = :themeId', message: 'Kies doelen van het eigen thema' },
   ],

@@ -1,14 +1,20 @@
-import { computeBudgetTotals, findSubLineMismatches, type BudgetLineLike } from '../../domain/budget.ts';
+import { computeBudgetTotals, findSubLineMismatches } from '../../domain/budget.ts';
 import { subsidyDeadlines } from '../../domain/budget-use.ts';
 import { checkTarget, indicatorStatus } from '../../domain/indicator.ts';
 import { can } from '../../domain/permissions.ts';
 import { withoutPersonalData } from '../../domain/plan-content.ts';
+import type {
+  TBudgetLineWithSubLines, TIndicatorWithMeasurements, TJointPart, TOrganisationRef, TPlanBudget, TPlanExport, TThemeWithContent,
+} from '../../domain/plan-views.ts';
+import type {
+  TActivity, TBudgetLine, TDecision, TGoal, TIndicator, TKernbeleidTheme, TMeasurement, TOrganisation, TPerson, TPlan, TPlanSummary,
+  TRegularTask, TTheme,
+} from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { readCondition, subjectOf, type RequestContext } from '../core/access.ts';
 import { budgetUseOfPlans } from './budget-use.ts';
 import { todayInNetherlands } from '../core/clock.ts';
 import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords } from '../core/read.ts';
-import type { Record_ } from '../core/resource.ts';
 import { organisations as organisationsDef, people as peopleDef } from '../accounts/definitions.ts';
 import * as R from './definitions.ts';
 
@@ -18,7 +24,7 @@ export async function listPlanSummaries(
   db: Db,
   filter: { organisationId?: string; ownerId?: string; kind?: string; status?: string },
   ctx: RequestContext,
-) {
+): Promise<TPlanSummary[]> {
   const params: unknown[] = [];
   const where: string[] = [];
   const readable = await readCondition(db, ctx, R.plans, 'p', params);
@@ -41,19 +47,19 @@ export async function listPlanSummaries(
       order by o.name, p.period_start desc, p.kind`,
     params,
   );
-  return rows.map(fromRow);
+  return rows.map(fromRow) as TPlanSummary[];
 }
 
 /**
  * Budget lines of a plan with their computed totals, remainder and sub-line mismatches; the budget use (planned, spent,
  * remaining) and the deadlines of its subsidies on `today`.
  */
-export async function getPlanBudget(db: Db, planId: string, ctx?: RequestContext, today = todayInNetherlands()) {
-  const plan = await getRecord(db, R.plans, planId, ctx);
-  const lines = await listRecords(db, R.budgetLines, { planId });
+export async function getPlanBudget(db: Db, planId: string, ctx?: RequestContext, today = todayInNetherlands()): Promise<TPlanBudget> {
+  const plan = (await getRecord(db, R.plans, planId, ctx)) as TPlan;
+  const lines = (await listRecords(db, R.budgetLines, { planId })) as TBudgetLine[];
   const use = (await budgetUseOfPlans(db, [planId])).get(planId)!;
-  const available = (plan.availableBudgetCents as number | null) ?? null;
-  const totals = computeBudgetTotals(lines as unknown as BudgetLineLike[], available);
+  const available = plan.availableBudgetCents ?? null;
+  const totals = computeBudgetTotals(lines, available);
   const asList = (m: Map<number | 'per_jaar', number>) =>
     [...m.entries()].map(([year, amountCents]) => ({ year: year === 'per_jaar' ? null : year, amountCents }));
   return {
@@ -63,39 +69,40 @@ export async function getPlanBudget(db: Db, planId: string, ctx?: RequestContext
     totals: asList(totals.totalsByYear),
     remainders: asList(totals.remainderByYear),
     pmCount: totals.pmCount,
-    mismatches: findSubLineMismatches(lines as unknown as BudgetLineLike[]).map((m) => ({
+    mismatches: findSubLineMismatches(lines).map((m) => ({
       ...m,
       year: m.year === 'per_jaar' ? null : m.year,
     })),
     use,
     subsidies: lines
       .filter((l) => l.funding === 'subsidy')
-      .map((l) => ({ lineId: l.id, ...subsidyDeadlines(l as { endDate?: string | null; accountabilityDate?: string | null }, today) })),
+      .map((l) => ({ lineId: l.id, ...subsidyDeadlines(l, today) })),
     today,
   };
 }
 
-function nestLines(lines: Record_[]) {
+function nestLines(lines: TBudgetLine[]): TBudgetLineWithSubLines[] {
   return lines
     .filter((l) => !l.parentId)
     .map((l) => ({ ...l, subLines: lines.filter((s) => s.parentId === l.id) }));
 }
 
-function withTargetProblems(i: Record_) {
-  return { ...i, targetProblems: checkTarget(i as never) };
+function withTargetProblems(i: TIndicator) {
+  return { ...i, targetProblems: checkTarget(i) };
 }
 
 /** A plan's themes with their goals, activities and indicators (each with its measurements and status). */
-async function themesWithContent(tx: Db, planId: string) {
-  const themes = await listRecords(tx, R.themes, { planId });
+async function themesWithContent(tx: Db, planId: string): Promise<{ planIndicators: TIndicatorWithMeasurements[]; themes: TThemeWithContent[] }> {
+  // The stored records, read by their definitions, as the domain types.
+  const themes = (await listRecords(tx, R.themes, { planId })) as TTheme[];
   const themeIds = themes.map((t) => t.id);
-  const goals = await listRecordsWhere(tx, R.goals, 'theme_id', themeIds);
-  const activities = await listRecordsWhere(tx, R.activities, 'theme_id', themeIds);
-  const indicators = await listRecords(tx, R.indicators, { planId });
-  const measurements = await listRecordsWhere(tx, R.measurements, 'indicator_id', indicators.map((i) => i.id));
-  const indicatorWithMeasurements = (i: Record_) => {
+  const goals = (await listRecordsWhere(tx, R.goals, 'theme_id', themeIds)) as TGoal[];
+  const activities = (await listRecordsWhere(tx, R.activities, 'theme_id', themeIds)) as TActivity[];
+  const indicators = (await listRecords(tx, R.indicators, { planId })) as TIndicator[];
+  const measurements = (await listRecordsWhere(tx, R.measurements, 'indicator_id', indicators.map((i) => i.id))) as TMeasurement[];
+  const indicatorWithMeasurements = (i: TIndicator): TIndicatorWithMeasurements => {
     const own = measurements.filter((m) => m.indicatorId === i.id);
-    return { ...withTargetProblems(i), measurements: own, status: indicatorStatus(i as never, own as never) };
+    return { ...withTargetProblems(i), measurements: own, status: indicatorStatus(i, own) };
   };
   return {
     planIndicators: indicators.filter((i) => !i.themeId).map(indicatorWithMeasurements),
@@ -112,43 +119,43 @@ async function themesWithContent(tx: Db, planId: string) {
  * The joint programme's themes behind a local part, where the actor may read the joint programme: the local part's
  * document prints them (the source programmes have a joint chapter before the local one).
  */
-async function jointPartOf(tx: Db, jointPlanId: string | null, ctx: RequestContext) {
+async function jointPartOf(tx: Db, jointPlanId: string | null, ctx: RequestContext): Promise<TJointPart | null> {
   if (!jointPlanId) return null;
-  const joint = await getRecord(tx, R.plans, jointPlanId, ctx).catch(() => null);
+  const joint = (await getRecord(tx, R.plans, jointPlanId, ctx).catch(() => null)) as TPlan | null;
   if (!joint) return null;
   const [owner] = await tx.query('select id, name, kind, cbs_code from organisations where id = $1', [joint.ownerId]);
   const { themes } = await themesWithContent(tx, jointPlanId);
-  return { id: joint.id as string, title: joint.title as string, owner: owner ? fromRow(owner) : null, themes };
+  return { id: joint.id, title: joint.title, owner: owner ? (fromRow(owner) as TOrganisationRef) : null, themes };
 }
 
 /** One plan with everything in it, as one JSON document (the export, and the data behind the plan pages). */
-export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
+export async function exportPlan(db: Db, planId: string, ctx: RequestContext): Promise<TPlanExport> {
   return db.transaction(async (tx) => {
-    const plan = await getRecord(tx, R.plans, planId, ctx);
+    const plan = (await getRecord(tx, R.plans, planId, ctx)) as TPlan;
     const [owner] = await tx.query('select id, name, kind, cbs_code from organisations where id = $1', [plan.ownerId]);
     const { planIndicators, themes } = await themesWithContent(tx, planId);
-    const jointPart = await jointPartOf(tx, (plan.jointPlanId as string | null) ?? null, ctx);
+    const jointPart = await jointPartOf(tx, plan.jointPlanId ?? null, ctx);
     const budget = await getPlanBudget(tx, planId);
-    const regularTasks = await listRecords(tx, R.regularTasks, { planId });
+    const regularTasks = (await listRecords(tx, R.regularTasks, { planId })) as TRegularTask[];
     // Under the read rule: a decision not yet taken (a collegevoorstel in the making) is for the staff only.
-    const decisions = await listRecords(tx, R.decisions, { planId }, ctx);
+    const decisions = (await listRecords(tx, R.decisions, { planId }, ctx)) as TDecision[];
 
     const personIds = new Set<string>();
-    const orgIds = new Set<string>([plan.ownerId as string]);
+    const orgIds = new Set<string>([plan.ownerId]);
     for (const t of [...(jointPart?.themes ?? []), ...themes]) {
-      [...(t as Record_).portfolioHolderIds as string[], ...(t as Record_).officialIds as string[]].forEach((p) => personIds.add(p));
+      [...t.portfolioHolderIds, ...t.officialIds].forEach((p) => personIds.add(p));
       t.activities.forEach((a) => {
-        (a.responsibleIds as string[]).forEach((p) => personIds.add(p));
-        (a.stakeholderIds as string[]).forEach((o) => orgIds.add(o));
+        a.responsibleIds.forEach((p) => personIds.add(p));
+        a.stakeholderIds.forEach((o) => orgIds.add(o));
       });
     }
-    const people = await listRecordsWhere(tx, peopleDef, 'id', [...personIds]);
-    people.forEach((p) => orgIds.add(p.organisationId as string));
-    const organisations = await listRecordsWhere(tx, organisationsDef, 'id', [...orgIds]);
+    const people = (await listRecordsWhere(tx, peopleDef, 'id', [...personIds])) as TPerson[];
+    people.forEach((p) => orgIds.add(p.organisationId));
+    const organisations = (await listRecordsWhere(tx, organisationsDef, 'id', [...orgIds])) as TOrganisation[];
 
-    const doc = {
+    const doc: TPlanExport = {
       ...plan,
-      owner: owner ? fromRow(owner) : null,
+      owner: owner ? (fromRow(owner) as TOrganisationRef) : null,
       jointPart,
       indicators: planIndicators,
       themes,
@@ -159,7 +166,11 @@ export async function exportPlan(db: Db, planId: string, ctx: RequestContext) {
       organisations,
       people,
     };
-    return (await readsPeopleOf(tx, ctx, plan.ownerId as string)) ? doc : withoutPersonalData(doc);
+    // Each person under the people rule of their own organisation, not of the plan's owner (review 2026-12, finding 2).
+    const owners = [...new Set(people.map((p) => p.ownerId).filter((o): o is string => !!o))];
+    const readable = new Set<string>();
+    for (const o of owners) if (await readsPeopleOf(tx, ctx, o)) readable.add(o);
+    return owners.every((o) => readable.has(o)) ? doc : withoutPersonalData(doc, (p) => readable.has(String(p.ownerId)));
   });
 }
 
@@ -172,6 +183,6 @@ export async function readsPeopleOf(tx: Db, ctx: RequestContext, ownerId: string
 }
 
 /** The VNG Kernbeleid Veiligheid list: fields and themes, by code. */
-export async function listKernbeleidThemes(db: Db) {
-  return (await db.query('select * from kernbeleid_themes order by code')).map(fromRow);
+export async function listKernbeleidThemes(db: Db): Promise<TKernbeleidTheme[]> {
+  return (await db.query('select * from kernbeleid_themes order by code')).map(fromRow) as TKernbeleidTheme[];
 }

@@ -24,7 +24,7 @@ export function registerPlansRoutes(app: FastifyInstance, db: Db, ctxOf: (req: F
       }),
       response: { 200: z.array(ZPlanSummary), ...problems },
     },
-  }, async (req) => listPlanSummaries(db, req.query, ctxOf(req)) as never);
+  }, async (req) => listPlanSummaries(db, req.query, ctxOf(req)));
 
   r.get('/plans/:id/export', {
     schema: {
@@ -34,19 +34,19 @@ export function registerPlansRoutes(app: FastifyInstance, db: Db, ctxOf: (req: F
   }, async (req, reply) => {
     const doc = await exportPlan(db, req.params.id, ctxOf(req));
     if (req.query.download) {
-      reply.header('content-disposition', `attachment; filename="${fileName(String((doc as Record<string, unknown>).title))}.json"`);
+      reply.header('content-disposition', `attachment; filename="${fileName(doc.title)}.json"`);
       await writeAudit(db, req.auditActor, { action: 'export', organisationId: doc.ownerId, entity: 'plans', entityId: doc.id });
     }
-    return doc as never;
+    return doc;
   });
 
   r.get('/plans/:id/budget', {
     schema: { tags: ['plans'], summary: 'Begroting: posten, totalen, beschikbaar en restant (berekend)', params: ZIdParam, response: { 200: ZPlanBudget, ...problems } },
-  }, async (req) => getPlanBudget(db, req.params.id, ctxOf(req)) as never);
+  }, async (req) => getPlanBudget(db, req.params.id, ctxOf(req)));
 
   r.get('/kernbeleid-themes', {
     schema: { tags: ['reference'], summary: 'VNG Kernbeleid Veiligheid: velden en thema’s', response: { 200: z.array(ZKernbeleidTheme) } },
-  }, async () => listKernbeleidThemes(db) as never);
+  }, async () => listKernbeleidThemes(db));
 
   registerXlsxRoutes(app, db, ctxOf);
   // Plans have their own list (with owner), above.

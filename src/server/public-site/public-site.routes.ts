@@ -39,7 +39,6 @@ const PAGE_CACHE = 'public, max-age=300';
 const FILE_CACHE = 'public, max-age=86400';
 
 const FILES = ['document.pdf', 'document.docx', 'document.html', 'open-data.json', 'open-data.csv'] as const;
-type PublicFile = (typeof FILES)[number];
 
 
 /** Sends a body with caching headers; 304 when the client has it already. */
@@ -139,7 +138,7 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
 
   app.get<{ Params: { org: string; version: string; file: string } }>(`${BASE}/:org/:version/:file`, opts, async (req, reply) => {
     if (trailingSlash(req, reply)) return reply;
-    const file = FILES.find((f) => f === req.params.file) as PublicFile | undefined;
+    const file = FILES.find((f) => f === req.params.file);
     const { org } = await orgAt(req.params.org);
     const version = file && org && await findPublishedVersion(db, org.id, req.params.version);
     // Open data is there for plans and programmes; a report has its document only.

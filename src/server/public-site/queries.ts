@@ -20,6 +20,8 @@ export interface PublicOrganisation {
   count: number;
   /** Its address under /openbaar. */
   address: string;
+  /** The addresses it had before a rename, newest first: they lead to `address`. */
+  formerAddresses: string[];
 }
 
 export interface VersionSummary {
@@ -60,7 +62,9 @@ const toSummary = (r: Record<string, unknown>): VersionSummary => ({
 /** The municipalities and collaborations with published material, each with its public address, by name. */
 export async function listPublishingOrganisations(db: Db): Promise<PublicOrganisation[]> {
   const rows = await db.query<Record<string, unknown>>(
-    `select o.id, o.name, o.kind, o.cbs_code, o.public_site, count(v.id)::int as n
+    `select o.id, o.name, o.kind, o.cbs_code, o.public_site, count(v.id)::int as n,
+            (select coalesce(json_agg(f.address order by f.created_at desc), '[]') from organisation_former_addresses f
+              where f.organisation_id = o.id) as former_addresses
        from organisations o join document_versions v on v.owner_id = o.id and v.status = 'published'
       where o.kind in ('municipality', 'collaboration')
       group by o.id order by o.name, o.id`,
@@ -68,6 +72,7 @@ export async function listPublishingOrganisations(db: Db): Promise<PublicOrganis
   const orgs = rows.map((r) => ({
     id: r.id as string, name: r.name as string, kind: r.kind as PublicOrganisation['kind'], cbsCode: r.cbs_code as string | null,
     publicSite: (r.public_site as TPublicSiteSettings | null) ?? null, count: r.n as number, address: '',
+    formerAddresses: r.former_addresses as string[],
   }));
   for (const [address, org] of publicAddresses(orgs)) org.address = address;
   return orgs;
@@ -77,7 +82,9 @@ export async function listPublishingOrganisations(db: Db): Promise<PublicOrganis
 export function findByAddress(orgs: PublicOrganisation[], address: string): PublicOrganisation | undefined {
   const key = address.toLowerCase();
   // Besides its address: its CBS code, or its id (the app links there without knowing the address).
-  return orgs.find((o) => o.address === key) ?? orgs.find((o) => o.cbsCode?.toLowerCase() === key || o.id === key);
+  // Then an address it had before a rename, unless another organisation has it now.
+  return orgs.find((o) => o.address === key) ?? orgs.find((o) => o.cbsCode?.toLowerCase() === key || o.id === key)
+    ?? orgs.find((o) => o.formerAddresses.includes(key));
 }
 
 /** An organisation's published versions, newest first. */

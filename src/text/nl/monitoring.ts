@@ -1,3 +1,5 @@
+import type { TActivityStatus, TStatusProblem } from '../../domain/progress.ts';
+
 /**
  * Following the work: dashboards, my activities and updates, progress of activities, update rounds, budget realisation
  * (spending) and the planning per quarter.
@@ -309,3 +311,15 @@ export const monitoringText = {
     none: 'Geen activiteiten gevonden met deze filters.',
   },
 } as const;
+
+/** The activity statuses as the server's messages name them, in a sentence. */
+export const STATUS_NAMES: Record<TActivityStatus, string> = {
+  not_started: 'niet gestart', in_progress: 'loopt', done: 'gereed', delayed: 'vertraagd', cancelled: 'vervallen',
+};
+
+/** A refused status change in words, naming the way forward. */
+export function statusChangeMessage(p: TStatusProblem): string {
+  const [from, to] = [STATUS_NAMES[p.from], STATUS_NAMES[p.to]];
+  if (p.path === 'note') return `Licht toe waarom de status van "${from}" naar "${to}" gaat`;
+  return `De status kan niet van "${from}" naar "${to}". Vanuit "${from}" kan het naar ${p.options.map((s) => `"${STATUS_NAMES[s]}"`).join(' of ')}.`;
+}

@@ -34,7 +34,7 @@ export function AccountMenu() {
     setBusy(true);
     try {
       await logout();
-      navigate('/', { state: { loggedOut: true } });
+      void navigate('/', { state: { loggedOut: true } });
     } catch {
       setBusy(false);
     }

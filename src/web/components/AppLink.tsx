@@ -5,7 +5,7 @@ const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).j
 
 /** A link inside the app: the router's link (no page reload) with the NL Design System link style. */
 export function AppLink({ className, ...props }: RouterLinkProps) {
-  return <RouterLink {...props} className={cx('utrecht-link', 'utrecht-link--html-a', className as string)} />;
+  return <RouterLink {...props} className={cx('utrecht-link', 'utrecht-link--html-a', className)} />;
 }
 
 const APPEARANCE = {
@@ -21,7 +21,7 @@ export function AppButtonLink({
   return (
     <RouterLink
       {...props}
-      className={cx('utrecht-button-link', 'utrecht-button-link--html-a', APPEARANCE[appearance], className as string)}
+      className={cx('utrecht-button-link', 'utrecht-button-link--html-a', APPEARANCE[appearance], className)}
     />
   );
 }

@@ -33,7 +33,7 @@ function toPercent(value: string): number | null | undefined {
  * and a milestone. A step that needs a reason asks for the note before sending.
  */
 export function ProgressForm({ activity, onSaved, onReload }: Props) {
-  const from = activity.status as TActivityStatus;
+  const from = activity.status;
   const [status, setStatus] = useState<TActivityStatus>(from);
   const [note, setNote] = useState('');
   const [percent, setPercent] = useState('');

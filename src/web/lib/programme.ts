@@ -11,7 +11,7 @@ export function filterFromUrl(params: URLSearchParams): ActivityFilter {
     const parsed = value ? schema.safeParse(value) : undefined;
     if (parsed?.success && parsed.data !== undefined) filter[key] = parsed.data;
   }
-  return filter as ActivityFilter;
+  return filter;
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl');

@@ -39,12 +39,12 @@ export function prefillProposal(source: ProposalSource): TDecisionInput {
   const sections: TSection[] = [
     section('aanleiding', occasion(source)),
     section('doel', intendedEffect(plan)),
-    section('argumenten', isReport ? reportArguments(plan, round!.snapshot) : programmeArguments(plan)),
-    section('risicos', risks(plan, isReport ? round!.snapshot : null)),
+    section('argumenten', isReport ? reportArguments(plan, round.snapshot) : programmeArguments(plan)),
+    section('risicos', risks(plan, isReport ? round.snapshot : null)),
     section('financien', finances(plan)),
     section('participatie', participation(plan)),
     section('communicatie', isReport ? P.communicateReport : P.communicateAdopt(plan.title)),
-    section('vervolg-evaluatie', followUpText(plan, isReport ? round!.quarter : null, evaluateWhen)),
+    section('vervolg-evaluatie', followUpText(plan, isReport ? round.quarter : null, evaluateWhen)),
   ];
   return {
     planId: plan.id,

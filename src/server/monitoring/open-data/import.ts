@@ -7,10 +7,11 @@ import type { TRegion } from '../../../domain/schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { authorize, type RequestContext } from '../../core/access.ts';
 import { writeAudit } from '../../core/audit.ts';
+import { runIsolated, uploadText } from '../../core/upload.ts';
 import { fromRow, getRecord, listRecords } from '../../core/read.ts';
 import type { Record_ } from '../../core/resource.ts';
 import * as R from '../../plans/resources.ts';
-import { parseMeasurementFile, seriesKey, type ParsedFile } from './parse.ts';
+import { seriesKey, type ParsedFile } from './parse.ts';
 
 /*
  * Importing measurements into a plan's indicators from an open-data file. The preview parses the file, matches its
@@ -39,9 +40,15 @@ interface ImportContext {
   regionByName: Map<string, TRegion>;
 }
 
-async function loadContext(tx: Db, planId: string, ctx: RequestContext): Promise<ImportContext> {
+/** The plan, for who may import into it: 404 for who may not read it, 403 for who may not add measurements. */
+async function importablePlan(tx: Db, planId: string, ctx: RequestContext): Promise<Record_> {
   const plan = await getRecord(tx, R.plans, planId, ctx);
   await authorize(tx, ctx, R.measurements, { planId, ownerId: plan.ownerId }, 'create');
+  return plan;
+}
+
+async function loadContext(tx: Db, planId: string, ctx: RequestContext): Promise<ImportContext> {
+  const plan = await importablePlan(tx, planId, ctx);
   const [owner] = await tx.query<{ cbs_code: string | null }>('select cbs_code from organisations where id = $1', [plan.ownerId]);
   const regionList = await listRegions(tx);
   const regions = new Map(regionList.map((r) => [r.code, r]));
@@ -94,9 +101,21 @@ function matchSeries(parsed: ParsedFile, c: ImportContext, mapping: Record<strin
   });
 }
 
+/**
+ * The file read in a worker thread with its own memory limit (parse.ts, core/upload.ts): a file that needs more
+ * memory or time than that is one error, and the server is not held up meanwhile. Who may import is checked first;
+ * the reading (seconds for a large file) happens outside any transaction: PGlite has one connection for everyone.
+ */
+async function readFile(db: Db, planId: string, content: string, ctx: RequestContext): Promise<ParsedFile> {
+  await db.transaction((tx) => importablePlan(tx, planId, ctx));
+  const read = await runIsolated<ParsedFile>(new URL('./parse.ts', import.meta.url), 'parseMeasurementFile', content);
+  if (read.ok) return read.value;
+  const message = `${uploadText.tooComplex}: kies een kleiner bestand, bijvoorbeeld alleen de regio’s en perioden die u nodig hebt`;
+  return { format: null, title: null, source: null, series: [], values: [], errors: [{ line: 1, message }], lineCount: 0 };
+}
+
 /** The preview: parse, match and compare with what is stored. */
-async function planImport(tx: Db, c: ImportContext, request: TMeasurementImportRequest) {
-  const parsed = parseMeasurementFile(request.content);
+async function planImport(tx: Db, c: ImportContext, request: TMeasurementImportRequest, parsed: ParsedFile) {
   const series = matchSeries(parsed, c, request.mapping);
   const indicatorOf = new Map(series.map((s) => [s.key, s.indicatorId]));
   const references = (c.plan.referenceAreaCodes as string[]).filter((code) => code !== c.ownCode);
@@ -197,7 +216,8 @@ async function planImport(tx: Db, c: ImportContext, request: TMeasurementImportR
 
 /** What an import would write, without writing anything. */
 export async function previewImport(db: Db, planId: string, request: TMeasurementImportRequest, ctx: RequestContext): Promise<TImportPreview> {
-  return db.transaction(async (tx) => (await planImport(tx, await loadContext(tx, planId, ctx), request)).preview);
+  const parsed = await readFile(db, planId, request.content, ctx);
+  return db.transaction(async (tx) => (await planImport(tx, await loadContext(tx, planId, ctx), request, parsed)).preview);
 }
 
 /** The source written on imported measurements: the file's table and source, or its name. */
@@ -208,9 +228,10 @@ function sourceText(parsed: ParsedFile, fileName: string): string {
 
 /** Writes the import the preview showed: all in one transaction, or nothing. */
 export async function commitImport(db: Db, planId: string, request: TMeasurementImportCommit, ctx: RequestContext): Promise<TImportResult> {
+  const file = await readFile(db, planId, request.content, ctx);
   return db.transaction(async (tx) => {
     const c = await loadContext(tx, planId, ctx);
-    const { preview, planned, parsed } = await planImport(tx, c, request);
+    const { preview, planned, parsed } = await planImport(tx, c, request, file);
     if (!preview.isValid) {
       throw new AppError('validation', 'Het bestand bevat fouten; er is niets geïmporteerd', preview.errors.map((e) => ({ path: 'content', message: e.message })));
     }

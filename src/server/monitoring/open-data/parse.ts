@@ -1,6 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { parsePeriod, type ParsedPeriod } from '../../../domain/period.ts';
-import type { TImportError } from '../../../domain/measurement-import.ts';
+import {
+  MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_VALUES, type TImportError,
+} from '../../../domain/measurement-import.ts';
+import { quoted } from '../../../domain/quote.ts';
 
 /*
  * Reading open-data files into figures, without a database: which series the file has, and per figure the region as
@@ -13,6 +16,10 @@ import type { TImportError } from '../../../domain/measurement-import.ts';
  *
  * CBS conventions: `;` with a decimal comma (`,` with a decimal point), `.`, `x` and an empty cell for a missing figure,
  * `-` for nil (0), `*` after a period for a provisional figure, codes right-padded with spaces, and a BOM.
+ *
+ * An upload may be hostile: a line wider than MAX_IMPORT_COLUMNS or a cell longer than MAX_IMPORT_CELL_CHARS stops
+ * the reading at that line, more than MAX_IMPORT_VALUES figures stops it there, and messages quote at most 200
+ * characters of a cell. The import runs this in a worker thread with its own memory limit (core/upload.ts).
  */
 
 export interface ParsedSeries {
@@ -118,19 +125,48 @@ function unclosedQuoteLine(text: string): number | null {
   return openedOn;
 }
 
+/** A line over a limit: reading stops there. */
+class OverLimit extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+  }
+}
+
+/** Throws when a line breaks a limit. */
+function checkLimits(cells: string[], line: number): void {
+  if (cells.length > MAX_IMPORT_COLUMNS) {
+    throw new OverLimit(line, `Regel ${line} heeft meer dan ${MAX_IMPORT_COLUMNS} kolommen (${cells.length}): Regie leest hooguit ${MAX_IMPORT_COLUMNS} kolommen`);
+  }
+  if (cells.some((c) => c.length > MAX_IMPORT_CELL_CHARS)) {
+    throw new OverLimit(line, `Regel ${line} heeft een cel van meer dan ${MAX_IMPORT_CELL_CHARS} tekens: is dit een CSV-bestand met cijfers?`);
+  }
+}
+
 function readRows(text: string, delimiter: string): Row[] | TImportError {
   try {
-    const records = parse(text, { delimiter, relax_column_count: true, relax_quotes: false, info: true, bom: true, skip_empty_lines: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    return records.map((r) => ({ line: r.info.lines, cells: r.record }));
+    // Each record's line, as csv-parse counts it (a quoted cell may span lines); checked as it is read.
+    const lines: number[] = [];
+    const records = parse(text, {
+      delimiter, relax_column_count: true, relax_quotes: false, bom: true, skip_empty_lines: true,
+      on_record: (record, context) => {
+        checkLimits(record, context.lines);
+        lines.push(context.lines);
+        return record;
+      },
+    });
+    return records.map((cells, n) => ({ line: lines[n], cells }));
   } catch (err) {
+    if (err instanceof OverLimit) return { line: err.line, message: err.message };
     const e = err as { code?: string; lines?: number };
     const line = (e.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : null) ?? e.lines ?? 1;
     return { line, message: `${CSV_MESSAGES[e.code ?? ''] ?? 'Regie kan deze regel niet lezen als CSV'} (regel ${line})` };
   }
 }
+
+const tooManyValues = (line: number): TImportError => ({
+  line,
+  message: `Het bestand heeft meer dan ${MAX_IMPORT_VALUES.toLocaleString('nl-NL')} cijfers (regel ${line}): kies in StatLine alleen de regio’s, perioden en onderwerpen die u nodig hebt`,
+});
 
 const isBlank = (r: Row) => r.cells.every((c) => !c.trim());
 const filled = (r: Row) => r.cells.filter((c) => c.trim()).length;
@@ -186,7 +222,7 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
     provisional: findColumn(header, PROVISIONAL_COLUMNS),
   };
   if (col.indicator >= 0 && col.value < 0) {
-    return { format: 'table', title: null, source: null, series: [], values: [], errors: [{ line: head.line, message: `Er is een kolom "${header[col.indicator]}" maar geen kolom "waarde" (regel ${head.line})` }] };
+    return { format: 'table', title: null, source: null, series: [], values: [], errors: [{ line: head.line, message: `Er is een kolom "${quoted(header[col.indicator])}" maar geen kolom "waarde" (regel ${head.line})` }] };
   }
   const special = new Set(Object.values(col).filter((n) => n >= 0));
   const cell = (r: Row, n: number) => (n >= 0 ? (r.cells[n] ?? '') : '');
@@ -205,7 +241,8 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
     return hasNumber;
   };
   const valueColumns = col.indicator >= 0 ? [] : others.filter(isNumeric);
-  const dimensions = col.indicator >= 0 ? [] : others.filter((n) => !valueColumns.includes(n));
+  const isValueColumn = new Set(valueColumns);
+  const dimensions = col.indicator >= 0 ? [] : others.filter((n) => !isValueColumn.has(n));
   const varying = dimensions.filter((n) => new Set(data.map((r) => cell(r, n).trim())).size > 1);
   const constant = dimensions.filter((n) => !varying.includes(n)).map((n) => `${header[n]}: ${cell(data[0] ?? head, n).trim()}`);
   if (col.indicator < 0 && !valueColumns.length) {
@@ -214,7 +251,7 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
 
   const series = new Map<string, ParsedSeries>();
   const values: ParsedValue[] = [];
-  for (const r of data) {
+  rows: for (const r of data) {
     if (r.cells.length !== head.cells.length) {
       errors.push({ line: r.line, message: `Regel ${r.line} heeft ${r.cells.length} kolommen, de kopregel ${head.cells.length}` });
       continue;
@@ -222,7 +259,7 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
     const periodText = cell(r, col.period).trim();
     const parsed = periodOf(periodText);
     if (!parsed) {
-      errors.push({ line: r.line, message: `Onbekende periode "${periodText}" (regel ${r.line}); gebruik bijvoorbeeld 2023, 2023KW01 of 2023MM01` });
+      errors.push({ line: r.line, message: `Onbekende periode "${quoted(periodText)}" (regel ${r.line}); gebruik bijvoorbeeld 2023, 2023KW01 of 2023MM01` });
       continue;
     }
     const period = { ...parsed, isProvisional: parsed.isProvisional || parseProvisional(cell(r, col.provisional)) };
@@ -248,6 +285,10 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
         continue;
       }
       if (!series.has(key)) series.set(key, { key, label, description: constant.join('; ') || null, unit: null });
+      if (values.length >= MAX_IMPORT_VALUES) {
+        errors.push(tooManyValues(r.line));
+        break rows;
+      }
       values.push({ line: r.line, regionCode, regionName, seriesKey: key, period, value });
     }
   }
@@ -255,7 +296,7 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
 }
 
 function unreadable(raw: string, line: number, decimalComma: boolean): string {
-  return `Onleesbaar getal "${raw.trim()}" (regel ${line}); ${decimalComma ? 'gebruik een komma als decimaalteken, bijvoorbeeld 27,4' : 'gebruik een punt als decimaalteken, bijvoorbeeld 27.4'}`;
+  return `Onleesbaar getal "${quoted(raw.trim())}" (regel ${line}); ${decimalComma ? 'gebruik een komma als decimaalteken, bijvoorbeeld 27,4' : 'gebruik een punt als decimaalteken, bijvoorbeeld 27.4'}`;
 }
 
 // StatLine exports ---------------------------------------------------------------------------------------------------
@@ -295,7 +336,7 @@ function parseStatLine(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCo
     const periodText = (periodRow?.cells[c] ?? periodFilter ?? '').trim();
     const period = parsePeriod(periodText);
     if (!period) {
-      errors.push({ line: periodRow?.line ?? unitRow.line, message: `Onbekende periode "${periodText}" in kolom ${c + 1} (regel ${periodRow?.line ?? unitRow.line})` });
+      errors.push({ line: periodRow?.line ?? unitRow.line, message: `Onbekende periode "${quoted(periodText)}" in kolom ${c + 1} (regel ${periodRow?.line ?? unitRow.line})` });
       continue;
     }
     const topic = (topicRow?.cells[c] ?? topicFilter ?? title ?? '').trim();
@@ -308,7 +349,7 @@ function parseStatLine(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCo
 
   const values: ParsedValue[] = [];
   let source: string | null = null;
-  for (const r of rows.slice(n + 1)) {
+  lines: for (const r of rows.slice(n + 1)) {
     if (r.cells.length === 1) {
       // A footer line ("Bron: Politie", "© CBS").
       const m = /^bron:\s*(.+)$/i.exec(r.cells[0].trim());
@@ -326,6 +367,10 @@ function parseStatLine(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCo
       if (value === undefined) {
         errors.push({ line: r.line, message: unreadable(r.cells[c], r.line, decimalComma) });
         continue;
+      }
+      if (values.length >= MAX_IMPORT_VALUES) {
+        errors.push(tooManyValues(r.line));
+        break lines;
       }
       values.push({ line: r.line, regionCode: asRegionCode(region), regionName: region, ...columns[c], value });
     }

@@ -5,12 +5,14 @@ import {
 } from '../../../domain/programme-xlsx.ts';
 import type { Db } from '../../db/client.ts';
 import { authorize, type RequestContext } from '../../core/access.ts';
+import { getRecord } from '../../core/read.ts';
+import type { Record_ } from '../../core/resource.ts';
 import { createRecord, updateRecord } from '../../core/write.ts';
 import { keepPlanStatus } from '../plan-status.ts';
 import { startYear } from '../definitions.ts';
 import * as R from '../resources.ts';
 import { loadProgramme, type Programme } from './load.ts';
-import { readProgrammeXlsx } from './read.ts';
+import { readProgrammeXlsx, type ReadWorkbook } from './read.ts';
 import { writeProgrammeXlsx } from './write.ts';
 
 /*
@@ -30,11 +32,23 @@ export async function exportProgrammeXlsx(db: Db, planId: string, ctx: RequestCo
 
 const EMPTY: Comparison = { updates: [], creates: [], unchanged: 0, missing: [], issues: [], writes: [] };
 
-async function planXlsxImport(tx: Db, planId: string, request: TXlsxRequest, ctx: RequestContext) {
+/** Importing writes plan content: who may add budget lines to the plan (its advisers) may import. */
+async function mayImport(tx: Db, plan: Record_, ctx: RequestContext) {
+  await authorize(tx, ctx, R.budgetLines, { planId: plan.id, ownerId: plan.ownerId }, 'create');
+}
+
+/**
+ * Who may import is checked first; then the workbook is read (in a worker, core/upload.ts: seconds for a large file)
+ * outside any transaction, as PGlite has one connection for everyone.
+ */
+async function readWorkbook(db: Db, planId: string, request: TXlsxRequest, ctx: RequestContext): Promise<ReadWorkbook> {
+  await db.transaction(async (tx) => mayImport(tx, await getRecord(tx, R.plans, planId, ctx), ctx));
+  return readProgrammeXlsx(Buffer.from(request.content, 'base64'));
+}
+
+async function planXlsxImport(tx: Db, planId: string, request: TXlsxRequest, book: ReadWorkbook, ctx: RequestContext) {
   const p = await loadProgramme(tx, planId, ctx);
-  // Importing writes plan content: who may add budget lines to the plan (its advisers) may import.
-  await authorize(tx, ctx, R.budgetLines, { planId, ownerId: p.plan.ownerId }, 'create');
-  const book = await readProgrammeXlsx(Buffer.from(request.content, 'base64'));
+  await mayImport(tx, p.plan, ctx);
   const activities = book.activities
     ? compareActivities({
         rows: book.activities.rows, activities: p.activities, themes: p.themes, organisations: p.organisations,
@@ -78,13 +92,15 @@ function fingerprint(p: Programme, writes: unknown[]): string {
 
 /** What importing the workbook would change, without writing anything. */
 export async function previewProgrammeXlsx(db: Db, planId: string, request: TXlsxRequest, ctx: RequestContext): Promise<TXlsxPreview> {
-  return db.transaction(async (tx) => (await planXlsxImport(tx, planId, request, ctx)).preview);
+  const book = await readWorkbook(db, planId, request, ctx);
+  return db.transaction(async (tx) => (await planXlsxImport(tx, planId, request, book, ctx)).preview);
 }
 
 /** Makes the changes the preview showed: all in one transaction, or nothing. */
 export async function commitProgrammeXlsx(db: Db, planId: string, request: TXlsxCommit, ctx: RequestContext): Promise<TXlsxResult> {
+  const book = await readWorkbook(db, planId, request, ctx);
   return db.transaction(async (tx) => {
-    const { preview, writes } = await planXlsxImport(tx, planId, request, ctx);
+    const { preview, writes } = await planXlsxImport(tx, planId, request, book, ctx);
     if (!preview.isValid) {
       throw new AppError('validation', 'Het bestand bevat fouten; er is niets geïmporteerd', preview.issues.filter((i) => i.severity === 'error').map((i) => ({ path: 'content', message: i.message })));
     }

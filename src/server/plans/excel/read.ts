@@ -1,11 +1,16 @@
 import ExcelJS from 'exceljs';
 import {
-  ACTIVITY_COLUMNS, BUDGET_COLUMNS, MAX_XLSX_ROWS, PER_YEAR_HEADER, SHEETS, type Cell, type SheetRow, type TXlsxIssue,
+  ACTIVITY_COLUMNS, BUDGET_COLUMNS, MAX_XLSX_COLUMNS, MAX_XLSX_ROWS, PER_YEAR_HEADER, SHEETS, type Cell, type SheetRow, type TXlsxIssue,
 } from '../../../domain/programme-xlsx.ts';
+import { inspectZip, quoted, runIsolated, uploadText, verifyZip, type ZipCheck } from '../../core/upload.ts';
 
 /*
  * Reading an uploaded workbook into rows of cells by column key. Columns are found by their header in row 1, so a
  * user may reorder or add columns; a sheet or column the import needs and cannot find is a file-level error.
+ *
+ * An upload may be hostile (review 2026-12, finding 4: a 0.54 MB zip bomb took 3.5 GB). The zip's directory is
+ * checked first (core/upload.ts); then a worker thread with its own memory limit inflates it within the sizes it
+ * declares and parses it, exceljs stopping at the row limit, and returns only the rows of cells.
  */
 
 export interface ReadSheet {
@@ -30,7 +35,7 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   if (typeof v === 'boolean') return v ? 'WAAR' : 'ONWAAR';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('formula' in v || 'sharedFormula' in v) return cellValue((v as ExcelJS.CellFormulaValue).result);
   if ('hyperlink' in v) return String(v.text ?? v.hyperlink);
   if ('error' in v) return String(v.error);
   return null;
@@ -60,13 +65,13 @@ function readSheet(sheet: ExcelJS.Worksheet, columns: readonly { key: string; he
   const missing = columns.filter((c) => !at.has(c.key));
   if (missing.length) {
     issues.push({
-      sheet: sheet.name, row: 1, column: null, severity: 'error',
-      message: `Werkblad "${sheet.name}" mist ${missing.length === 1 ? 'de kolom' : 'de kolommen'} ${missing.map((c) => `"${c.header}"`).join(', ')} in rij 1: exporteer het programma opnieuw en werk in dat bestand`,
+      sheet: quoted(sheet.name), row: 1, column: null, severity: 'error',
+      message: `Werkblad "${quoted(sheet.name)}" mist ${missing.length === 1 ? 'de kolom' : 'de kolommen'} ${missing.map((c) => `"${c.header}"`).join(', ')} in rij 1: exporteer het programma opnieuw en werk in dat bestand`,
     });
     return null;
   }
   if (sheet.rowCount > MAX_XLSX_ROWS + 1) {
-    issues.push({ sheet: sheet.name, row: null, column: null, severity: 'error', message: `Werkblad "${sheet.name}" heeft meer dan ${MAX_XLSX_ROWS} rijen` });
+    issues.push({ sheet: quoted(sheet.name), row: null, column: null, severity: 'error', message: `Werkblad "${quoted(sheet.name)}" heeft meer dan ${MAX_XLSX_ROWS} rijen` });
     return null;
   }
   const rows: SheetRow[] = [];
@@ -77,27 +82,56 @@ function readSheet(sheet: ExcelJS.Worksheet, columns: readonly { key: string; he
   return { rows, years: years.sort(), hasPerYear };
 }
 
-/** Reads the workbook; a file that is not one, or lacks the activity sheet, gives issues and no rows. */
-export async function readProgrammeXlsx(bytes: Buffer): Promise<ReadWorkbook> {
-  const issues: TXlsxIssue[] = [];
+const fileIssue = (message: string, severity: TXlsxIssue['severity'] = 'error'): TXlsxIssue => ({ sheet: null, row: null, column: null, severity, message });
+const unread = (message: string): ReadWorkbook => ({ activities: null, budget: null, issues: [fileIssue(message)] });
+const CHOOSE_EXPORT = 'kies het bestand dat u uit Regie exporteerde';
+const NOT_XLSX = `Dit is geen Excel-bestand (.xlsx) dat Regie kan lezen: ${CHOOSE_EXPORT}, opgeslagen als Excel-werkmap (.xlsx)`;
+const zipRefused = (check: Extract<ZipCheck, { ok: false }>) => unread(check.problem === 'too-large' ? `${uploadText.tooLarge()}: ${CHOOSE_EXPORT}` : NOT_XLSX);
+
+/**
+ * What exceljs need not read: nothing of it is a value. Data validations it expands to one entry per cell (a range of
+ * a whole sheet: billions), so they are skipped. Merged cells stay: a slave cell reads as its master's value.
+ */
+const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts', 'headerFooter', 'pageSetup', 'printOptions', 'pageMargins', 'rowBreaks', 'autoFilter', 'sheetProtection'];
+
+/**
+ * Parses the workbook: runs in the worker (`readProgrammeXlsx`), so it may take what its limits allow. exceljs stops a
+ * sheet at its row limit while parsing (`maxRows`, `maxCols`: in exceljs 4.4's reader, not in its types).
+ */
+export async function parseProgrammeXlsx(input: Uint8Array): Promise<ReadWorkbook> {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const zip = verifyZip(bytes);
+  if (!zip.ok) return zipRefused(zip);
   const book = new ExcelJS.Workbook();
+  const options = { ignoreNodes: IGNORED_NODES, maxRows: MAX_XLSX_ROWS + 1, maxCols: MAX_XLSX_COLUMNS };
   try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    issues.push({ sheet: null, row: null, column: null, severity: 'error', message: 'Dit is geen Excel-bestand (.xlsx) dat Regie kan lezen: kies het bestand dat u uit Regie exporteerde, opgeslagen als Excel-werkmap (.xlsx)' });
-    return { activities: null, budget: null, issues };
+    await book.xlsx.load(bytes as unknown as ArrayBuffer, options as Partial<ExcelJS.XlsxReadOptions>);
+  } catch (err) {
+    const limit = /^Max (row|column) count/.exec(err instanceof Error ? err.message : '');
+    if (limit?.[1] === 'row') return unread(`Een werkblad heeft meer dan ${MAX_XLSX_ROWS} rijen: Regie leest hooguit ${MAX_XLSX_ROWS} rijen per werkblad`);
+    if (limit) return unread(`Een rij heeft meer dan ${MAX_XLSX_COLUMNS} cellen: Regie leest hooguit ${MAX_XLSX_COLUMNS} kolommen per werkblad`);
+    return unread(NOT_XLSX);
   }
+  const issues: TXlsxIssue[] = [];
   const activitySheet = findSheet(book, SHEETS.activities);
   const budgetSheet = findSheet(book, SHEETS.budget);
-  if (!activitySheet) {
-    issues.push({ sheet: null, row: null, column: null, severity: 'error', message: `Het bestand heeft geen werkblad "${SHEETS.activities}": kies een bestand dat u uit Regie exporteerde` });
-  }
-  if (!budgetSheet) {
-    issues.push({ sheet: null, row: null, column: null, severity: 'warning', message: `Het bestand heeft geen werkblad "${SHEETS.budget}": de begroting blijft zoals ze is` });
-  }
+  if (!activitySheet) issues.push(fileIssue(`Het bestand heeft geen werkblad "${SHEETS.activities}": kies een bestand dat u uit Regie exporteerde`));
+  if (!budgetSheet) issues.push(fileIssue(`Het bestand heeft geen werkblad "${SHEETS.budget}": de begroting blijft zoals ze is`, 'warning'));
   return {
     activities: activitySheet ? readSheet(activitySheet, ACTIVITY_COLUMNS, issues) : null,
     budget: budgetSheet ? readSheet(budgetSheet, BUDGET_COLUMNS, issues, true) : null,
     issues,
   };
+}
+
+/**
+ * Reads the workbook; a file that is not one, lacks the activity sheet, or is over a limit gives issues and no rows.
+ * The zip's directory is checked here (cheap); the rest runs in a worker thread, whose memory or time running out
+ * is an issue too.
+ */
+export async function readProgrammeXlsx(bytes: Buffer): Promise<ReadWorkbook> {
+  const zip = inspectZip(bytes);
+  if (!zip.ok) return zipRefused(zip);
+  const read = await runIsolated<ReadWorkbook>(new URL(import.meta.url), 'parseProgrammeXlsx', bytes);
+  return read.ok ? read.value : unread(`${uploadText.tooComplex}: ${CHOOSE_EXPORT}`);
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { computeBudgetTotals, type BudgetLineLike } from '../../../domain/budget.ts';
+import { computeBudgetTotals } from '../../../domain/budget.ts';
 import {
   ACTIVITY_COLUMNS, AMOUNT_HELP, BUDGET_COLUMNS, PER_YEAR_HEADER, PM_TEXT, SHEETS, TOTAL_KEY, yearHeader, type Column,
 } from '../../../domain/programme-xlsx.ts';
@@ -120,7 +120,7 @@ function budgetSheet(book: ExcelJS.Workbook, p: Programme) {
     if (l.parentId) row.getCell('title').alignment = { indent: 1 };
   }
   // Computed at export, not a formula: the totals follow Regie's rules (a "per jaar" amount counts in every year).
-  const totals = computeBudgetTotals(p.lines as unknown as BudgetLineLike[], null).totalsByYear;
+  const totals = computeBudgetTotals(p.lines, null).totalsByYear;
   const perYear = totals.get('per_jaar') ?? 0;
   const total = sheet.addRow({
     id: TOTAL_KEY, title: T.totalRow, [PER_YEAR_HEADER]: perYear / 100,

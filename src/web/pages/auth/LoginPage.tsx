@@ -68,7 +68,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       const user = await login(email.trim(), password);
-      navigate(back === '/' && user ? landingPage(user.memberships) : back, { replace: true });
+      void navigate(back === '/' && user ? landingPage(user.memberships) : back, { replace: true });
     } catch (err) {
       setBusy(false);
       setPassword('');

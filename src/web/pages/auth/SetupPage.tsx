@@ -56,7 +56,7 @@ export function SetupPage() {
         token, organisationName: values.organisationName.trim(), cbsCode: values.cbsCode.trim().toUpperCase(),
         name: values.name.trim(), email, password: values.password,
       });
-      navigate(paths.login(), { replace: true, state: { setupDone: true, email } });
+      void navigate(paths.login(), { replace: true, state: { setupDone: true, email } });
     } catch (err) {
       setBusy(false);
       setValues((v) => ({ ...v, password: '', repeat: '' }));

@@ -94,7 +94,7 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
       },
       errors: {},
     }),
-    onSaved: () => navigate(back),
+    onSaved: () => void navigate(back),
   });
   const { values: v, setValue: set, errors: e } = form;
   const theme = plan.themes.find((t) => t.id === v.themeId);

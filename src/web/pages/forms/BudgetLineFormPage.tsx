@@ -113,7 +113,7 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
         errors,
       };
     },
-    onSaved: () => navigate(back),
+    onSaved: () => void navigate(back),
   });
   const { values: v, setValue: set, errors: e } = form;
   const parents = plan.budgetLines.filter((l) => l.id !== record?.id);

@@ -61,7 +61,7 @@ function GoalForm({ ctx, record, themeId, onReload }: Props) {
       },
       errors: {},
     }),
-    onSaved: () => navigate(back),
+    onSaved: () => void navigate(back),
   });
   const { values: v, setValue: set, errors: e } = form;
   const context = theme ? themeLabel(theme) : plan.title;

@@ -79,7 +79,7 @@ function IndicatorForm({ ctx, record, onReload }: { ctx: FormContext; record?: T
         errors,
       };
     },
-    onSaved: () => navigate(back),
+    onSaved: () => void navigate(back),
   });
   const { values: v, setValue: set, errors: e } = form;
   const theme = plan.themes.find((t) => t.id === v.themeId);

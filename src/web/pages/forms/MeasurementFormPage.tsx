@@ -96,7 +96,7 @@ function MeasurementForm({ ctx, regions, indicator, record, onReload }: Props) {
         errors,
       };
     },
-    onSaved: () => navigate(back),
+    onSaved: () => void navigate(back),
   });
   const { values: v, setValue: set, errors: e } = form;
   const setPeriod = (label: string) => {

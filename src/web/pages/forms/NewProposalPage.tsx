@@ -54,7 +54,7 @@ function NewProposal({ plan, organisations, rounds }: { plan: TPlan; organisatio
     setBusy(true);
     try {
       const decision = await api.createProposal(plan.id, isReport ? { purpose, roundId } : { purpose });
-      navigate(paths.editProposal(plan.id, decision.id));
+      void navigate(paths.editProposal(plan.id, decision.id));
     } catch (err) {
       errors.showServerError(err);
       setBusy(false);

@@ -86,7 +86,7 @@ function ProposalForm({ ctx, record, onReload }: { ctx: FormContext; record: TDe
         errors,
       };
     },
-    onSaved: () => navigate(back),
+    onSaved: () => void navigate(back),
   });
   const { values: v, setValue: set, errors: e } = form;
   const setSection = (n: number, patch: Partial<TSection>) => set('sections', v.sections.map((s, i) => (i === n ? { ...s, ...patch } : s)));

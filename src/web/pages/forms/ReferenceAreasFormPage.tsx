@@ -57,7 +57,7 @@ function ReferenceAreasForm({ ctx, record, regions, onReload }: Props) {
     fieldOrder: Object.keys(L),
     initial: { referenceAreaCodes: record.referenceAreaCodes },
     toFields: (v) => ({ fields: { referenceAreaCodes: v.referenceAreaCodes }, errors: {} }),
-    onSaved: () => navigate(back),
+    onSaved: () => void navigate(back),
   });
   const { values: v, setValue: set, errors: e } = form;
   const chosen = v.referenceAreaCodes;

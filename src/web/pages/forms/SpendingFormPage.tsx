@@ -85,7 +85,7 @@ function SpendingForm({ ctx, record, lineId, onReload }: Props) {
         errors,
       };
     },
-    onSaved: () => navigate(back),
+    onSaved: () => void navigate(back),
   });
   const { values: v, setValue: set, errors: e } = form;
   const context = line ? `${line.title} – ${plan.title}` : plan.title;

@@ -72,7 +72,7 @@ function ThemeForm({ ctx, record, onReload }: { ctx: FormContext; record?: TThem
       },
       errors: {},
     }),
-    onSaved: (saved) => navigate(record ? back : returnTarget(search, paths.theme(plan.id, saved.id))),
+    onSaved: (saved) => void navigate(record ? back : returnTarget(search, paths.theme(plan.id, saved.id))),
   });
   const { values: v, setValue: set, errors: e } = form;
   const people = peopleFor(ctx, [...v.portfolioHolderIds, v.officialIds, ...v.backupOfficialIds]);

@@ -20,7 +20,7 @@ export function ProgrammeActivitiesPage() {
   const { planId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filter = filterFromUrl(params);
-  const search = new URLSearchParams(filter as Record<string, string>).toString();
+  const search = new URLSearchParams(filter).toString();
   const context = useLoad(() => loadProgrammeContext(planId), planId);
   const rows = useLoad<ProgrammeActivity[]>(
     () => api.listProgrammeActivities(planId, filter),

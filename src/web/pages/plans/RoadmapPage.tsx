@@ -101,7 +101,7 @@ export function RoadmapPage() {
   const { planId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filter = filterFromUrl(params);
-  const search = new URLSearchParams(filter as Record<string, string>).toString();
+  const search = new URLSearchParams(filter).toString();
   const context = useLoad(() => loadProgrammeContext(planId), planId);
   const roadmap = useLoad(() => api.getRoadmap(planId, filter), `${planId}?${search}`, { keepPrevious: true });
 

@@ -106,7 +106,7 @@ function OpenRound({ plan, rounds }: { plan: TPlan; rounds: TRound[] }) {
     setBusy(true);
     try {
       const round = await api.openRound(plan.id, { quarter, dueOn: dueOn || null });
-      navigate(paths.round(round.id));
+      void navigate(paths.round(round.id));
     } catch (err) {
       errors.showServerError(err);
       setBusy(false);
