@@ -1,6 +1,6 @@
 /**
  * Generating the Huizen UVP as a council document, as the issue asks: each format under 2 s. The first request loads
- * the renderer (and pdfmake its fonts); then the median of five, one at a time.
+ * the renderer (and Typst its fonts); then the median of five, one at a time.
  */
 async function measureDocuments(label: string, server: Server): Promise<string[]> {
   const cookie = await signIn(server, 'adviseur@huizen.demo');

@@ -33,7 +33,9 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
 /**
  * An in-process HTTP client on the app, the way the web app calls the API: with a session (cookie and CSRF token),
  * or anonymous. The default client of `useApi` is a platform administrator who becomes adviseur of every
- * organisation it creates, so tests build their own data; `as(session)` asks as someone else.
+ * organisation it creates, so tests build their own data; `as(session)` asks as someone else. The role is the test's
+ * shortcut, granted in the database (`grantRole`): through the API a platform administrator gives an organisation only
+ * its first beheerder (issue 11).
  */
 export class Api {
   constructor(

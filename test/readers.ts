@@ -97,7 +97,7 @@ export function convertToPdf(dir: string, file: string, format: 'pdf' | 'xlsx' =
 
 /** Renders a PDF's first pages with pdftoppm and reads its text with pdftotext: its page count and text. */
 export function readPdf(dir: string, pdf: string): { pages: number; text: string } {
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { stdio: ['ignore', 'pipe', 'ignore'] }).toString())![1]);
   const prefix = join(dir, `page-${basename(dirname(pdf))}-${basename(pdf, '.pdf')}`);
   execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '1', '-l', '2', pdf, prefix], { stdio: 'pipe' });
   // pdftoppm pads the page number to the digits of the document's last page.
@@ -121,4 +121,48 @@ export function readWithRealReaders(files: { docx: Buffer; pdf: Buffer }, expect
     });
     return { pdf, libreOffice };
   });
+}
+
+/** What poppler reads of a PDF: pdfinfo's facts and XMP metadata, the structure tree (tags), and each page's size and text. */
+export interface PdfInspection {
+  /** `pdfinfo`: Title, Tagged, Pages … one per line. */
+  info: string;
+  /** `pdfinfo -meta`: the XMP metadata (dc:language, pdfuaid:part). */
+  meta: string;
+  /** `pdfinfo -struct`: the structure tree, one element per line (a heading with its text), its children indented under it. */
+  structure: string;
+  pages: { width: number; height: number; text: string }[];
+}
+
+export function inspectPdf(pdf: Buffer): Promise<PdfInspection> {
+  return withScratch(async (dir) => {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    // poppler warns on stderr about attributes it does not know (BorderColor as an array); only stdout counts.
+    const run = (tool: string, ...args: string[]) => execFileSync(tool, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    const sizes = [...run('pdfinfo', '-f', '1', '-l', '100000', file).matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)];
+    // pdftotext separates the pages by a form feed.
+    const texts = run('pdftotext', '-raw', file, '-').replace(/\u00ad/g, '').split('\f');
+    return {
+      info: run('pdfinfo', file),
+      meta: run('pdfinfo', '-meta', file),
+      // -struct, not -struct-text: the elements without their text, in a tenth of a second rather than half a minute.
+      structure: run('pdfinfo', '-struct', file),
+      pages: sizes.map((m, i) => ({ width: Number(m[1]), height: Number(m[2]), text: texts[i] ?? '' })),
+    };
+  });
+}
+
+/** Each element of a structure tree whose line starts with `tag` ("Table", "TH"), with the lines indented under it. */
+export function structureElements(structure: string, tag: string): string[] {
+  const lines = structure.split('\n');
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const found: string[] = [];
+  lines.forEach((line, i) => {
+    if (line.trimStart().split(/[\s:]/)[0] !== tag) return;
+    let end = i + 1;
+    while (end < lines.length && (indent(lines[end]) > indent(line) || !lines[end].trim())) end++;
+    found.push(lines.slice(i, end).join('\n'));
+  });
+  return found;
 }

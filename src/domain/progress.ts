@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ZFrequencyProgress } from './frequency-progress.ts';
 import { ACTIVITY_STATUSES, optionalText, ZActivity, ZDate, ZId, type TActivityStatus } from './schemas.ts';
-import type { FieldError } from './errors.ts';
 
 /*
  * Progress on activities: the status an activity may move to, and the one history of status changes and progress

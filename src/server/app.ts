@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { ZId } from '../domain/schemas.ts';
@@ -16,8 +16,9 @@ import type { RequestContext } from './core/access.ts';
 import type { Mailer } from './core/mail.ts';
 import { handleError } from './http/errors.ts';
 import { trustProxyOption } from './http/trust-proxy.ts';
+import { API_VERSION, openapiSecurity, openapiTransform } from './http/openapi.ts';
 import { registerAccountsRoutes } from './accounts/accounts.routes.ts';
-import { registerAuth } from './accounts/auth.routes.ts';
+import { registerAuth, SESSION_COOKIE } from './accounts/auth.routes.ts';
 import { registerPlansRoutes } from './plans/plans.routes.ts';
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { registerDocumentRoutes } from './documents/documents.routes.ts';
@@ -169,9 +170,14 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Regie API', version: '1', description: 'Integraal veiligheidsbeleid: plannen, programma’s, thema’s, doelen, activiteiten, indicatoren en begroting.' },
+      info: {
+        title: 'Regie API', version: API_VERSION, license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+        description: 'Integraal veiligheidsbeleid: plannen, programma’s, thema’s, doelen, activiteiten, indicatoren en begroting.',
+      },
+      servers: [{ url: '/', description: 'Deze installatie' }],
+      ...openapiSecurity(SESSION_COOKIE),
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/v1/docs',

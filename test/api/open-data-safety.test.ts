@@ -45,7 +45,7 @@ describe('the public open-data.csv', () => {
   it('neutralises a title a spreadsheet would run as a formula: a leading apostrophe, the text otherwise as written', async () => {
     const res = await visit(`${base}/open-data.csv`);
     expect(res.status).toBe(200);
-    const rows = parse(res.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(res.body, { bom: true, delimiter: ';', columns: true });
     const titles = rows.map((r) => r.Activiteit);
     expect(titles).toEqual([...FORMULAS.map((f) => `'${f}`), 'Gewone titel']);
     expect(rows.at(-1)!.Toelichting).toBe("'=1+1 staat in de toelichting");

@@ -12,7 +12,7 @@ import { findPublishedVersion } from '../../src/server/public-site/queries.ts';
 import { updateRecord } from '../../src/server/core/write.ts';
 import { activities } from '../../src/server/plans/resources.ts';
 import { make, useApi } from '../api.ts';
-import { download as downloadAs, hasReaders, readWithRealReaders, squeeze, textOfXml, unzipEntry, zipEntries } from '../readers.ts';
+import { download as downloadAs, hasReaders, inspectPdf, readWithRealReaders, squeeze, structureElements, textOfXml, unzipEntry, zipEntries } from '../readers.ts';
 
 const ctx = useApi();
 const download = (url: string, session = ctx.api.session) => downloadAs(ctx.api, url, session);
@@ -30,6 +30,7 @@ beforeAll(async () => {
 describe('the council document of the Huizen demo programme', () => {
   let planId: string;
   let titles: string[];
+  let themeOneActivities: number;
   beforeAll(async () => {
     const docs = readDemoDocuments();
     const [huizen] = await ctx.db.query<{ id: string }>("select id from organisations where cbs_code = 'GM0406'");
@@ -37,6 +38,7 @@ describe('the council document of the Huizen demo programme', () => {
     planId = plan.id;
     const seed = docs.flatMap((d) => d.plans).find((p) => p.key === 'huizen-uvp-2023-2024')!;
     titles = seed.themes.flatMap((t) => t.activities.map((a) => a.title));
+    themeOneActivities = seed.themes[0].activities.length;
     expect(titles.length).toBeGreaterThan(30);
   });
 
@@ -83,6 +85,60 @@ describe('the council document of the Huizen demo programme', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.bytes.toString('latin1')).toMatch(/\/Lang \(nl-NL\)/);
+  });
+
+  /*
+   * The PDF is tagged (issue 12; the Besluit digitale toegankelijkheid overheid): poppler reads its structure tree –
+   * headings, tables with header cells – and its metadata.
+   */
+  it.skipIf(!hasReaders('the tagged-PDF test'))('as PDF: tagged – headings in order, the activity table with column headers, the title and Dutch in its metadata', async () => {
+    const pdf = await inspectPdf((await download(`/plans/${planId}/document.pdf`)).bytes);
+    const [{ title }] = await ctx.db.query<{ title: string }>('select title from plans where id = $1', [planId]);
+    expect(pdf.info).toMatch(/^Tagged:\s+yes$/m);
+    expect(/^Title:\s+(.*)$/m.exec(pdf.info)?.[1]).toBe(title);
+    expect(pdf.meta).toMatch(/<dc:language><rdf:Bag><rdf:li>nl(-NL)?<\/rdf:li><\/rdf:Bag><\/dc:language>/);
+    expect(pdf.meta).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    // The title is the one H1, chapters H2, their parts H3: never a skipped level.
+    const headings = [...pdf.structure.matchAll(/^\s*H([1-6]) "(.*)" \(block\)$/gm)].map((m) => ({ level: Number(m[1]), text: m[2] }));
+    expect(headings[0]).toEqual({ level: 1, text: title });
+    expect(headings.filter((h) => h.level === 1)).toHaveLength(1);
+    headings.forEach((h, i) => i && expect(h.level, h.text).toBeLessThanOrEqual(headings[i - 1].level + 1));
+    expect(headings).toEqual(expect.arrayContaining([
+      { level: 2, text: 'Inhoudsopgave' }, { level: 2, text: 'Besluit' }, { level: 2, text: 'Begroting' },
+      { level: 2, text: 'Thema 1: Districtelijk Thema Aanpak Ondermijnende Criminaliteit' }, { level: 3, text: 'Activiteiten' },
+    ]));
+    // The first theme's activity table (after its H3 "Activiteiten", up to the next heading): a Table with its caption
+    // (Typst puts it in the Table, or – after some page breaks, a quirk of Typst 0.14 – beside it in a Div), a header
+    // row of TH cells scoped to their column, and a row of TD cells per activity.
+    const theme = pdf.structure.slice(pdf.structure.indexOf('H2 "Thema 1: Districtelijk Thema Aanpak Ondermijnende Criminaliteit"'));
+    const activities = theme.slice(theme.indexOf('H3 "Activiteiten"')).split(/\n {2}H\d /)[0];
+    const [table] = structureElements(activities, 'Table');
+    expect(structureElements(activities, 'Caption')).toHaveLength(1);
+    const headers = structureElements(structureElements(table, 'THead')[0], 'TH');
+    expect(headers).toHaveLength(5);
+    for (const th of headers) expect(th).toMatch(/\/Scope \/Column/);
+    const [body] = structureElements(table, 'TBody');
+    expect(structureElements(body, 'TR')).toHaveLength(themeOneActivities);
+    expect(structureElements(body, 'TD')).toHaveLength(5 * themeOneActivities);
+    expect(structureElements(body, 'TH')).toHaveLength(0);
+    // Its caption and header row as text.
+    const text = squeeze(pdf.pages.map((p) => p.text).join(''));
+    expect(text).toContain(squeeze('Activiteiten – Thema 1: Districtelijk Thema Aanpak Ondermijnende Criminaliteit Activiteit Tijdpad Frequentie Betrokkenen Toelichting'));
+  });
+
+  it.skipIf(!hasReaders('the PDF page test'))('in PDF: the themes on landscape pages after a portrait start, the title in the header and page numbers in the footer', async () => {
+    const { pages } = await inspectPdf((await download(`/plans/${planId}/document.pdf`)).bytes);
+    const [{ title }] = await ctx.db.query<{ title: string }>('select title from plans where id = $1', [planId]);
+    const landscape = pages.map((p) => p.width > p.height);
+    const first = landscape.indexOf(true);
+    expect(first).toBeGreaterThan(0);
+    expect(landscape.slice(first).every(Boolean), 'landscape to the end').toBe(true);
+    // The first landscape page starts (after its header) with the first theme.
+    expect(squeeze(pages[first].text).startsWith(squeeze(`${title}Thema 1: Districtelijk Thema Aanpak Ondermijnende Criminaliteit`))).toBe(true);
+    pages.forEach((p, i) => {
+      expect(p.text, `page ${i + 1}`).toContain(title);
+      expect(p.text, `page ${i + 1}`).toContain(`Pagina ${i + 1} van ${pages.length}`);
+    });
   });
 
   /*
@@ -269,5 +325,27 @@ describe('who may download the council document', () => {
       expect((await download(`/plans/${plan.id}/document.${format}`, null)).status, format).toBe(404);
     }
     expect((await download(`/plans/00000000-0000-4000-8000-000000000000/document.pdf`)).status).toBe(404);
+  });
+});
+
+describe('user text in the PDF', () => {
+  /*
+   * Typst typesets the PDF: a title or text with Typst's markup or code in it must print as typed – never set a page
+   * colour, import a package, read a file or end a string.
+   */
+  it.skipIf(!hasReaders('the PDF text test'))('prints as typed: Typst markup and code in a title, heading, table or list are text', async () => {
+    const { api } = ctx;
+    const title = 'Plan #set page(fill: red) *vet* _schuin_ $x^2$ @ref <label> [a] \\ `code` // geen commentaar " Zoë € 1.000';
+    const plan = await make.plan(api, { title });
+    const theme = await make.theme(api, { planId: plan.id, title: '= Geen kop #import "@preview/cetz:0.4.0": *', ambition: '- #read("/etc/passwd")\n"); #panic("x") //' });
+    await make.activity(api, { themeId: theme.id, title: '#{ panic("code") } ]} \\u{41} <x> @y', explanation: '```raw``` ~ -- --- ... \\"' });
+    const pdf = await inspectPdf((await download(`/plans/${plan.id}/document.pdf`)).bytes);
+    expect(/^Title:\s+(.*)$/m.exec(pdf.info)?.[1]).toBe(title);
+    const text = squeeze(pdf.pages.map((p) => p.text).join(''));
+    for (const typed of [
+      title, '= Geen kop #import "@preview/cetz:0.4.0": *', '#read("/etc/passwd")', '"); #panic("x") //',
+      '#{ panic("code") } ]} \\u{41} <x> @y', '```raw``` ~ -- --- ... \\"',
+    ]) expect(text, typed).toContain(squeeze(typed));
+    expect(text).not.toContain('root:');
   });
 });

@@ -292,10 +292,13 @@ describe('open data of a published programme', () => {
     expect(res.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(res.body).toMatch(/^\uFEFFThemanummer;Thema;Activiteit;Tijdpad;Frequentie;Betrokkenen;Toelichting\r\n"/);
     const rows = parse<Record<string, string>>(res.body, { bom: true, delimiter: ';', columns: true });
+    // Text that a spreadsheet would take for a formula ("- Actualiseren …" in a list) starts with an apostrophe.
+    const cell = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
     const expected = frozen.themes.flatMap((t) => t.activities.map((a) => ({
-      Themanummer: t.number ?? '', Thema: t.title, Activiteit: a.title, Tijdpad: a.timeframeText, Frequentie: a.frequencyText,
-      Betrokkenen: a.stakeholdersText, Toelichting: a.explanation ?? '',
+      Themanummer: t.number ?? '', Thema: cell(t.title), Activiteit: cell(a.title), Tijdpad: cell(a.timeframeText), Frequentie: cell(a.frequencyText),
+      Betrokkenen: cell(a.stakeholdersText), Toelichting: cell(a.explanation ?? ''),
     })));
+    expect(rows.some((r) => r.Toelichting.startsWith("'- "))).toBe(true);
     expect(rows).toEqual(expected);
     expect(rows.length).toBe(titles.length);
   });

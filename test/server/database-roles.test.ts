@@ -107,4 +107,23 @@ describe.runIf(TEST_DB === 'postgres')('Regie on PostgreSQL with a runtime role 
       await second.stop();
     }
   });
+
+  it('refuses to start when the runtime role still owns the tables (a database that ran with one role)', async () => {
+    const other = await createScratchDatabase(adminUrl, 'regie_roles');
+    try {
+      const owner = new URL(other.url);
+      const runtime = new URL(runtimeUrl);
+      runtime.pathname = owner.pathname;
+      const c = new pg.Client({ connectionString: other.url });
+      await c.connect();
+      await c.query(`grant create on schema public to ${role}`).finally(() => c.end());
+      // One role: Regie migrated as the role of DATABASE_URL, which so owns the tables.
+      const single = await startRegie({ ...readConfig({}), port: 0, loadDemo: false, databaseUrl: runtime.toString() });
+      await single.stop();
+      await expect(startRegie({ ...readConfig({}), port: 0, loadDemo: false, databaseUrl: runtime.toString(), migrationDatabaseUrl: other.url }))
+        .rejects.toThrow(/REASSIGN OWNED BY/);
+    } finally {
+      await other.drop();
+    }
+  });
 });

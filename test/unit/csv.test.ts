@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/server/core/csv.ts';
 
-const cells = (csv: string) => parse(csv, { bom: true, delimiter: ';' }) as string[][];
+const cells = (csv: string) => parse(csv, { bom: true, delimiter: ';' });
 
 describe('toCsv', () => {
   it('writes UTF-8 with a BOM, semicolons, every value quoted and CRLF', () => {

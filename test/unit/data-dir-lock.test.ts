@@ -60,7 +60,7 @@ describe('the data-folder lock', () => {
       setTimeout(() => {}, 60_000);
     `], { stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
-    await new Promise((resolve) => child.stdout!.once('data', resolve));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
     expect(held(dir).pid).toBe(child.pid);
     expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
     expect(() => lockDataDir(dir)).toThrow(/in gebruik door een ander Regie-proces/);

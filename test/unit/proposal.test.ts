@@ -25,7 +25,7 @@ beforeAll(async () => {
   ({ db, drop } = await createTestDb());
   await importPlanDocuments(db, readDemoDocuments());
   const [row] = await db.query<{ id: string }>("select p.id from plans p join organisations o on o.id = p.owner_id where o.cbs_code = 'GM0406' and p.kind = 'uvp'");
-  plan = (await exportPlan(db, row.id, SYSTEM_CONTEXT)) as unknown as TPlanExport;
+  plan = await exportPlan(db, row.id, SYSTEM_CONTEXT);
 });
 afterAll(() => drop());
 

@@ -8,6 +8,7 @@ import { ZId } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { AUDIT_ACTIONS } from '../core/audit.ts';
 import { problems } from '../http/errors.ts';
+import { fileResponse } from '../http/file-response.ts';
 import { auditToCsv, listAudit } from './audit-log.ts';
 
 const ZAuditQuery = z.object({
@@ -18,6 +19,8 @@ const ZAuditQuery = z.object({
   to: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
 });
+
+const CSV_TYPE = 'text/csv; charset=utf-8';
 
 /** The audit trail of an organisation, for its beheerder: as a list and as CSV. */
 export function registerAuditRoutes(app: FastifyInstance, db: Db) {
@@ -32,10 +35,13 @@ export function registerAuditRoutes(app: FastifyInstance, db: Db) {
     schema: { tags: ['audit'], summary: 'Auditlogboek van een organisatie (beheerder)', querystring: ZAuditQuery, response: { 200: z.array(ZAuditEvent), ...problems } },
   }, async (req) => auditFor(req, req.query));
   r.get('/audit.csv', {
-    schema: { tags: ['audit'], summary: 'Auditlogboek als CSV (beheerder)', querystring: ZAuditQuery },
+    schema: {
+      tags: ['audit'], summary: 'Auditlogboek als CSV (beheerder)', querystring: ZAuditQuery,
+      response: { 200: fileResponse(CSV_TYPE, 'Het auditlogboek als CSV (puntkomma’s, zoals Excel het opent)'), ...problems },
+    },
   }, async (req, reply) => {
     const rows = await auditFor(req, req.query);
     reply.header('content-disposition', `attachment; filename="auditlog-${new Date().toISOString().slice(0, 10)}.csv"`);
-    return reply.type('text/csv; charset=utf-8').send(auditToCsv(rows));
+    return reply.type(CSV_TYPE).send(auditToCsv(rows));
   });
 }

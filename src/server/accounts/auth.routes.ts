@@ -117,7 +117,7 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
           cbsCode: z.string(), name: z.string().trim().min(1, { message: 'Verplicht veld' }).max(200),
           email: z.email({ message: 'Ongeldig e-mailadres' }).max(254), password: z.string().max(1000),
         }),
-        response: { 201: z.null() },
+        response: { 201: { description: 'Ingericht (het antwoord is JSON null)', content: { 'application/json': { schema: z.null() } } } },
       },
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     }, async (req, reply) => {
@@ -139,7 +139,7 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
       const { mailer, publicUrl } = app;
       // Everything after the answer – looking the address up, the audit row, the throttle, the link and the mail – so
       // the answer takes as long for an unknown address as for a known one (issue 11). No address in the log.
-      const work = () => requestPasswordReset(db, mailer, publicUrl, req.body.email)
+      const work = () => void requestPasswordReset(db, mailer, publicUrl, req.body.email)
         .then(({ send }) => send?.())
         .catch((err: { code?: string }) => req.log.error({ code: err.code }, 'password reset not handled'));
       // The reply is a thenable: it settles once the answer went out (or the connection broke); the work runs then.

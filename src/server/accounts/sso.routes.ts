@@ -14,6 +14,15 @@ export const SSO_COOKIE = 'regie_sso';
 const SSO_PATH = '/api/v1/auth/sso';
 const CALLBACK_PATH = `${SSO_PATH}/callback`;
 
+/** Both login routes answer with a redirect (Location), never with a body. */
+const ZRedirect = z.null().describe('Doorgestuurd (Location): naar de identity provider, na het inloggen naar de pagina, of bij een fout naar de inlogpagina');
+
+/** What the identity provider sends back (OpenID Connect, RFC 9207), and whatever else it adds: text, bounded. */
+const ZCallbackQuery = z.object({
+  code: z.string().max(10_000).optional(), state: z.string().max(10_000).optional(), iss: z.string().max(10_000).optional(),
+  error: z.string().max(10_000).optional(), error_description: z.string().max(10_000).optional(),
+}).catchall(z.string().max(10_000));
+
 /** A local path to return to after login; anything else ("//host", "https://…") would make an open redirect. */
 const localPath = (path: string | undefined) =>
   path && path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : '/';
@@ -42,6 +51,7 @@ export function registerSsoRoutes(
     schema: {
       tags: ['auth'], summary: 'Inloggen met single sign-on: stuurt de browser naar de identity provider van de organisatie',
       params: z.object({ organisationId: z.string().max(100) }), querystring: z.object({ terug: z.string().max(1000).optional() }),
+      response: { 302: ZRedirect },
     },
     config: { rateLimit },
   }, async (req, reply) => {
@@ -56,7 +66,7 @@ export function registerSsoRoutes(
   });
 
   r.get('/auth/sso/callback', {
-    schema: { tags: ['auth'], summary: 'Terugkeer van de identity provider (redirect URI): controleert het antwoord en start de sessie', querystring: z.record(z.string(), z.string().max(10_000)) },
+    schema: { tags: ['auth'], summary: 'Terugkeer van de identity provider (redirect URI): controleert het antwoord en start de sessie', querystring: ZCallbackQuery, response: { 302: ZRedirect } },
     config: { rateLimit },
   }, async (req, reply) => {
     reply.clearCookie(SSO_COOKIE, { path: SSO_PATH });

@@ -62,8 +62,8 @@ export interface Keeper {
   /** The key of the document the (new, stored or deleted) record belongs to; null when there is none. */
   keyOf: (tx: Db, rec: Row) => Promise<string | null>;
   /**
-   * Locks the document before the record is written, so every content write and the document's own workflow (an
-   * adoption) take their locks in the same order and cannot deadlock.
+   * Locks the document before the record is written, so every content write and the document's own workflow (its
+   * approval) take their locks in the same order and cannot deadlock.
    */
   lock: (tx: Db, key: string) => Promise<void>;
   /** Brings the document in step after a content write; bulk work (`ctx.deferred`) collects the keys instead. */

@@ -13,7 +13,8 @@ export { MAX_QUOTED_CHARS, quoted } from '../../domain/quote.ts';
  *   entry, each bounded by the size its directory declares: what a library inflates afterwards is no larger.
  * - The parse itself runs in a worker thread with its own heap limit and a time limit (`runIsolated`): a file that
  *   still needs too much memory or time ends that worker, not the server, and its reader gets `{ ok: false }` to
- *   turn into a clear message. At most two such workers run at once; others wait their turn.
+ *   turn into a clear message. At most two tasks run at once; others wait their turn. A worker that answered waits
+ *   30 seconds for the next task, so a preview and its commit start one worker.
  */
 
 const MB = 1024 * 1024;
@@ -183,29 +184,68 @@ export function verifyZip(bytes: Buffer, limits: ZipLimits = ZIP_LIMITS): ZipChe
 export interface IsolationLimits {
   /** The worker's heap (V8 old generation), in MB. */
   memoryMb: number;
-  /** How long the task may run, from the worker's start. */
+  /** How long the task may run. */
   timeoutMs: number;
 }
 
-/** Reading a file Regie accepts takes well under 100 MB and seconds; the limits leave room for a slow machine. */
+/**
+ * Reading a file Regie accepts takes well under 100 MB and seconds; the limits leave room for a slow machine. A test may
+ * lower them for a while (the app it calls runs in its process): test/api/upload-limits.test.ts does.
+ */
 export const ISOLATION_LIMITS: IsolationLimits = { memoryMb: 384, timeoutMs: 60_000 };
 const MAX_RUNNING = 2;
+/** A worker that finished a task waits this long for the next before it ends: starting one (tsx, exceljs) takes seconds. */
+const IDLE_MS = 30_000;
 
 /** A task's answer, or `limit`: it needed more memory or time than allowed. */
 export type Isolated<T> = { ok: true; value: T } | { ok: false; reason: 'limit' };
 
 /*
  * The worker's script. A worker does not inherit the `--import tsx` of the main thread (nor vitest's transform), so
- * it loads the task, a TypeScript module of the server, through tsx's `tsImport`. It is eval'd (a script, not a file):
- * every source file stays TypeScript.
+ * it loads each task, a TypeScript module of the server, once through tsx's `tsImport`. It is eval'd (a script, not a
+ * file): every source file stays TypeScript. A task's own error comes back as a message; running out of memory ends
+ * the worker.
  */
 const BOOT = `
-const { parentPort, workerData: { tsx, task, name, input } } = require('node:worker_threads');
-import(tsx)
-  .then(({ tsImport }) => tsImport(task, task))
-  .then((module) => module[name](input))
-  .then((value) => parentPort.postMessage(value));
+const { parentPort } = require('node:worker_threads');
+const modules = new Map();
+let tsImport;
+parentPort.on('message', async ({ tsx, task, name, input }) => {
+  try {
+    tsImport ??= (await import(tsx)).tsImport;
+    if (!modules.has(task)) modules.set(task, tsImport(task, task));
+    const value = await (await modules.get(task))[name](input);
+    parentPort.postMessage({ ok: true, value });
+  } catch (err) {
+    parentPort.postMessage({ ok: false, error: String((err && err.stack) || err) });
+  }
+});
 `;
+
+interface Pooled {
+  worker: Worker;
+  memoryMb: number;
+  idleTimer?: NodeJS.Timeout;
+}
+const idle: Pooled[] = [];
+const park = (p: Pooled) => {
+  p.worker.unref();
+  p.idleTimer = setTimeout(() => {
+    idle.splice(idle.indexOf(p), 1);
+    void p.worker.terminate();
+  }, IDLE_MS).unref();
+  idle.push(p);
+};
+function spawn(memoryMb: number): Pooled {
+  const p: Pooled = { memoryMb, worker: new Worker(BOOT, { eval: true, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: memoryMb } }) };
+  // Errors of a running task are handled by its listeners; one of an idle worker only ends it.
+  p.worker.on('error', () => undefined);
+  p.worker.on('exit', () => {
+    clearTimeout(p.idleTimer);
+    if (idle.includes(p)) idle.splice(idle.indexOf(p), 1);
+  });
+  return p;
+}
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -222,43 +262,48 @@ function give(): void {
 /**
  * Runs `name` of the module `task` (a file URL: `new URL('./x.ts', import.meta.url)`) on `input` in a worker thread
  * with its own heap limit. The input and the answer are copied (structured clone): plain data, a Buffer arrives as a
- * Uint8Array. Running out of memory or time gives `{ ok: false, reason: 'limit' }`; any other failure of the task
- * rejects, as a bug would.
+ * Uint8Array. Running out of memory or time gives `{ ok: false, reason: 'limit' }` and ends that worker; an error the
+ * task throws rejects, as a bug would. A worker that answered is kept a while for the next task.
  */
 export async function runIsolated<T>(task: URL, name: string, input: unknown, limits: Partial<IsolationLimits> = {}): Promise<Isolated<T>> {
   const { memoryMb, timeoutMs } = { ...ISOLATION_LIMITS, ...limits };
   await take();
+  let p: Pooled;
+  try {
+    const warm = idle.findIndex((w) => w.memoryMb === memoryMb);
+    p = warm >= 0 ? idle.splice(warm, 1)[0] : spawn(memoryMb);
+  } catch (err) {
+    give();
+    throw err;
+  }
+  clearTimeout(p.idleTimer);
+  const { worker } = p;
+  worker.ref();
   return new Promise<Isolated<T>>((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(BOOT, {
-        eval: true,
-        execArgv: [],
-        workerData: { tsx: import.meta.resolve('tsx/esm/api'), task: task.href, name, input },
-        resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-      });
-    } catch (err) {
-      give();
-      reject(err as Error);
-      return;
-    }
-    let settled = false;
-    const settle = (settleWith: () => void) => {
-      if (settled) return;
-      settled = true;
+    const done = (keep: boolean, settle: () => void) => {
       clearTimeout(timer);
-      settleWith();
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      settle();
+      if (keep) {
+        park(p);
+        give();
+      } else {
+        // The next worker starts when this one is gone, with its memory.
+        void worker.terminate().finally(give);
+      }
     };
-    const timer = setTimeout(() => settle(() => resolve({ ok: false, reason: 'limit' })), timeoutMs);
-    worker.once('message', (value: T) => settle(() => resolve({ ok: true, value })));
-    worker.once('error', (err: NodeJS.ErrnoException) =>
-      settle(() => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve({ ok: false, reason: 'limit' }) : reject(err))));
-    // The next worker starts when this one is gone, with its memory.
-    worker.once('exit', () => {
-      settle(() => reject(new Error(`${name}: the worker stopped without an answer`)));
-      give();
-    });
+    const onMessage = (m: { ok: true; value: T } | { ok: false; error: string }) =>
+      done(true, () => (m.ok ? resolve({ ok: true, value: m.value }) : reject(new Error(`${name}: ${m.error}`))));
+    const onError = (err: NodeJS.ErrnoException) =>
+      done(false, () => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve({ ok: false, reason: 'limit' }) : reject(err)));
+    const onExit = () => done(false, () => reject(new Error(`${name}: the worker stopped without an answer`)));
+    const timer = setTimeout(() => done(false, () => resolve({ ok: false, reason: 'limit' })), timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ tsx: import.meta.resolve('tsx/esm/api'), task: task.href, name, input });
   });
 }
 

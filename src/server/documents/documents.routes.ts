@@ -14,6 +14,7 @@ import { decisions } from '../plans/resources.ts';
 import { sendDocument } from './send-document.ts';
 import { registerVersionRoutes } from './versions.routes.ts';
 import { problems, ZIdParam } from '../http/errors.ts';
+import { fileResponse } from '../http/file-response.ts';
 
 /*
  * Documents for download – the council document of a plan, a decision as collegevoorstel, the progress report of a
@@ -42,7 +43,12 @@ function documentRoutes(
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const format of Object.keys(DOCUMENT_FORMATS) as DocumentFormat[]) {
-    r.get(`${spec.path}.${format}`, { schema: { tags: spec.tags, summary: spec.summary(format), params: ZIdParam } }, async (req, reply) => {
+    r.get(`${spec.path}.${format}`, {
+      schema: {
+        tags: spec.tags, summary: spec.summary(format), params: ZIdParam,
+        response: { 200: fileResponse(DOCUMENT_FORMATS[format].type, DOCUMENT_FORMATS[format].description), ...problems },
+      },
+    }, async (req, reply) => {
       const doc = await spec.load(req.params.id, ctxOf(req));
       const body = await DOCUMENT_FORMATS[format].render(doc.tree);
       const { organisationId, ...about } = doc.audit;

@@ -6,18 +6,18 @@ import type { RequestContext } from '../core/access.ts';
 import { exportPlan } from '../plans/plan-queries.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml } from './html.ts';
-import { renderPdf } from './pdf.ts';
+import { renderPdf } from './typst.ts';
 import type { EvaluationContent, ProgressReportContent } from './reports.ts';
 import type { DocumentSource } from './source.ts';
 import { planDocumentTree, stampAdoption, type AdoptionFacts, type DocumentTree, type PlanDocumentInput } from './tree.ts';
 
 export type { DocumentSource } from './source.ts';
 
-/** The formats of every document (council document, reports), with their media type and renderer. */
+/** The formats of every document (council document, reports), with their media type, renderer and description. */
 export const DOCUMENT_FORMATS = {
-  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
-  pdf: { type: 'application/pdf', render: renderPdf },
-  html: { type: 'text/html; charset=utf-8', render: (doc: DocumentTree) => Promise.resolve(Buffer.from(renderHtml(doc))) },
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx, description: 'Het document als Word-bestand (.docx)' },
+  pdf: { type: 'application/pdf', render: renderPdf, description: 'Het document als PDF' },
+  html: { type: 'text/html; charset=utf-8', render: (doc: DocumentTree) => Promise.resolve(Buffer.from(renderHtml(doc))), description: 'Het document als toegankelijke HTML-pagina' },
 } as const;
 export type DocumentFormat = keyof typeof DOCUMENT_FORMATS;
 

@@ -10,6 +10,7 @@ import { DOCUMENT_FORMATS, type DocumentFormat } from './index.ts';
 import { adoptVersion, listOrganisationVersions, comparePlanVersions, progressReportTarget, getVersion, listVersions, stepVersion, versionDocument } from './versions.ts';
 import { sendDocument } from './send-document.ts';
 import { problems, ZIdParam } from '../http/errors.ts';
+import { fileResponse } from '../http/file-response.ts';
 
 /**
  * Adoption workflow (issue 5, ADR 0014): adopt a plan, a closed round's progress report or the evaluation report as a
@@ -75,7 +76,10 @@ export function registerVersionRoutes(app: FastifyInstance, db: Db, ctxOf: (req:
 
   for (const format of Object.keys(DOCUMENT_FORMATS) as DocumentFormat[]) {
     r.get(`/versions/:id/document.${format}`, {
-      schema: { tags, summary: `Het document van een versie (${format}), precies zoals vastgesteld (in het auditlogboek)`, params: ZIdParam },
+      schema: {
+        tags, summary: `Het document van een versie (${format}), precies zoals vastgesteld (in het auditlogboek)`, params: ZIdParam,
+        response: { 200: fileResponse(DOCUMENT_FORMATS[format].type, DOCUMENT_FORMATS[format].description), ...problems },
+      },
     }, async (req, reply) => {
       const doc = await versionDocument(db, ctxOf(req), req.params.id, format);
       return sendDocument(db, req, reply, { ...doc, entity: 'versions', entityId: req.params.id, format });

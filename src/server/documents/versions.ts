@@ -109,7 +109,7 @@ export async function adoptVersion(db: Db, ctx: RequestContext, target: Document
     }
     const number = (latest?.number ?? 0) + 1;
     const tree = stampAdoption(doc.tree, { number, ...input });
-    // Each renderer gets its own copy: pdfmake writes into the objects it is given.
+    // Each renderer gets its own copy: none can change what the next one draws.
     const html = renderHtml(structuredClone(tree));
     const docx = await DOCUMENT_FORMATS.docx.render(structuredClone(tree));
     const pdf = await DOCUMENT_FORMATS.pdf.render(structuredClone(tree));

@@ -21,7 +21,13 @@ export const ZProblem = z.object({
 /** An id in a path. Not checked as a uuid here: an id that is not one cannot exist, so the app answers 404, not 422. */
 export const ZIdParam = z.object({ id: z.string().max(100) });
 
-export const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+/** An error answer in the OpenAPI document: a problem document, as `application/problem+json` (RFC 9457). */
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ZProblem } } });
+export const problems = {
+  400: problem('Ongeldig verzoek'), 401: problem('Niet ingelogd'), 403: problem('Geen toegang'),
+  404: problem('Niet gevonden (of niet zichtbaar voor u)'), 409: problem('Conflict met de huidige toestand'),
+  422: problem('De invoer is niet geldig'),
+};
 
 /** PostgreSQL error codes that are the client's doing, not the server's. */
 const PG_CODES: Record<string, AppError> = {

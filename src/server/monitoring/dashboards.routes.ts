@@ -7,7 +7,8 @@ import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/access.ts';
 import { organisationDashboard, planStatusChartSvg } from './dashboards.ts';
 import { problems, ZIdParam } from '../http/errors.ts';
-import { SVG_POLICY } from './indicators.routes.ts';
+import { fileResponse } from '../http/file-response.ts';
+import { SVG_POLICY, SVG_TYPE } from './indicators.routes.ts';
 
 const ZQuery = z.object({ planId: ZId.optional(), portfolioHolderId: ZId.optional() });
 
@@ -27,9 +28,10 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Db, ctxOf: (re
     schema: {
       tags: ['dashboards'], summary: 'Staafdiagram als SVG: de activiteiten per thema en status',
       params: ZIdParam, querystring: ZQuery.pick({ portfolioHolderId: true }),
+      response: { 200: fileResponse(SVG_TYPE, 'Het staafdiagram als SVG-afbeelding'), ...problems },
     },
   }, async (req, reply) => {
     const svg = await planStatusChartSvg(db, req.params.id, req.query.portfolioHolderId, ctxOf(req));
-    return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', SVG_POLICY).header('cache-control', 'private, no-cache').send(svg);
+    return reply.type(SVG_TYPE).header('content-security-policy', SVG_POLICY).header('cache-control', 'private, no-cache').send(svg);
   });
 }

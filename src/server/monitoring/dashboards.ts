@@ -4,7 +4,6 @@ import {
 } from '../../domain/dashboard.ts';
 import { AppError } from '../../domain/errors.ts';
 import { indicatorStatus, type StatusMeasurementInput, type TIndicatorStatus } from '../../domain/indicator.ts';
-import type { TActivityStatus } from '../../domain/progress.ts';
 import type { TIndicator } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { readCondition, type RequestContext } from '../core/access.ts';
@@ -93,7 +92,7 @@ async function computePlanDashboards(db: Db, plans: PlanRow[], asOf: string, por
   ]);
   const lag = await frequencyProgress(db, activities, asOf);
   const activitiesOf = (themeIds: Set<string>) =>
-    activities.filter((a) => themeIds.has(a.theme_id)).map((a) => ({ status: a.status as TActivityStatus, isLagging: lag.get(a.id)?.isLagging ?? false }));
+    activities.filter((a) => themeIds.has(a.theme_id)).map((a) => ({ status: a.status, isLagging: lag.get(a.id)?.isLagging ?? false }));
   const statusesOf = (keep: (i: { planId: string; themeId: string | null }) => boolean) =>
     indicators.filter(keep).map((i) => i.status);
 

@@ -8,8 +8,11 @@ import type { RequestContext } from '../core/access.ts';
 import { writeAudit } from '../core/audit.ts';
 import { fileName } from '../http/download.ts';
 import { problems, ZIdParam } from '../http/errors.ts';
+import { fileResponse } from '../http/file-response.ts';
 import { listMyActivities, listProgrammeActivities } from './programme-activities.ts';
 import { getRoadmap, roadmapCalendar } from './roadmap.ts';
+
+const ICS_TYPE = 'text/calendar; charset=utf-8';
 
 /** The programme's activity table, the roadmap and its calendar, and the actor's own activities. */
 export function registerProgrammeRoutes(app: FastifyInstance, db: Db, ctxOf: (req: FastifyRequest) => RequestContext) {
@@ -42,6 +45,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, db: Db, ctxOf: (re
       summary: 'De planning als iCalendar-bestand: gedateerde activiteiten en terugkerende overleggen (filters als de activiteitentabel; in het auditlogboek)',
       params: ZIdParam,
       querystring: ZActivityFilter,
+      response: { 200: fileResponse(ICS_TYPE, 'De planning als iCalendar-bestand (.ics)'), ...problems },
     },
   }, async (req, reply) => {
     const { plan, ics } = await roadmapCalendar(db, req.params.id, req.query, ctxOf(req), app.publicUrl ?? `${req.protocol}://${req.host}`);
@@ -49,7 +53,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, db: Db, ctxOf: (re
       action: 'export', organisationId: plan.ownerId, entity: 'plans', entityId: plan.id, after: { format: 'ics', filter: req.query },
     });
     reply.header('content-disposition', `attachment; filename="planning-${fileName(plan.title)}.ics"`);
-    return reply.type('text/calendar; charset=utf-8').send(ics);
+    return reply.type(ICS_TYPE).send(ics);
   });
 
   r.get('/me/activities', {

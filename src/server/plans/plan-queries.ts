@@ -14,7 +14,7 @@ import type { Db } from '../db/client.ts';
 import { readCondition, subjectOf, type RequestContext } from '../core/access.ts';
 import { budgetUseOfPlans } from './budget-use.ts';
 import { todayInNetherlands } from '../core/clock.ts';
-import { fromRow, getRecord, listRecords, listRecordsWhere, queryRecords } from '../core/read.ts';
+import { fromRow, getRecord, listRecords, listRecordsWhere } from '../core/read.ts';
 import { organisations as organisationsDef, people as peopleDef } from '../accounts/definitions.ts';
 import * as R from './definitions.ts';
 

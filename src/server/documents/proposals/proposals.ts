@@ -18,7 +18,7 @@ const roundError = (message: string) => new AppError('validation', message, [{ p
  * created through the generic service – so the rules, the version and the audit row are those of every decision.
  */
 export async function createProposal(db: Db, ctx: RequestContext, planId: string, request: TProposalRequest): Promise<TDecision> {
-  const plan = (await exportPlan(db, planId, ctx)) as unknown as TPlanExport;
+  const plan = await exportPlan(db, planId, ctx);
   // Who may not write decisions in this plan is refused before any work is done.
   await authorize(db, ctx, decisions, { planId, ownerId: plan.ownerId }, 'create');
   const source: ProposalSource = { plan, purpose: request.purpose, parent: await parentOf(db, ctx, plan) };

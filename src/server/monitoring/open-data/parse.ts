@@ -163,6 +163,7 @@ function readRows(text: string, delimiter: string): Row[] | TImportError {
   }
 }
 
+/** Over MAX_IMPORT_VALUES the reading stops, and the figures read so far are dropped: the file is refused anyway. */
 const tooManyValues = (line: number): TImportError => ({
   line,
   message: `Het bestand heeft meer dan ${MAX_IMPORT_VALUES.toLocaleString('nl-NL')} cijfers (regel ${line}): kies in StatLine alleen de regio’s, perioden en onderwerpen die u nodig hebt`,
@@ -287,6 +288,7 @@ function parseTable(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCount
       if (!series.has(key)) series.set(key, { key, label, description: constant.join('; ') || null, unit: null });
       if (values.length >= MAX_IMPORT_VALUES) {
         errors.push(tooManyValues(r.line));
+        values.length = 0;
         break rows;
       }
       values.push({ line: r.line, regionCode, regionName, seriesKey: key, period, value });
@@ -370,6 +372,7 @@ function parseStatLine(rows: Row[], delimiter: string): Omit<ParsedFile, 'lineCo
       }
       if (values.length >= MAX_IMPORT_VALUES) {
         errors.push(tooManyValues(r.line));
+        values.length = 0;
         break lines;
       }
       values.push({ line: r.line, regionCode: asRegionCode(region), regionName: region, ...columns[c], value });

@@ -7,6 +7,7 @@ import { writeAudit } from '../../core/audit.ts';
 import { commitProgrammeXlsx, exportProgrammeXlsx, previewProgrammeXlsx } from './import.ts';
 import { fileName } from '../../http/download.ts';
 import { problems, ZIdParam } from '../../http/errors.ts';
+import { fileResponse } from '../../http/file-response.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BODY_LIMIT = MAX_XLSX_BASE64 + 64 * 1024;
@@ -17,7 +18,7 @@ export function registerXlsxRoutes(app: FastifyInstance, db: Db, ctxOf: (req: Fa
   r.get('/plans/:id/programme.xlsx', {
     schema: {
       tags: ['plans'], summary: 'Activiteiten en begroting als Excel-werkmap (.xlsx), om te bewerken en weer te importeren (in het auditlogboek)',
-      params: ZIdParam,
+      params: ZIdParam, response: { 200: fileResponse(XLSX_TYPE, 'De Excel-werkmap (.xlsx)'), ...problems },
     },
   }, async (req, reply) => {
     const { plan, bytes } = await exportProgrammeXlsx(db, req.params.id, ctxOf(req));

@@ -105,7 +105,7 @@ export async function parseProgrammeXlsx(input: Uint8Array): Promise<ReadWorkboo
   const book = new ExcelJS.Workbook();
   const options = { ignoreNodes: IGNORED_NODES, maxRows: MAX_XLSX_ROWS + 1, maxCols: MAX_XLSX_COLUMNS };
   try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer, options as Partial<ExcelJS.XlsxReadOptions>);
+    await book.xlsx.load(bytes as unknown as ArrayBuffer, options);
   } catch (err) {
     const limit = /^Max (row|column) count/.exec(err instanceof Error ? err.message : '');
     if (limit?.[1] === 'row') return unread(`Een werkblad heeft meer dan ${MAX_XLSX_ROWS} rijen: Regie leest hooguit ${MAX_XLSX_ROWS} rijen per werkblad`);
