@@ -1,24 +1,15 @@
-import { accountsText } from './nl/accounts.ts';
-import { commonText } from './nl/common.ts';
-import { documentsText } from './nl/documents.ts';
 import { helpText } from './nl/help.ts';
-import { indicatorsText } from './nl/indicators.ts';
-import { monitoringText } from './nl/monitoring.ts';
-import { plansText } from './nl/plans.ts';
 import { proposalText } from './nl/proposal.ts';
 import { publicSiteText } from './nl/public-site.ts';
+import { nl as webText } from './nl/web.ts';
 
 /**
  * All Dutch copy, every room of nl/ (page texts, document phrases, labels of enum codes and error codes): the server's
- * catalogue. The web app imports nl/web.ts instead, which leaves out what its main chunk does not need.
+ * catalogue. It is the web app's (nl/web.ts) with the rooms that app loads lazily: the help, the collegevoorstel's
+ * phrases (each of which holds its links again) and the public site.
  */
 export const nl = {
-  ...commonText,
-  ...accountsText,
-  ...plansText,
-  ...indicatorsText,
-  ...monitoringText,
-  ...documentsText,
+  ...webText,
   ...proposalText,
   ...helpText,
   ...publicSiteText,
