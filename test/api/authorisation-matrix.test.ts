@@ -18,6 +18,7 @@ const RESOURCES = [...ACCOUNT_RESOURCES, ...PLAN_RESOURCES];
 import type { TRole } from '../../src/domain/permissions.ts';
 import { Api, signIn, TEST_PASSWORD, useApi } from '../api.ts';
 import { versionOf } from '../published-versions.ts';
+import { publicStyleSheet } from '../../src/server/public-site/style-sheet.ts';
 
 /*
  * The authorisation matrix: every route of the server's route table, asked by anonymous, each role of Huizen, a
@@ -132,7 +133,7 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
     const pages: Record<string, [string, number][]> = {
       '/openbaar': [['/openbaar', 200]],
       '/openbaar/toegankelijkheid': [['/openbaar/toegankelijkheid', 200]],
-      '/openbaar/stijl/:file': [['/openbaar/stijl/site.css', 200], ['/openbaar/stijl/geheim.css', 404]],
+      '/openbaar/stijl/:file': [[`/openbaar/stijl/${publicStyleSheet().name}`, 200], ['/openbaar/stijl/site.css', 404]],
       '/openbaar/:org': [[site, 200], ['/openbaar/laren-matrix', 404]],
       '/openbaar/:org/huisstijl.css': [[`${site}/huisstijl.css`, 200]],
       '/openbaar/:org/:version': [[`${site}/${ids.published}`, 200], [`${site}/${ids.unpublished}`, 404], [`${site}/${ids.sitePlan}`, 404]],

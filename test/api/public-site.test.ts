@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TPlanExport } from '../../src/domain/plan-views.ts';
@@ -14,9 +16,12 @@ import { PLAN_RESOURCES } from '../../src/server/plans/resources.ts';
 
 const RESOURCES = [...ACCOUNT_RESOURCES, ...PLAN_RESOURCES];
 import { signIn, TEST_PASSWORD, useApi } from '../api.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { publicStyleSheet } from '../../src/server/public-site/style-sheet.ts';
 import { versionOf } from '../published-versions.ts';
 
 const ctx = useApi();
+const require = createRequire(import.meta.url);
 
 /** A request to the public site, as a browser without cookies (or with the given session). */
 async function visit(url: string, headers: Record<string, string> = {}) {
@@ -143,7 +148,9 @@ describe('the public site shows published versions', () => {
     const [stored] = await ctx.db.query<{ html: string }>('select html from document_versions where id = $1', [ids.v2]);
     const page = (await visit(`/openbaar/huizen/${ids.v2}`)).body;
     const doc = page.slice(page.indexOf('<div class="regie-public-document">'), page.indexOf('</main>'));
-    const cells = (html: string) => [...html.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => textOf(m[1]));
+    // What a screen reader reads of a cell: the page's column labels for phones are hidden from it (aria-hidden).
+    const cells = (html: string) => [...html.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)]
+      .map((m) => textOf(m[1].replace(/<span [^>]*aria-hidden="true">[^<]*<\/span>/g, '')));
     const facts = (html: string) => [...html.matchAll(/<dt[^>]*>([\s\S]*?)<\/dt><dd[^>]*>([\s\S]*?)<\/dd>/g)].map((m) => `${textOf(m[1])}: ${textOf(m[2])}`);
     const headings = (html: string) => [...html.matchAll(/<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => textOf(m[2]));
     // Every table cell (the activity tables, regular tasks, budget), every fact and heading, in the same order.
@@ -171,10 +178,21 @@ describe('the public site shows published versions', () => {
       expect(res.status, path).toBe(302);
       expect(res.headers.location, path).toBe(`/openbaar/huizen/${ids.v2}`);
     }
-    // Linked from the organisation's page and from every version's page.
-    const link = `<a class="utrecht-link utrecht-link--html-a" href="/openbaar/huizen/${slug}">/openbaar/huizen/${slug}</a>`;
-    expect((await visit('/openbaar/huizen')).body).toContain(`Vaste link naar de nieuwste versie: ${link}`);
-    expect((await visit(`/openbaar/huizen/${ids.v1}`)).body).toContain(link);
+    // Linked as a full URL to copy from the organisation's page and from every version's page: without a configured
+    // public URL, the request's host (inject's is localhost:80); a forwarded host only counts from a trusted proxy.
+    const link = (origin: string) => `<a class="utrecht-link utrecht-link--html-a" href="${origin}/openbaar/huizen/${slug}">${origin}/openbaar/huizen/${slug}</a>`;
+    expect((await visit('/openbaar/huizen')).body).toContain(`Vaste link naar de nieuwste versie: ${link('http://localhost:80')}`);
+    expect((await visit(`/openbaar/huizen/${ids.v1}`, { 'x-forwarded-host': 'phishing.example' })).body).toContain(link('http://localhost:80'));
+    const configured = await buildApp(ctx.db, { publicUrl: 'https://regie.huizen.nl' });
+    const behindProxy = await buildApp(ctx.db, { trustProxy: true });
+    try {
+      expect((await configured.inject({ url: `/openbaar/huizen/${ids.v1}` })).body).toContain(link('https://regie.huizen.nl'));
+      const forwarded = await behindProxy.inject({ url: '/openbaar/huizen', headers: { 'x-forwarded-host': 'veiligheid.huizen.nl', 'x-forwarded-proto': 'https' } });
+      expect(forwarded.body).toContain(link('https://veiligheid.huizen.nl'));
+    } finally {
+      await configured.close();
+      await behindProxy.close();
+    }
     // An unpublished version's title leads nowhere; neither does another organisation's programme.
     for (const path of ['/openbaar/huizen/vastgesteld-niet-gepubliceerd', '/openbaar/huizen/aan-de-raad-niet-gepubliceerd', `/openbaar/laren/${slug}`]) {
       expect((await visit(path)).status, path).toBe(404);
@@ -368,6 +386,45 @@ describe('every public page', () => {
       // Every style sheet it loads is served.
       for (const [, href] of res.body.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) expect((await visit(href)).status, href).toBe(200);
     }
+  });
+
+  it('loads one style sheet with only the NL Design System rules and tokens it uses, well under 60 kB, cached for good', async () => {
+    const pages = ['/openbaar', '/openbaar/huizen', `/openbaar/huizen/${ids.v2}`, `/openbaar/laren/${ids.laren1}`, '/openbaar/toegankelijkheid', '/openbaar/nergens'];
+    const { name, css } = publicStyleSheet();
+    expect(name).toMatch(/^site-[0-9a-f]{12}\.css$/);
+    const res = await visit(`/openbaar/stijl/${name}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.body).toBe(css);
+    expect(Buffer.byteLength(css)).toBeLessThan(45_000);
+    for (const old of ['tokens.css', 'utrecht.css', 'site.css']) expect((await visit(`/openbaar/stijl/${old}`)).status, old).toBe(404);
+
+    const full = readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css'), 'utf8');
+    const tokens = readFileSync(require.resolve('@utrecht/design-tokens/dist/index.css'), 'utf8');
+    const hasRules = (sheet: string, cls: string) => new RegExp(`\\.${cls}(?![\\w-])[^{}]*\\{`).test(sheet);
+    const used = new Set<string>();
+    for (const url of pages) {
+      const body = (await visit(url)).body;
+      expect([...body.matchAll(/<link rel="stylesheet" href="\/openbaar\/stijl\/([^"]+)">/g)].map((m) => m[1]), url).toEqual([name]);
+      for (const [, list] of body.matchAll(/class="([^"]+)"/g)) for (const c of list.split(' ')) if (c.startsWith('utrecht-')) used.add(c);
+    }
+    // Every class of the pages, the tables' cells included, has its rules, as far as NL Design System has any.
+    expect([...used]).toEqual(expect.arrayContaining(['utrecht-table__cell', 'utrecht-heading-1', 'utrecht-heading-2', 'utrecht-skip-link--visible-on-focus']));
+    for (const c of used) if (hasRules(full, c)) expect(hasRules(css, c), c).toBe(true);
+    // Every token the kept rules read is there; most of the 1,400 are not.
+    const defined = (sheet: string) => new Set([...sheet.matchAll(/(--utrecht-[\w-]+)\s*:/g)].map((m) => m[1]));
+    const all = defined(tokens);
+    const kept = defined(css);
+    for (const [, read] of css.matchAll(/var\(\s*(--utrecht-[\w-]+)/g)) if (all.has(read)) expect(kept.has(read), read).toBe(true);
+    expect(kept.size).toBeLessThan(all.size / 4);
+  });
+
+  it('gives every cell of a document table its column label, for the cards on a phone, hidden from screen readers', async () => {
+    const body = (await visit(`/openbaar/huizen/${ids.v2}`)).body;
+    const firstRow = /<tbody class="utrecht-table__body"><tr class="utrecht-table__row">([\s\S]*?)<\/tr>/.exec(body)![1];
+    const labels = [...firstRow.matchAll(/<td[^>]*><span class="regie-public-cell-label" aria-hidden="true">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(labels.slice(0, 2)).toEqual(['Activiteit', 'Tijdpad']);
+    expect(labels.length).toBe([...firstRow.matchAll(/<td/g)].length);
   });
 
   it('has the accessibility statement in Dutch: the standard, how it is tested and whom to contact', async () => {

@@ -66,6 +66,9 @@ export interface BlockClasses {
   cell?: string;
   /** A scrollable, keyboard-focusable region around each table, labelled by its caption. */
   tableRegion?: string;
+  /** Each data cell starts with its column's label in a span of this class, hidden from screen readers (they have the
+   * column header): the public site shows it when a phone stacks the rows as cards. */
+  cellLabel?: string;
   link?: string;
   toc?: string;
 }
@@ -106,11 +109,13 @@ export function renderBlocks(blocks: Block[], classes: BlockClasses = {}): strin
       }
       case 'table': {
         const num = (i: number) => b.columns[i].isNumeric && 'num';
+        const label = (i: number) => classes.cellLabel && b.columns[i].label
+          ? `<span class="${classes.cellLabel}" aria-hidden="true">${escapeHtml(b.columns[i].label)}</span>` : '';
         const head = b.columns.map((c, i) => `<th scope="col"${attr(classes.headerCell, num(i))}>${escapeHtml(c.label)}</th>`).join('');
         const rows = b.rows.map((r) => {
           const cells = r.cells.map((c, i) => i === 0 && r.isTotal
             ? `<th scope="row"${attr(classes.headerCell)}>${escapeHtml(c)}</th>`
-            : `<td${attr(classes.cell, num(i))}>${escapeHtml(c)}</td>`).join('');
+            : `<td${attr(classes.cell, num(i))}>${label(i)}${escapeHtml(c)}</td>`).join('');
           return `<tr${attr(classes.row, r.isTotal && 'total', r.isSub && 'sub')}>${cells}</tr>`;
         });
         const id = `tabel-${++tables}`;

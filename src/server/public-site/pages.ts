@@ -4,6 +4,7 @@ import { escapeHtml as e, renderBlocks, type BlockClasses } from '../documents/h
 import type { Block } from '../documents/tree.ts';
 import { stableSlug, type PublicOrganisation, type PublishedVersion, type VersionSummary } from './queries.ts';
 import { DOCUMENT_KINDS } from '../../domain/versions.ts';
+import { publicStyleSheet } from './style-sheet.ts';
 
 /*
  * The public site's pages as plain HTML strings: semantic elements with the NL Design System's (Utrecht) class names,
@@ -34,8 +35,11 @@ export interface PageFrame {
 }
 
 const a = (href: string, text: string, extra = '') => `<a class="utrecht-link utrecht-link--html-a"${extra} href="${e(href)}">${e(text)}</a>`;
+/** The heading classes by level, written out: the style sheet keeps the rules of the classes this file names. */
+const HEADING_CLASSES = ['utrecht-heading-1', 'utrecht-heading-2', 'utrecht-heading-3', 'utrecht-heading-4', 'utrecht-heading-5', 'utrecht-heading-6'];
+const headingClass = (level: number) => HEADING_CLASSES[Math.min(Math.max(level, 1), 6) - 1];
 const heading = (level: 1 | 2 | 3, text: string, id?: string) =>
-  `<h${level} class="utrecht-heading-${level}"${id ? ` id="${id}"` : ''}>${e(text)}</h${level}>`;
+  `<h${level} class="${headingClass(level)}"${id ? ` id="${id}"` : ''}>${e(text)}</h${level}>`;
 const p = (text: string, cls = '') => `<p class="utrecht-paragraph${cls ? ` ${cls}` : ''}">${e(text)}</p>`;
 const list = (items: string[], cls = '') => `<ul class="utrecht-unordered-list${cls ? ` ${cls}` : ''}">${items.map((i) => `<li class="utrecht-unordered-list__item">${i}</li>`).join('')}</ul>`;
 
@@ -55,27 +59,25 @@ export function layout(f: PageFrame): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(f.title)} – ${e(f.org ? f.org.name : T.siteName)}</title>
-<link rel="stylesheet" href="${BASE}/stijl/tokens.css">
-<link rel="stylesheet" href="${BASE}/stijl/utrecht.css">
-<link rel="stylesheet" href="${BASE}/stijl/site.css">
+<link rel="stylesheet" href="${BASE}/stijl/${publicStyleSheet().name}">
 ${f.orgStyle ? `<link rel="stylesheet" href="${e(f.orgStyle)}">\n` : ''}${(f.alternates ?? []).map((l) => `<link rel="alternate" type="${e(l.type)}" href="${e(l.href)}" title="${e(l.title)}">`).join('\n')}
 </head>
 <body class="utrecht-document utrecht-document--surface regie-public">
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">${e(T.skipLink)}</a>
 <header class="utrecht-page-header regie-public-header">
-<div class="regie-public-header__inner">
+<div class="regie-public-container regie-public-header__inner">
 <a class="regie-public-brand" href="${e(home)}">${e(name)}</a>
-<span class="regie-public-tagline">${e(T.siteName)}</span>
+${f.org ? `<span class="regie-public-tagline">${e(T.siteName)}</span>` : ''}
 </div>
 </header>
-<div class="utrecht-page regie-public-page">
+<div class="utrecht-page regie-public-container regie-public-page">
 <nav class="utrecht-breadcrumb-nav regie-public-breadcrumb" aria-label="${e(T.breadcrumb)}"><ol class="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">${crumbs}</ol></nav>
 <main id="inhoud" tabindex="-1" class="utrecht-page-content regie-public-main">
 ${f.main}
 </main>
 </div>
 <footer class="utrecht-page-footer regie-public-footer">
-<div class="regie-public-footer__inner">
+<div class="regie-public-container regie-public-footer__inner">
 <nav aria-label="${e(T.footerNav)}">${list([a(`${BASE}/toegankelijkheid`, T.accessibilityLink), a(BASE, T.home)], 'regie-public-footer__links')}</nav>
 ${p(T.poweredBy)}
 </div>
@@ -108,15 +110,18 @@ const adopted = (v: VersionSummary) => T.adoptedLine(nl.labels.decidingBody[v.ad
 export const versionPath = (org: PublicOrganisation, v: { id: string }) => `${BASE}/${org.address}/${v.id}`;
 /** A plan's stable address: always its newest published version. */
 export const stablePath = (org: PublicOrganisation, v: VersionSummary) => `${BASE}/${org.address}/${stableSlug(v)}`;
-/** The stable address as a full link to copy, for plans and programmes (reports are one per round). */
-const stableLink = (org: PublicOrganisation, v: VersionSummary) => v.document === 'plan'
-  ? `<p class="utrecht-paragraph regie-public-muted">${e(T.stableLink)} ${a(stablePath(org, v), stablePath(org, v))}</p>`
+/**
+ * The stable address as a full URL to copy into a municipality's own site, for plans and programmes (reports are one
+ * per round). `origin` is the site's scheme and host, without a slash at the end.
+ */
+const stableLink = (origin: string, org: PublicOrganisation, v: VersionSummary) => v.document === 'plan'
+  ? `<p class="utrecht-paragraph regie-public-muted regie-public-stable">${e(T.stableLink)} ${a(`${origin}${stablePath(org, v)}`, `${origin}${stablePath(org, v)}`)}</p>`
   : '';
 
 /** /openbaar/<organisation>: its published documents by kind, the newest version of each first, earlier ones below. */
 export function organisationPage(
   org: PublicOrganisation, groups: { latest: VersionSummary; earlier: VersionSummary[] }[],
-  related: { name: string; address?: string }[], orgStyle: string,
+  related: { name: string; address?: string }[], orgStyle: string, origin: string,
 ): string {
   const item = ({ latest, earlier }: (typeof groups)[number]) => {
     const older = earlier.length
@@ -124,7 +129,7 @@ export function organisationPage(
         `${a(versionPath(org, v), `${T.versionLabel(v.number)} – ${v.title}`)}, ${e(adopted(v))}`))}</details>`
       : '';
     return `<li class="utrecht-unordered-list__item regie-public-doc">${a(versionPath(org, latest), latest.title)}
-<p class="utrecht-paragraph regie-public-muted">${e(T.versionLabel(latest.number))}. ${e(adopted(latest))}; ${e(T.publishedLine(dateTime(latest.publishedAt)))}.</p>${stableLink(org, latest)}${older}</li>`;
+<p class="utrecht-paragraph regie-public-muted">${e(T.versionLabel(latest.number))}. ${e(adopted(latest))}; ${e(T.publishedLine(dateTime(latest.publishedAt)))}.</p>${stableLink(origin, org, latest)}${older}</li>`;
   };
   const sections = DOCUMENT_KINDS.map((kind) => {
     const of = groups.filter((g) => g.latest.document === kind);
@@ -144,9 +149,9 @@ export function organisationPage(
   return layout({ title, org, orgStyle, crumbs: [homeCrumb, orgCrumb(org)], main, alternates });
 }
 
-/** The NL Design System's classes for a document body inside the site; tables scroll on a narrow screen. */
+/** The NL Design System's classes for a document body inside the site; on a phone a table's rows become cards. */
 const DOCUMENT_CLASSES: BlockClasses = {
-  heading: (level) => `utrecht-heading-${level}`,
+  heading: headingClass,
   paragraph: 'utrecht-paragraph',
   list: 'utrecht-unordered-list',
   listItem: 'utrecht-unordered-list__item',
@@ -159,6 +164,7 @@ const DOCUMENT_CLASSES: BlockClasses = {
   headerCell: 'utrecht-table__header-cell',
   cell: 'utrecht-table__cell',
   tableRegion: 'regie-public-table',
+  cellLabel: 'regie-public-cell-label',
   link: 'utrecht-link',
   toc: 'regie-public-toc',
 };
@@ -169,7 +175,7 @@ const size = (bytes: number) =>
 /** The document page: the version rendered in the site (its block tree), its facts and downloads, and for a programme its open data. */
 export function documentPage(
   org: PublicOrganisation, version: PublishedVersion, blocks: Block[], newer: VersionSummary | undefined,
-  orgStyle: string,
+  orgStyle: string, origin: string,
 ): string {
   const path = versionPath(org, version);
   const facts: [string, string][] = [
@@ -183,7 +189,7 @@ export function documentPage(
   const hasOpenData = version.document === 'plan';
   const about = `<section aria-labelledby="over" class="regie-public-about">${heading(2, T.aboutVersion, 'over')}
 ${newer ? `<p class="utrecht-paragraph regie-public-newer">${e(T.newerVersion)} ${a(versionPath(org, newer), `${T.versionLabel(newer.number)} – ${newer.title}`)}</p>` : ''}
-${stableLink(org, newer ?? version)}
+${stableLink(origin, org, newer ?? version)}
 <dl class="regie-public-facts">${facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>
 ${heading(3, T.downloads, 'downloads')}
 ${list([

@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZPublicSiteSettings } from '../../domain/public-site.ts';
 import type { Db } from '../db/client.ts';
@@ -9,6 +6,7 @@ import { DOCUMENT_FORMATS, versionTree } from '../documents/index.ts';
 import { fileName } from '../http/download.ts';
 import { HTML_CSP } from '../documents/html.ts';
 import { openDataCsv, openDataJson } from './open-data.ts';
+import { publicStyleSheet } from './style-sheet.ts';
 import { accessibilityPage, BASE, documentPage, indexPage, notFoundPage, organisationPage, versionPath } from './pages.ts';
 import {
   documentKey, findByAddress, findCurrentVersion, findPublishedVersion, groupVersions, listPublishedVersions, listPublishingOrganisations,
@@ -22,21 +20,16 @@ import {
  * gets the same 404 page.
  */
 
-const require = createRequire(import.meta.url);
-/** The style sheets the pages load: NL Design System (Utrecht) tokens and components, and the site's own layout. */
-const STYLES: Record<string, string> = {
-  'tokens.css': readFileSync(require.resolve('@utrecht/design-tokens/dist/index.css'), 'utf8'),
-  'utrecht.css': readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css'), 'utf8'),
-  'site.css': readFileSync(join(import.meta.dirname, 'site.css'), 'utf8'),
-};
 
 /** No script, no frame, no form, nothing from elsewhere: the pages are documents. */
 export const PUBLIC_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
 
 /** Pages change when something is published: a short lifetime, and an ETag so a repeat visit costs a 304. */
 const PAGE_CACHE = 'public, max-age=300';
-/** A published version's files never change (the database refuses it), and neither do the style sheets per release. */
+/** A published version's files never change (the database refuses it). */
 const FILE_CACHE = 'public, max-age=86400';
+/** The style sheet's name carries its hash: a new sheet is a new address. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const FILES = ['document.pdf', 'document.docx', 'document.html', 'open-data.json', 'open-data.csv'] as const;
 
@@ -74,6 +67,8 @@ const styleUrl = (org: PublicOrganisation) =>
 /** The registration of the public site's routes (before the web app's fallback). */
 export function registerPublicSite(app: FastifyInstance, db: Db) {
   const opts = { schema: { hide: true } };
+  /** Where residents reach the site: the configured public URL, else the request's host (X-Forwarded-* only from a trusted proxy). */
+  const originOf = (req: FastifyRequest) => app.publicUrl ?? `${req.protocol}://${req.host}`;
   const html = 'text/html; charset=utf-8';
   const orgAt = async (address: string) => {
     const orgs = await listPublishingOrganisations(db);
@@ -102,8 +97,8 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
     send(req, reply, accessibilityPage(await listPublishingOrganisations(db)), html));
 
   app.get<{ Params: { file: string } }>(`${BASE}/stijl/:file`, opts, async (req, reply) => {
-    const css = Object.hasOwn(STYLES, req.params.file) ? STYLES[req.params.file] : undefined;
-    return css === undefined ? notFound(reply) : send(req, reply, css, 'text/css; charset=utf-8', FILE_CACHE);
+    const sheet = publicStyleSheet();
+    return req.params.file === sheet.name ? send(req, reply, sheet.css, 'text/css; charset=utf-8', IMMUTABLE) : notFound(reply);
   });
 
   app.get<{ Params: { org: string } }>(`${BASE}/:org`, opts, async (req, reply) => {
@@ -113,7 +108,7 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
     if (canonical(req, reply, org, req.params.org)) return reply;
     const versions = await listPublishedVersions(db, org.id);
     const related = (await relatedOrganisations(db, org)).map((r) => ({ name: r.name, address: orgs.find((o) => o.id === r.id)?.address }));
-    return send(req, reply, organisationPage(org, groupVersions(versions), related, styleUrl(org)), html);
+    return send(req, reply, organisationPage(org, groupVersions(versions), related, styleUrl(org), originOf(req)), html);
   });
 
   app.get<{ Params: { org: string } }>(`${BASE}/:org/huisstijl.css`, opts, async (req, reply) => {
@@ -133,7 +128,7 @@ export function registerPublicSite(app: FastifyInstance, db: Db) {
     const newest = groupVersions(await listPublishedVersions(db, org.id)).find((g) => g.latest && documentKey(g.latest) === documentKey(version))?.latest;
     // The frozen content drawn again with the adoption stamped on it: the stored files' document, in the site's classes.
     const { blocks } = await versionTree(version);
-    return send(req, reply, documentPage(org, version, blocks, newest && newest.id !== version.id ? newest : undefined, styleUrl(org)), html);
+    return send(req, reply, documentPage(org, version, blocks, newest && newest.id !== version.id ? newest : undefined, styleUrl(org), originOf(req)), html);
   });
 
   app.get<{ Params: { org: string; version: string; file: string } }>(`${BASE}/:org/:version/:file`, opts, async (req, reply) => {
