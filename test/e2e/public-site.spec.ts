@@ -51,8 +51,8 @@ test.afterAll(async () => {
 
 
 /** Axe runs with JavaScript (it is a script); the pages have none, so they are the same pages. */
-async function expectAccessibleAt(page: Page, url: string) {
-  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true, locale: 'nl-NL' });
+async function expectAccessibleAt(page: Page, url: string, viewport = page.viewportSize() ?? undefined) {
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true, locale: 'nl-NL', viewport });
   const withJs = await context.newPage();
   await withJs.goto(url);
   await expectAccessible(withJs);
@@ -137,15 +137,56 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('banner')).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
   });
 
-  test('on a phone the page fits the screen; the wide activity table scrolls inside its own region', async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${base}/openbaar/huizen/${ids.v2}`);
-    const main = await page.getByRole('main').boundingBox();
-    expect(main!.width).toBeLessThanOrEqual(360);
-    const region = page.getByRole('region', { name: /^Activiteiten – Thema 1/ });
-    await expect(region).toBeVisible();
-    expect((await region.boundingBox())!.width).toBeLessThanOrEqual(360);
-  });
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 375, height: 812 }]) {
+    const isPhone = viewport.width < 500;
+    test(`at ${viewport.width}×${viewport.height}: one grid, no page wider than the screen, the skip link hidden until focused${isPhone ? ', activities as cards' : ''}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      for (const path of ['/openbaar', '/openbaar/huizen', `/openbaar/huizen/${ids.v2}`, '/openbaar/toegankelijkheid']) {
+        await page.goto(`${base}${path}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(viewport.width);
+        // The header's name, the breadcrumb and the heading start on one left edge.
+        const left = async (l: ReturnType<Page['locator']>) => Math.round((await l.boundingBox())!.x);
+        const edge = await left(page.getByRole('main').getByRole('heading', { level: 1 }));
+        expect(await left(page.getByRole('banner').getByRole('link').first()), path).toBe(edge);
+        expect(await left(page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link').first()), path).toBe(edge);
+        // The footer ends at the bottom of the window or below it, also on a short page.
+        const footer = (await page.getByRole('contentinfo').boundingBox())!;
+        expect(footer.y + footer.height, path).toBeGreaterThanOrEqual(viewport.height - 1);
+      }
+      // On a generic page the header does not say the same words twice.
+      await expect(page.getByRole('banner')).toHaveText('Openbaar veiligheidsbeleid');
+
+      await page.goto(`${base}/openbaar/huizen`);
+      const skip = page.getByRole('link', { name: 'Direct naar de inhoud' });
+      await expect(skip).not.toBeInViewport();
+      const brand = page.getByRole('banner').getByRole('link', { name: 'Gemeente Huizen' });
+      const box = (await brand.boundingBox())!;
+      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.textContent, [box.x + box.width / 2, box.y + box.height / 2]))
+        .toBe('Gemeente Huizen');
+      await page.keyboard.press('Tab');
+      await expect(skip).toBeFocused();
+      await expect(skip).toBeInViewport();
+      // The stable link is a full URL, to paste into the municipality's own site.
+      await expect(page.getByRole('link', { name: new RegExp(`^${base}/openbaar/huizen/uitvoeringsprogramma`) })).toBeVisible();
+
+      await page.goto(`${base}/openbaar/huizen/${ids.v2}`);
+      const row = page.getByRole('table', { name: /^Activiteiten – Thema 1/ }).locator('tbody tr').first();
+      const label = row.locator('.regie-public-cell-label').first();
+      if (isPhone) {
+        // A card: label above value, no sideways scrolling, and not a column of one word per line.
+        await expect(row).toHaveCSS('display', 'block');
+        await expect(label).toBeVisible();
+        await expect(label).toHaveText('Activiteit');
+        expect((await row.boundingBox())!.height).toBeLessThan(700);
+        expect((await row.boundingBox())!.width).toBeLessThanOrEqual(viewport.width);
+      } else {
+        await expect(row).toHaveCSS('display', 'table-row');
+        await expect(label).toBeHidden();
+      }
+      await expectAccessibleAt(page, page.url(), viewport);
+      await expectAccessibleAt(page, `${base}/openbaar/toegankelijkheid`, viewport);
+    });
+  }
 });
 
 test('the demo server published Huizen’s programme at its first start: a resident reaches it by its stable address', async ({ browser }) => {
@@ -153,8 +194,8 @@ test('the demo server published Huizen’s programme at its first start: a resid
   const page = await context.newPage();
   await page.goto('/openbaar/huizen');
   await expect(page.getByRole('heading', { level: 1, name: 'Veiligheidsbeleid van Huizen' })).toBeVisible();
-  const stable = page.getByRole('link', { name: /^\/openbaar\/huizen\/uitvoeringsprogramma-veiligheid-huizen/ });
-  await expect(stable).toHaveAttribute('href', /^\/openbaar\/huizen\/uitvoeringsprogramma-veiligheid-huizen-periode-q2-2023-t-m-q4-2024$/);
+  const stable = page.getByRole('link', { name: /^http:\/\/localhost:\d+\/openbaar\/huizen\/uitvoeringsprogramma-veiligheid-huizen/ });
+  await expect(stable).toHaveAttribute('href', /^http:\/\/localhost:\d+\/openbaar\/huizen\/uitvoeringsprogramma-veiligheid-huizen-periode-q2-2023-t-m-q4-2024$/);
   await stable.click();
   await expect(page).toHaveURL(/\/openbaar\/huizen\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1, name: /^Uitvoeringsprogramma veiligheid Huizen/ })).toBeVisible();

@@ -82,7 +82,8 @@ export const publicSiteText = {
       measuresHeading: 'Wat we daarvoor doen',
       measures: [
         'De pagina’s zijn gewone HTML die de server maakt: ze werken zonder JavaScript en met elke browser en schermlezer.',
-        'Elke pagina heeft een link om direct naar de inhoud te gaan, koppen in de juiste volgorde, tabellen met een bijschrift en kolomkoppen, en een kruimelpad.',
+        'Elke pagina heeft een link om direct naar de inhoud te gaan (die verschijnt zodra u met de Tab-toets begint), koppen in de juiste volgorde, tabellen met een bijschrift en kolomkoppen, en een kruimelpad.',
+        'Op een telefoon past elke pagina op het scherm: lange woorden in koppen worden afgebroken en de rijen van een tabel staan onder elkaar als kaarten, met bij elke waarde de kolomnaam.',
         'De opmaak komt uit NL Design System. Kleuren van een gemeente worden pas opgeslagen als tekst en links een contrast van minstens 4,5:1 met de achtergrond hebben.',
         'De pagina’s zijn af te drukken: bij afdrukken verdwijnen de navigatie en de knoppen en blijft de inhoud over.',
         'Elk document is ook te downloaden als PDF, als Word-bestand met echte koppen en als losse webpagina. De PDF is een getagde PDF volgens PDF/UA-1: met koppen, lijsten, tabellen met kolomkoppen, grafieken met een tekstalternatief, bladwijzers, de titel en de taal Nederlands.',
