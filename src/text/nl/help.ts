@@ -111,7 +111,7 @@ export const helpText = {
           'leesbaar onder Eerdere versies.',
           'Alleen gepubliceerde versies zijn bereikbaar, ook niet via een geraden adres. Concepten, werkaantekeningen bij de ' +
           'voortgang, boekingen van uitgaven en e-mailadressen zijn nooit openbaar.',
-          'Elk programma heeft een vaste link die altijd naar de nieuwste gepubliceerde versie leidt; zet die op de website van de ' +
+          'Elk programma heeft een vaste link die altijd naar de nieuwste gepubliceerde versie leidt. De site toont hem als volledig adres (met https:// ervoor), klaar om te kopiëren; zet die op de website van de ' +
           'gemeente. In de lijst met versies op de pagina van het plan staat bij een gepubliceerde versie de link Op de openbare site.',
           'De beheerder stelt onder Organisatie → Openbare site de huisstijl in (kleuren met voldoende contrast, de naam in de kop) ' +
           'en het contactadres voor de toegankelijkheidsverklaring.',
