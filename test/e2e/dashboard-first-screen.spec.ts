@@ -27,7 +27,10 @@ test('the bestuurder lands on their own themes, with the headline figures first,
   const uvp = page.getByRole('region', { name: /^Uitvoeringsprogramma/ });
   await expect(uvp.getByRole('table', { name: /Stand per thema/ }).locator('tbody tr')).toHaveCount(2);
   await expectInFirstScreen(page, lagging(page));
-  await expect(uvp.getByRole('img', { name: /Staafdiagram/ })).toHaveAttribute('height', /\d+/);
+  // The chart arrives with its size given (nothing jumps), drawn for this width.
+  const chart = uvp.getByRole('img', { name: /Staafdiagram/ });
+  await expect(chart).toHaveAttribute('height', /\d+/);
+  await expect.poll(() => chart.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(720);
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Toon het hele plan' }).click();
@@ -43,6 +46,7 @@ test('the bestuurder lands on their own themes, with the headline figures first,
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
   await expectInFirstScreen(page, lagging(page));
+  await expect.poll(() => chart.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(340);
   await expectAccessible(page);
 });
 

@@ -61,7 +61,7 @@ export const monitoringText = {
     headlineNoMeasurement: (n: number) => (n === 1 ? 'indicator zonder meting' : 'indicatoren zonder meting'),
     headlineSpent: (planned: string) => `besteed van ${planned} begroot`,
     headlineNoBudget: 'Geen begroting vastgelegd',
-    headlineOf: (n: number) => `van ${n}`,
+    headlineOf: (n: number) => `(van ${n})`,
     noActivities: 'Dit plan heeft geen activiteiten.',
     ownThemes: (name: string) => `U ziet de thema’s waarvan u (${name}) portefeuillehouder bent.`,
     showAll: 'Toon het hele plan',

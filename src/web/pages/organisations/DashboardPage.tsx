@@ -152,8 +152,7 @@ function DashboardFilters({ plans, holders, planId, holderId, onApply, clearTo }
 function PlanSection({ dashboard, organisationId, holderId }: { dashboard: TPlanDashboard; organisationId: string; holderId?: string }) {
   const { plan } = dashboard;
   const id = `plan-${plan.id}`;
-  const [narrow, wide] = STATUS_CHART_WIDTHS;
-  const height = statusChartHeight(dashboard.themes.length);
+  const [narrow] = STATUS_CHART_WIDTHS;
   return (
     <section aria-labelledby={id} className="regie-dashboard-plan">
       <Heading level={2} id={id}>{plan.title}</Heading>
@@ -169,13 +168,15 @@ function PlanSection({ dashboard, organisationId, holderId }: { dashboard: TPlan
           {dashboard.total.activities.total === 0 ? (
             <Paragraph>{D.noActivities}</Paragraph>
           ) : (
-            <picture>
-              <source media={`(max-width: ${wide + 80}px)`} srcSet={api.statusChartUrl(plan.id, holderId, narrow)} width={narrow} height={statusChartHeight(dashboard.themes.length, narrow)} />
+            // One image per width, each with its size, so nothing jumps; CSS shows one, and a lazy image that is not
+            // shown is not fetched.
+            STATUS_CHART_WIDTHS.map((width) => (
               <img
-                className="regie-dashboard-chart" src={api.statusChartUrl(plan.id, holderId, wide)} width={wide} height={height}
-                alt={D.chartAlt(plan.title)}
+                key={width} className={`regie-dashboard-chart regie-dashboard-chart--${width === narrow ? 'narrow' : 'wide'}`}
+                src={api.statusChartUrl(plan.id, holderId, width)} width={width} height={statusChartHeight(dashboard.themes.length, width)}
+                alt={D.chartAlt(plan.title)} loading="lazy"
               />
-            </picture>
+            ))
           )}
           <DashboardTable dashboard={dashboard} isFiltered={!!holderId} id={themeTableId(plan.id)} />
         </>
