@@ -30,7 +30,7 @@ test('the bestuurder lands on their own themes, with the headline figures first,
   // The chart arrives with its size given (nothing jumps), drawn for this width.
   const chart = uvp.getByRole('img', { name: /Staafdiagram/ });
   await expect(chart).toHaveAttribute('height', /\d+/);
-  await expect.poll(() => chart.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(720);
+  await expect.poll(() => chart.evaluate((i: HTMLImageElement) => i.naturalWidth), { timeout: 30_000 }).toBe(720);
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Toon het hele plan' }).click();
@@ -46,11 +46,11 @@ test('the bestuurder lands on their own themes, with the headline figures first,
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
   await expectInFirstScreen(page, lagging(page));
-  await expect.poll(() => chart.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(340);
+  await expect.poll(() => chart.evaluate((i: HTMLImageElement) => i.naturalWidth), { timeout: 30_000 }).toBe(340);
   await expectAccessible(page);
 });
 
-test('the plan menu marks the current page and reaches the dashboard in one click; the raadslid has no "Mijn activiteiten"', async ({ page }) => {
+test('the plan menu marks the current page and reaches the dashboard in one click', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   await login(page, DEMO.huizenAdviseur);
   const plan = await findPlan(page.request, 'Huizen', 'uvp');
@@ -74,7 +74,10 @@ test('the plan menu marks the current page and reaches the dashboard in one clic
   await menu.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
   await expect(menu.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+});
 
+test('the raadslid’s header has no "Mijn activiteiten", and Help before Uitloggen', async ({ page }) => {
+  await page.setViewportSize(PHONE);
   await login(page, DEMO.huizenRaadslid);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -159,6 +159,8 @@ function PlanSection({ dashboard, organisationId, holderId }: { dashboard: TPlan
       <Paragraph className="regie-muted">
         {nl.labels.planKindLong[plan.kind]} · {formatPeriod(plan.periodStart, plan.periodEnd)} · {nl.labels.planStatus[plan.status]}
         {plan.owner.id !== organisationId && <> · {D.jointOf(plan.owner.name)}</>}
+        {' · '}<AppLink to={paths.plan(plan.id)}>{D.planLink}</AppLink>
+        {' · '}<AppLink to={paths.programme(plan.id)}>{D.activitiesLink}</AppLink>
       </Paragraph>
       <DashboardHeadline dashboard={dashboard} isFiltered={!!holderId} />
       {dashboard.themes.length === 0 ? (
