@@ -76,7 +76,7 @@ test('the plan menu marks the current page and reaches the dashboard in one clic
   await expect(menu.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
 });
 
-test('the raadslid’s header has no "Mijn activiteiten", and Help before Uitloggen', async ({ page }) => {
+test('the raadslid’s header has Help and no "Mijn activiteiten"', async ({ page }) => {
   await page.setViewportSize(PHONE);
   await login(page, DEMO.huizenRaadslid);
   await page.goto('/');
