@@ -40,6 +40,8 @@ export interface DemoAccount {
  */
 const DEMO_PEOPLE: { email: string; person: string; organisation?: string }[] = [
   { email: 'adviseur@huizen.demo', person: 'Maurits van de Bovenkamp' },
+  // The bestuurder is a portefeuillehouder of the programme (two of its themes): the dashboard opens on their themes.
+  { email: 'bestuurder@huizen.demo', person: 'Karin van Werven' },
   { email: 'partner@politie.demo', person: 'Demo contactpersoon politie', organisation: 'Politie' },
 ];
 

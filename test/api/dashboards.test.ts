@@ -151,7 +151,70 @@ describe('the dashboard of a municipality', () => {
     const svg = String(res.body);
     expect(svg).toMatch(/<svg[^>]*role="img"/);
     expect(svg).toContain(`<title id="chart-title">${t.plan.title}</title>`);
-    expect(svg).toMatch(/<desc id="chart-desc">[^<]*Ondermijning: 1 niet gestart, 1 gereed\./);
+    expect(svg).toMatch(/<desc id="chart-desc">[^<]*Ondermijning: 1 niet gestart, 1 gereed; 1 loopt achter\./);
+  });
+});
+
+describe('the first screen of the dashboard (issue 12, D8)', () => {
+  it('gives the headline figures: lagging, delayed and done activities, indicators on and off course, budget spent against planned', async () => {
+    const t = await town();
+    const [plan] = (await ctx.api.get(`/organisations/${t.org.id}/dashboard`)).body.plans;
+    expect(plan.headline).toEqual({
+      activities: 3, lagging: 1, delayed: 0, done: 1,
+      indicators: 3, onCourse: 1, offCourse: 0, withoutMeasurement: plan.total.indicators.byStatus.no_data,
+      plannedCents: 100_000, spentCents: 150_000,
+    });
+    expect(plan.headline.withoutMeasurement).toBeGreaterThanOrEqual(1);
+    // The budget line has a theme: the figures per theme are meaningful.
+    expect(plan.isBudgetByTheme).toBe(true);
+    // Delayed, and an indicator off course, show at once.
+    const controls = (await ctx.api.get(`/activities/${t.controls.id}`)).body;
+    await ctx.api.post(`/activities/${t.controls.id}/progress`, { status: 'delayed', note: 'Capaciteit', version: controls.version });
+    const off = await make.indicator(ctx.api, { planId: t.plan.id, baselineValue: 40, baselineYear: 2024, targetKind: 'absolute', targetValue: 30, targetYear: 2026, direction: 'lower_is_better' });
+    await make.measurement(ctx.api, { indicatorId: off.id, periodLabel: '2025', periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 60 });
+    const [after] = (await ctx.api.get(`/organisations/${t.org.id}/dashboard`)).body.plans;
+    expect(after.headline).toMatchObject({ delayed: 1, indicators: 4, offCourse: 1 });
+  });
+
+  it('says when the budget lines belong to no theme, instead of "no budget" per theme', async () => {
+    const org = await make.municipality(ctx.api);
+    const plan = await make.plan(ctx.api, { ownerId: org.id, periodStart: '2025-Q1', periodEnd: '2026-Q4' });
+    await make.theme(ctx.api, { planId: plan.id, title: 'Ondermijning' });
+    await make.budgetLine(ctx.api, { planId: plan.id, amounts: [{ year: 2025, amountCents: 73_692_400 }] });
+    const [d] = (await ctx.api.get(`/organisations/${org.id}/dashboard`)).body.plans;
+    expect(d.isBudgetByTheme).toBe(false);
+    expect(d.headline).toMatchObject({ activities: 0, plannedCents: 73_692_400, spentCents: 0 });
+  });
+
+  it('opens on a bestuurder’s own themes when their account is linked to a portefeuillehouder; they can ask for all', async () => {
+    const t = await town();
+    const email = `bestuurder-${Math.random().toString(36).slice(2, 8)}@dashboard.test`;
+    const user = await createUser(ctx.db, { email, name: 'Wethouder', password: TEST_PASSWORD, memberships: [{ organisationId: t.org.id, role: 'bestuurder' }] }, SYSTEM);
+    const bestuurder = ctx.api.as(await signIn(ctx.api.app, email, TEST_PASSWORD));
+    // Not yet linked: the whole plan.
+    const before = (await bestuurder.get(`/organisations/${t.org.id}/dashboard`)).body;
+    expect(before.ownPortfolioHolder).toBeNull();
+    expect(before.plans[0].themes).toHaveLength(2);
+    await ctx.db.query('update people set user_id = $1 where id = $2', [user.id, t.wethouder.id]);
+    const own = (await bestuurder.get(`/organisations/${t.org.id}/dashboard`)).body;
+    expect(own.ownPortfolioHolder).toEqual({ id: t.wethouder.id, name: 'Wethouder Veiligheid' });
+    expect(own.portfolioHolderId).toBe(t.wethouder.id);
+    expect(own.plans[0].themes.map((x: any) => x.theme.title)).toEqual(['Ondermijning']);
+    expect(own.plans[0].headline).toMatchObject({ activities: 2, lagging: 1, done: 1, plannedCents: null, spentCents: null });
+    const all = (await bestuurder.get(`/organisations/${t.org.id}/dashboard?scope=all`)).body;
+    expect(all.portfolioHolderId).toBeNull();
+    expect(all.plans[0].themes).toHaveLength(2);
+    // Others see the whole plan.
+    expect((await ctx.api.get(`/organisations/${t.org.id}/dashboard`)).body.portfolioHolderId).toBeNull();
+  });
+
+  it('draws the chart at a phone’s width or a wider one, with the lagging activities', async () => {
+    const t = await town();
+    const narrow = String((await ctx.api.get(`/plans/${t.plan.id}/status-chart.svg?width=340`)).body);
+    expect(narrow).toMatch(/<svg[^>]*width="340"/);
+    expect(narrow).toMatch(/Ondermijning: 1 niet gestart, 1 gereed; 1 loopt achter\./);
+    expect(narrow).toContain('Loopt achter');
+    expect((await ctx.api.get(`/plans/${t.plan.id}/status-chart.svg?width=5000`)).status).toBe(400);
   });
 });
 

@@ -5,7 +5,7 @@ test('the budget of Utrechtse Heuvelrug: total, available and remainder', async 
   await login(page, DEMO.heuvelrugAdviseur);
   const plan = await findPlan(page.request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
-  await page.getByRole('link', { name: 'Begroting' }).click();
+  await page.getByRole('navigation', { name: /^Menu van/ }).getByRole('link', { name: 'Begroting', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begroting');
   await expect(page).toHaveTitle(/Begroting/);
   const euro = (amount: string) => new RegExp(`€\\s${amount.replace('.', '\\.')}`);

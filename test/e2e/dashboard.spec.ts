@@ -103,6 +103,8 @@ test('a portefeuillehouder filter shows their themes only, and is kept in the UR
   const plan = await findPlan(page.request, 'Huizen', 'uvp');
   await page.goto(`/organisaties/${plan.owner.id}/dashboard`);
   await expect(page.getByRole('table', { name: /^Stand per thema/ }).first()).toBeVisible();
+  // The filters are folded under their summary.
+  await page.getByText(/^Filters:/).click();
   const holder = page.getByRole('combobox', { name: 'Portefeuillehouder' });
   const options = (await holder.locator('option').allTextContents()).slice(1);
   expect(options.length).toBeGreaterThan(0);
@@ -118,8 +120,10 @@ test('a portefeuillehouder filter shows their themes only, and is kept in the UR
   for (const text of await holders.allInnerTexts()) expect(text).toContain(options[0]);
   await expect(page.getByRole('img', { name: /Staafdiagram/ }).first()).toHaveAttribute('src', /portfolioHolderId=/);
   await expectAccessible(page);
+  await page.getByText(/^Filters:/).click();
   await page.getByRole('link', { name: 'Alles tonen' }).click();
-  await expect(page).not.toHaveURL(/portefeuillehouder=/);
+  // Every theme, also for the bestuurder, who sees their own by default.
+  await expect(page).toHaveURL(/portefeuillehouder=alle/);
   await expect(page.getByRole('rowheader', { name: 'Totaal', exact: true }).first()).toBeVisible();
 });
 

@@ -13,6 +13,9 @@ test('start page → Huizen’s UVP → theme Digitale Veiligheid with its six a
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Uitvoeringsprogramma');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByText('Huizen', { exact: true }).first()).toBeVisible();
+  // The JSON export is folded under "Voor ontwikkelaars", not one of the plan's main actions.
+  await expect(page.getByRole('link', { name: 'Exporteren (JSON)' })).toBeHidden();
+  await page.getByText('Voor ontwikkelaars').click();
   await expect(page.getByRole('link', { name: 'Exporteren (JSON)' })).toHaveAttribute('href', /\/api\/v1\/plans\/.+\/export\?download=1$/);
   await expectAccessible(page);
 

@@ -6,7 +6,7 @@ test('the programme table filters by theme and by text, and the URL keeps the vi
   const request = page.request;
   const plan = await findPlan(request, 'Utrechtse Heuvelrug', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
-  await page.getByRole('link', { name: 'Activiteitentabel' }).click();
+  await page.getByRole('navigation', { name: /^Menu van/ }).getByRole('link', { name: 'Activiteiten', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Activiteitentabel');
   const all = await readCount(page);
   const api = (await (await request.get(`/api/v1/plans/${plan.id}/activities`)).json()) as unknown[];

@@ -57,7 +57,7 @@ test('help is reachable from the navigation and from the rounds page, with a tab
   await login(page, DEMO.huizenAdviseur);
   const plan = await findPlan(page.request, 'Huizen', 'uvp');
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Hulp' }).getByRole('link', { name: 'Help' }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Help' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Help bij de beleids- en rapportagecyclus');
   const toc = page.getByRole('navigation', { name: 'Inhoud' });
   for (const topic of ['De beleidscyclus', 'Een updateronde houden', 'Een voortgangsrapportage maken', 'Een collegevoorstel voorbereiden', 'Vaststellen, ter kennisname en publiceren', 'Werken met Excel', 'De openbare site', 'Begrippen']) {

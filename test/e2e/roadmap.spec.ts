@@ -13,7 +13,7 @@ test('Huizen’s programme per quarter: overdue work, the timeline, filters in t
   await login(page, DEMO.huizenAdviseur);
   const plan = await findPlan(page.request, 'Huizen', 'uvp');
   await page.goto(`/plannen/${plan.id}`);
-  await page.getByRole('link', { name: 'Planning per kwartaal' }).click();
+  await page.getByRole('navigation', { name: /^Menu van/ }).getByRole('link', { name: 'Planning', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Planning per kwartaal');
   // The programme ran from Q2 2023 to Q4 2024, before today.
   await expect(page.getByText(`Huidig kwartaal: ${quarters().current}.`)).toBeVisible();

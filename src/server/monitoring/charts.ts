@@ -5,7 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { resolveTargetValue } from '../../domain/indicator.ts';
 import { formatIndicatorValue, periodMidpoint, type MeasurementSeries } from '../../domain/indicator-series.ts';
 import { ACTIVITY_STATUSES, type TIndicator } from '../../domain/schemas.ts';
-import type { TActivityFigures, TThemeDashboard } from '../../domain/dashboard.ts';
+import { statusChartHeight, type TActivityFigures, type TThemeDashboard } from '../../domain/dashboard.ts';
 import { seriesName } from '../../text/indicator-text.ts';
 import { nl } from '../../text/nl.ts';
 
@@ -188,36 +188,54 @@ const STATUS_COLOURS: Record<(typeof ACTIVITY_STATUSES)[number], string> = {
   not_started: '#52606d', in_progress: '#01689b', done: '#2d6e2f', delayed: '#a14a00', cancelled: '#5b3d99',
 };
 
-/** What the status chart reads of a theme: its number and title, and its activities by status (a dashboard's, a report's). */
-type StatusChartTheme = { theme: Pick<TThemeDashboard['theme'], 'number' | 'title'>; activities: Pick<TActivityFigures, 'byStatus'> };
+/** What the status chart reads of a theme: its number and title, its activities by status and how many lag (a dashboard's, a report's). */
+type StatusChartTheme = {
+  theme: Pick<TThemeDashboard['theme'], 'number' | 'title'>;
+  activities: Pick<TActivityFigures, 'byStatus'> & { lagging?: number };
+};
+
+/** The colour of the "Loopt achter" bar: 3:1 on white, and unlike any status's. */
+const LAGGING_COLOUR = '#b0184f';
 
 /**
  * A programme's activities per theme and status as stacked horizontal bars, each part labelled with its count, so the
- * chart reads without colour; the dashboard's table holds the same figures.
+ * chart reads without colour; below each, a bar of the activities that lag, when known. The dashboard's table holds
+ * the same figures. Theme names wrap within a share of the width, so a narrow chart keeps its bars.
  */
 export function renderStatusChart(title: string, themes: readonly StatusChartTheme[], width = 720): string {
   const labels = themes.map((t) => [t.theme.number, t.theme.title].filter(Boolean).join(' '));
-  const height = 110 + Math.max(1, themes.length) * 34;
+  const height = statusChartHeight(themes.length, width);
   const statusName = nl.labels.activityStatus;
+  const hasLag = themes.some((t) => t.activities.lagging !== undefined);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const barLabel = { show: true, color: '#ffffff', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') };
   try {
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: 'sans-serif', color: '#1f1f1f' },
       title: { text: title, left: 8, top: 4, textStyle: { fontSize: 15, fontWeight: 'bold', width: width - 16, overflow: 'truncate' } },
-      legend: { bottom: 4, left: 8, right: 8, itemGap: 16, textStyle: { fontSize: 12 } },
-      grid: { left: 8, right: 24, top: 40, bottom: 44, containLabel: true },
+      legend: { bottom: 4, left: 8, right: 8, itemGap: 12, textStyle: { fontSize: 12 } },
+      // The axis labels stay inside the grid's box (ECharts 6: outerBounds replaces the deprecated containLabel).
+      grid: { left: 8, right: 24, top: 40, bottom: width < 500 ? 88 : 48, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1f1f1f' }, splitLine: { lineStyle: { color: '#d0d0d0' } } },
-      yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { color: '#1f1f1f', width: 260, overflow: 'truncate' } },
-      series: ACTIVITY_STATUSES.map((status) => ({
-        type: 'bar', stack: 'status', name: statusName[status], barWidth: 20, itemStyle: { color: STATUS_COLOURS[status] },
-        label: { show: true, color: '#ffffff', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
-        data: themes.map((t) => t.activities.byStatus[status]),
-      })),
+      yAxis: {
+        type: 'category', inverse: true, data: labels,
+        axisLabel: { color: '#1f1f1f', width: Math.round(width * 0.36), overflow: 'break', lineHeight: 14, fontSize: width < 500 ? 11 : 12 },
+      },
+      series: [
+        ...ACTIVITY_STATUSES.map((status) => ({
+          type: 'bar', stack: 'status', name: statusName[status], barWidth: 16, itemStyle: { color: STATUS_COLOURS[status] },
+          label: barLabel, data: themes.map((t) => t.activities.byStatus[status]),
+        })),
+        ...(hasLag ? [{
+          type: 'bar', stack: 'lagging', name: C.lagging, barWidth: 10, itemStyle: { color: LAGGING_COLOUR },
+          label: { ...barLabel, position: 'right', color: '#1f1f1f' }, data: themes.map((t) => t.activities.lagging ?? 0),
+        }] : []),
+      ],
     });
     const description = [
       C.statusChartDescription(themes.length),
-      ...themes.map((t, n) => `${labels[n]}: ${ACTIVITY_STATUSES.filter((s) => t.activities.byStatus[s]).map((s) => `${t.activities.byStatus[s]} ${statusName[s].toLowerCase()}`).join(', ') || C.noActivities}.`),
+      ...themes.map((t, n) => `${labels[n]}: ${ACTIVITY_STATUSES.filter((s) => t.activities.byStatus[s]).map((s) => `${t.activities.byStatus[s]} ${statusName[s].toLowerCase()}`).join(', ') || C.noActivities}${t.activities.lagging ? C.laggingOf(t.activities.lagging) : ''}.`),
       C.tableHint,
     ].join(' ');
     return accessible(chart.renderToSVGString(), title, description);

@@ -1,6 +1,6 @@
 import type { BudgetUse, UseFigures } from '../../domain/budget-use.ts';
 import {
-  activityFigures, indicatorFigures, type TDashboardFigures, type TOrganisationDashboard, type TPlanDashboard,
+  activityFigures, headlineFigures, indicatorFigures, type TDashboardFigures, type TOrganisationDashboard, type TPlanDashboard,
 } from '../../domain/dashboard.ts';
 import { AppError } from '../../domain/errors.ts';
 import { indicatorStatus, type StatusMeasurementInput, type TIndicatorStatus } from '../../domain/indicator.ts';
@@ -100,6 +100,11 @@ async function computePlanDashboards(db: Db, plans: PlanRow[], asOf: string, por
     const planThemes = themes.filter((t) => t.plan_id === plan.id && (!portfolioHolderId || t.holders.some((h) => h.id === portfolioHolderId)));
     const budget: BudgetUse | undefined = budgets.get(plan.id);
     const themeIds = new Set(planThemes.map((t) => t.id));
+    const total: TDashboardFigures = {
+      activities: activityFigures(activitiesOf(themeIds)),
+      indicators: indicatorFigures(statusesOf((i) => i.planId === plan.id && (portfolioHolderId ? !!i.themeId && themeIds.has(i.themeId) : true))),
+      budget: portfolioHolderId ? null : budgetFigures(budget?.total),
+    };
     return {
       plan: {
         id: plan.id, title: plan.title, kind: plan.kind, status: plan.status, periodStart: plan.period_start,
@@ -113,11 +118,9 @@ async function computePlanDashboards(db: Db, plans: PlanRow[], asOf: string, por
         budget: budgetFigures(budget?.themes.find((b) => b.themeId === t.id)),
       })),
       // Filtered on a portefeuillehouder, the total is that of their themes; otherwise the whole plan's.
-      total: {
-        activities: activityFigures(activitiesOf(themeIds)),
-        indicators: indicatorFigures(statusesOf((i) => i.planId === plan.id && (portfolioHolderId ? !!i.themeId && themeIds.has(i.themeId) : true))),
-        budget: portfolioHolderId ? null : budgetFigures(budget?.total),
-      },
+      total,
+      headline: headlineFigures(total),
+      isBudgetByTheme: !!budget?.themes.some((b) => b.themeId !== null),
     };
   });
 }
@@ -157,11 +160,12 @@ async function indicatorStatuses(db: Db, planIds: string[]): Promise<{ planId: s
 /**
  * The dashboard of an organisation: its latest programme and plan (or the one asked for), the joint programmes of the
  * collaborations it belongs to, and – for a collaboration – its members' local parts. Only what the actor may read.
+ * A reader who is a portefeuillehouder of themes shown (a bestuurder) sees their own themes unless they ask for all.
  */
 export async function organisationDashboard(
   db: Db,
   organisationId: string,
-  query: { planId?: string; portfolioHolderId?: string },
+  query: { planId?: string; portfolioHolderId?: string; scope?: 'own' | 'all' },
   ctx: RequestContext,
 ): Promise<TOrganisationDashboard> {
   const params: unknown[] = [organisationId];
@@ -183,12 +187,26 @@ export async function organisationDashboard(
   if (query.planId && !chosen.length) throw new AppError('not_found', 'Plan niet gevonden bij deze organisatie');
 
   const asOf = todayInNetherlands();
-  const plans = await planDashboards(db, chosen, asOf, query.portfolioHolderId);
-  const members = organisation.kind === 'collaboration' ? await memberParts(db, chosen.map((p) => p.id), asOf, ctx) : [];
   // The portefeuillehouders to choose from are those of all themes shown, also while one of them is chosen.
-  const unfiltered = query.portfolioHolderId ? await planDashboards(db, chosen, asOf) : plans;
+  const unfiltered = await planDashboards(db, chosen, asOf);
   const holders = new Map(unfiltered.flatMap((p) => p.themes.flatMap((t) => t.portfolioHolders)).map((h) => [h.id, h]));
-  return { organisation, asOf, plans, portfolioHolders: [...holders.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')), members };
+  const own = await ownPortfolioHolder(db, ctx, holders);
+  const portfolioHolderId = query.portfolioHolderId ?? (query.scope === 'all' ? undefined : own?.id);
+  const plans = portfolioHolderId ? await planDashboards(db, chosen, asOf, portfolioHolderId) : unfiltered;
+  const members = organisation.kind === 'collaboration' ? await memberParts(db, chosen.map((p) => p.id), asOf, ctx) : [];
+  return {
+    organisation, asOf, plans, portfolioHolders: [...holders.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    portfolioHolderId: portfolioHolderId ?? null, ownPortfolioHolder: own, members,
+  };
+}
+
+/** The person the reader's account is linked to, if they hold any of the themes shown. */
+async function ownPortfolioHolder(db: Db, ctx: RequestContext, holders: Map<string, { id: string; name: string }>) {
+  if (!ctx.actor.userId || !holders.size) return null;
+  const people = await db.query<{ id: string }>('select id from people where user_id = $1 and id = any($2::uuid[]) order by name limit 1', [
+    ctx.actor.userId, [...holders.keys()],
+  ]);
+  return people.length ? holders.get(people[0].id)! : null;
 }
 
 /** A collaboration's member municipalities with their local parts of its joint programmes (as far as readable). */
@@ -211,10 +229,12 @@ async function memberParts(db: Db, jointPlanIds: string[], asOf: string, ctx: Re
 }
 
 /** A plan's activities per theme and status as an SVG chart, for whoever may read the plan. */
-export async function planStatusChartSvg(db: Db, planId: string, portfolioHolderId: string | undefined, ctx: RequestContext): Promise<string> {
+export async function planStatusChartSvg(
+  db: Db, planId: string, query: { portfolioHolderId?: string; width?: number }, ctx: RequestContext,
+): Promise<string> {
   await getRecord(db, R.plans, planId, ctx);
   const [plan] = await db.query<PlanRow>(`${PLAN_SELECT} where p.id = $1`, [planId]);
-  const [dashboard] = await planDashboards(db, [plan], todayInNetherlands(), portfolioHolderId);
+  const [dashboard] = await planDashboards(db, [plan], todayInNetherlands(), query.portfolioHolderId);
   const { renderStatusChart } = await import('./charts.ts');
-  return renderStatusChart(plan.title, dashboard.themes);
+  return renderStatusChart(plan.title, dashboard.themes, query.width);
 }

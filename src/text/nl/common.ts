@@ -14,7 +14,7 @@ export type Labels<T extends readonly string[]> = Record<T[number], string>;
  * What pages outside the help and the collegevoorstel show of them: the links to them. The web app's main chunk
  * carries only these (nl/web.ts); help.ts and proposal.ts spread them into their rooms.
  */
-export const helpLinks = { link: 'Help', navLabel: 'Hulp', contextLink: 'Hulp bij deze pagina' } as const;
+export const helpLinks = { link: 'Help', contextLink: 'Hulp bij deze pagina' } as const;
 export const proposalLinks = { create: 'Collegevoorstel maken', edit: 'Bewerken' } as const;
 
 /** Shared by every room: the app frame, forms, the labels of enum codes, time frames, frequencies and error codes. */
@@ -23,6 +23,8 @@ export const commonText = {
     name: 'Regie',
     tagline: 'Integraal veiligheidsbeleid',
     skipLink: 'Direct naar de inhoud',
+    mainNav: 'Hoofdmenu',
+    dashboard: 'Dashboard',
     home: 'Overzicht',
     footer: 'Regie – software voor het integraal veiligheidsbeleid van gemeenten',
     titleSuffix: 'Regie',

@@ -40,6 +40,16 @@ export const helpText = {
         ],
       },
       {
+        id: 'dashboard',
+        title: 'Het dashboard en het menu van een plan',
+        paragraphs: [
+          'Elke pagina van een plan heeft bovenaan een menu: Overzicht, Dashboard, Activiteiten, Planning, Begroting, Indicatoren, Updaterondes (bij een programma) en Documenten. Het dashboard is zo vanaf elke pagina van het plan één klik verwijderd.',
+          'Het dashboard begint met de kerncijfers: hoeveel activiteiten achterlopen, vertraagd of gereed zijn, hoeveel indicatoren op koers zijn, niet op koers zijn of nog geen meting hebben, en hoeveel van de begroting is besteed. Elk cijfer leidt naar de lijst erachter. Daaronder staan per thema de grafiek en de tabel.',
+          'Is uw account gekoppeld aan een portefeuillehouder, dan toont het dashboard eerst uw eigen thema’s. Kies Toon het hele plan om alle thema’s te zien.',
+          'Staat er bij een thema “niet per thema begroot”, dan horen de begrotingsposten bij het plan als geheel; het totaal staat in de laatste rij.',
+        ],
+      },
+      {
         id: 'voortgangsrapportage',
         title: 'Een voortgangsrapportage maken',
         paragraphs: [

@@ -39,6 +39,8 @@ export const indicatorsText = {
   chart: {
     statusChartDescription: (themes: number) => `Staafdiagram van de activiteiten per status, voor ${themes === 1 ? '1 thema' : `${themes} thema's`}.`,
     noActivities: 'geen activiteiten',
+    lagging: 'Loopt achter',
+    laggingOf: (n: number) => `; ${n === 1 ? '1 loopt' : `${n} lopen`} achter`,
     baseline: 'Nulmeting',
     target: 'Doel',
     path: 'Koers naar het doel',

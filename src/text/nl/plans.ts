@@ -29,6 +29,18 @@ export const plansText = {
     ssoLink: 'Single sign-on instellen',
     publicSiteLink: 'Openbare site: huisstijl en contact',
   },
+  /** The menu on every page of a plan (issue 12, D11). */
+  planNav: {
+    label: (plan: string) => `Menu van ${plan}`,
+    overview: 'Overzicht',
+    dashboard: 'Dashboard',
+    activities: 'Activiteiten',
+    roadmap: 'Planning',
+    budget: 'Begroting',
+    indicators: 'Indicatoren',
+    rounds: 'Updaterondes',
+    documents: 'Documenten',
+  },
   plan: {
     kind: 'Soort',
     owner: 'Eigenaar',
@@ -47,6 +59,8 @@ export const plansText = {
     roadmap: 'Planning per kwartaal',
     budget: 'Begroting',
     export: 'Exporteren (JSON)',
+    forDevelopers: 'Voor ontwikkelaars',
+    exportHint: 'Het hele plan als JSON-bestand, om in te lezen in andere software of via de API te vergelijken.',
     sections: 'Toelichting',
     indicators: 'Effectindicatoren',
     themes: 'Thema’s',
@@ -85,6 +99,7 @@ export const plansText = {
     noIndicators: 'Geen effectindicatoren.',
     indicatorsWithStatus: (status: string) => `Alleen de indicatoren met status ‘${status}’.`,
     allIndicators: 'Alle indicatoren van dit thema tonen',
+    allPlanIndicators: 'Alleen de indicatoren van het plan zelf tonen',
     inPlan: 'Onderdeel van',
   },
   activity: {

@@ -231,10 +231,11 @@ export const api = {
   progressReportUrl: (roundId: string, format: DocumentFormat) => `${BASE}/rounds/${roundId}/report.${format}`,
   evaluationUrl: (planId: string, format: DocumentFormat) => `${BASE}/plans/${planId}/evaluation.${format}`,
   /** An organisation's dashboard: its latest plans (or the one asked for), per theme where it stands. */
-  getDashboard: (organisationId: string, filter: { planId?: string; portfolioHolderId?: string } = {}) =>
+  getDashboard: (organisationId: string, filter: { planId?: string; portfolioHolderId?: string; scope?: 'own' | 'all' } = {}) =>
     request<TOrganisationDashboard>('GET', `/organisations/${organisationId}/dashboard${query(filter)}`),
-  /** A plan's activities per theme and status as an SVG image, drawn by the server. */
-  statusChartUrl: (planId: string, portfolioHolderId?: string) => `${BASE}/plans/${planId}/status-chart.svg${query({ portfolioHolderId })}`,
+  /** A plan's activities per theme and status (and how many lag) as an SVG image, drawn by the server at a width. */
+  statusChartUrl: (planId: string, portfolioHolderId: string | undefined, width: number) =>
+    `${BASE}/plans/${planId}/status-chart.svg${query({ portfolioHolderId, width: String(width) })}`,
   getBudget: (id: string) => request<PlanBudget>('GET', `/plans/${id}/budget`),
   listSpending: (budgetLineId: string) => request<TSpendingEntry[]>('GET', `/spending-entries${query({ budgetLineId })}`),
   listThemes: (planId: string) => request<TTheme[]>('GET', `/themes${query({ planId })}`),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Button } from '@utrecht/component-library-react';
 import type { SessionUser } from '../api/session.ts';
+import type { TRole } from '../../domain/permissions.ts';
 import { nl } from '../../text/nl/web.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { paths } from '../lib/paths.ts';
@@ -12,6 +13,30 @@ import { LoginLink } from './LoginLink.tsx';
 export function roleLines(user: SessionUser): string[] {
   const lines = user.memberships.map((m) => nl.auth.role(nl.labels.role[m.role] ?? m.role, m.organisationName));
   return user.isPlatformAdmin ? [nl.auth.platformAdmin, ...lines] : lines;
+}
+
+/** The roles whose members have activities of their own to update: only they get "Mijn activiteiten". */
+const HAS_ACTIVITIES: readonly TRole[] = ['adviseur', 'partner'];
+
+/**
+ * The header's menu, fitting the role: "Mijn activiteiten" for who updates activities (adviseur, partner), "Dashboard"
+ * for a bestuurder (their organisation's), and Help for everyone.
+ */
+export function MainNav() {
+  const { user } = useSession();
+  const roles = user?.memberships ?? [];
+  const governs = roles.find((m) => m.role === 'bestuurder');
+  return (
+    <nav aria-label={nl.app.mainNav} className="regie-header-nav">
+      <ul className="regie-header-nav__list">
+        {roles.some((m) => HAS_ACTIVITIES.includes(m.role)) && (
+          <li><AppLink to={paths.myActivities()}>{nl.myActivities.title}</AppLink></li>
+        )}
+        {governs && <li><AppLink to={paths.dashboard(governs.organisationId)}>{nl.app.dashboard}</AppLink></li>}
+        <li><AppLink to={paths.help()}>{nl.help.link}</AppLink></li>
+      </ul>
+    </nav>
+  );
 }
 
 /** In the header: who is signed in, with their roles, and "Uitloggen"; signed out, a link to log in. */
@@ -42,7 +67,6 @@ export function AccountMenu() {
   const roles = roleLines(user);
   return (
     <section className="regie-account" aria-label={nl.auth.account}>
-      <AppLink to={paths.myActivities()}>{nl.myActivities.title}</AppLink>
       <span className="regie-account__name">{user.name}</span>
       <ul className="regie-account__roles" aria-label={nl.auth.roles}>
         {roles.length ? roles.map((r) => <li key={r}>{r}</li>) : <li>{nl.auth.noRoles}</li>}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  Table, TableBody, TableCaption, TableCell, TableFooter, TableHeader, TableHeaderCell, TableRow,
+  Paragraph, Table, TableBody, TableCaption, TableCell, TableFooter, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { formatEuro } from '../../domain/budget.ts';
 import type { TDashboardFigures, TPlanDashboard } from '../../domain/dashboard.ts';
@@ -34,7 +34,9 @@ interface RowLinks {
 }
 
 /** The figures of a theme or the whole plan as cells: activities by status and lag, indicators, budget use. */
-function FigureCells({ figures, links, theme }: { figures: TDashboardFigures; links: RowLinks; theme?: string }) {
+function FigureCells({ figures, links, theme, isBudgetByTheme = true }: {
+  figures: TDashboardFigures; links: RowLinks; theme?: string; isBudgetByTheme?: boolean;
+}) {
   const { activities, indicators, budget } = figures;
   const shown = INDICATOR_STATUSES.filter((s) => indicators.byStatus[s] > 0);
   return (
@@ -61,7 +63,7 @@ function FigureCells({ figures, links, theme }: { figures: TDashboardFigures; li
                   to={theme ? links.indicators?.(s) : undefined}
                   hidden={D.indicatorCount(nl.monitor.status[s], theme ?? '')}
                 />{' '}
-                {nl.monitor.status[s]}
+                {D.indicatorPhrase[s]}
               </li>
             ))}
           </ul>
@@ -69,7 +71,7 @@ function FigureCells({ figures, links, theme }: { figures: TDashboardFigures; li
           D.noIndicators
         )}
       </TableCell>
-      <BudgetCells budget={budget} link={links.budget} theme={theme} />
+      {isBudgetByTheme ? <BudgetCells budget={budget} link={links.budget} theme={theme} /> : <TableCell colSpan={3}>{D.notPerTheme}</TableCell>}
     </>
   );
 }
@@ -102,6 +104,8 @@ const themeName = (t: TPlanDashboard['themes'][number]['theme']) => [t.number, t
 
 interface Props {
   dashboard: TPlanDashboard;
+  /** The table's id: a headline figure may lead here. */
+  id?: string;
   /** Filtered on a portefeuillehouder: the total is that of their themes. */
   isFiltered: boolean;
 }
@@ -110,8 +114,8 @@ interface Props {
  * Per theme of a plan: its portefeuillehouders, activities by status and lag, indicators by status and budget use, with
  * a total row. Every figure links to the list behind it. Also the text alternative of the status chart.
  */
-export function DashboardTable({ dashboard, isFiltered }: Props) {
-  const { plan, themes, total } = dashboard;
+export function DashboardTable({ dashboard, isFiltered, id }: Props) {
+  const { plan, themes, total, isBudgetByTheme } = dashboard;
   const budget = `${paths.budget(plan.id)}#realisatie`;
   // The programme's table of a local part also holds the joint programme's activities; of a filtered dashboard,
   // other themes' too: there the total's figures would lead to a longer list than they count.
@@ -120,8 +124,9 @@ export function DashboardTable({ dashboard, isFiltered }: Props) {
     budget: isFiltered ? undefined : budget,
   };
   return (
+    <>
     <ScrollRegion label={D.caption(plan.title)}>
-      <Table className="regie-table regie-dashboard-table">
+      <Table className="regie-table regie-dashboard-table" id={id}>
         <TableCaption className="regie-caption">{D.caption(plan.title)}</TableCaption>
         <TableHeader>
           <TableRow>
@@ -151,6 +156,7 @@ export function DashboardTable({ dashboard, isFiltered }: Props) {
               <FigureCells
                 figures={t}
                 theme={themeName(t.theme)}
+                isBudgetByTheme={isBudgetByTheme}
                 links={{
                   activities: (f) => paths.programmeFiltered(plan.id, { themeId: t.theme.id, ...f }),
                   indicators: (s) => paths.themeIndicators(plan.id, t.theme.id, s),
@@ -168,5 +174,7 @@ export function DashboardTable({ dashboard, isFiltered }: Props) {
         </TableFooter>
       </Table>
     </ScrollRegion>
+    {!isBudgetByTheme && total.budget && <Paragraph className="regie-muted">{D.notPerThemeNote}</Paragraph>}
+    </>
   );
 }

@@ -2,9 +2,9 @@ import type { MouseEvent } from 'react';
 import { Outlet } from 'react-router';
 import { PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { nl } from '../../text/nl/web.ts';
-import { AccountMenu } from './AccountMenu.tsx';
-import { paths } from '../lib/paths.ts';
+import { AccountMenu, MainNav } from './AccountMenu.tsx';
 import { AppLink } from './AppLink.tsx';
+import { PlanNav, PlanNavProvider } from './PlanNav.tsx';
 
 /** Moves focus to the main content: the skip link's target must receive focus, not only be scrolled to. */
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
@@ -15,7 +15,7 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   main.scrollIntoView();
 }
 
-/** The frame of every page: skip link, header, main content, footer. */
+/** The frame of every page: skip link, header, the plan's menu on a plan's pages, main content, footer. */
 export function Layout() {
   return (
     <div className="regie-app">
@@ -28,17 +28,26 @@ export function Layout() {
             {nl.app.name}
           </AppLink>
           <span className="regie-tagline">{nl.app.tagline}</span>
+          <MainNav />
           <AccountMenu />
-          <nav aria-label={nl.help.navLabel} className="regie-header-nav">
-            <AppLink to={paths.help()}>{nl.help.link}</AppLink>
-          </nav>
         </div>
       </PageHeader>
-      <main id="main" tabIndex={-1} className="regie-main">
-        <PageContent className="regie-content">
-          <Outlet />
-        </PageContent>
-      </main>
+      <PlanNavProvider>
+        {(planId) => (
+          <>
+            {planId && (
+              <div className="regie-plan-nav-bar">
+                <PlanNav planId={planId} />
+              </div>
+            )}
+            <main id="main" tabIndex={-1} className="regie-main">
+              <PageContent className="regie-content">
+                <Outlet />
+              </PageContent>
+            </main>
+          </>
+        )}
+      </PlanNavProvider>
       <PageFooter className="regie-footer">
         <Paragraph className="regie-footer__text">{nl.app.footer}</Paragraph>
       </PageFooter>

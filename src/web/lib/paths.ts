@@ -20,6 +20,9 @@ export const paths = {
   /** A theme's page showing only its indicators with this status. */
   themeIndicators: (planId: string, themeId: string, status: string) =>
     `/plannen/${planId}/themas/${themeId}?indicatorstatus=${encodeURIComponent(status)}#indicatoren`,
+  /** A plan's page showing all its indicators (of the plan and its themes) with one of these statuses. */
+  planIndicators: (planId: string, statuses: readonly string[]) =>
+    `/plannen/${planId}?indicatorstatus=${encodeURIComponent(statuses.join(','))}#indicatoren`,
   myActivities: () => '/mijn-activiteiten',
   /** An activity's page: its progress, history and occurrences (readable for partners too, without the plan). */
   activity: (activityId: string) => `/activiteiten/${activityId}`,

@@ -10,6 +10,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { ActivityStatusBadge, LagBadge } from '../../components/ActivityStatus.tsx';
 import { AppButtonLink, AppLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { CurrentPlanNav } from '../../components/PlanNav.tsx';
 import { FrequencyProgressTable } from '../../components/FrequencyProgressTable.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { OccurrenceSection } from '../../components/OccurrenceSection.tsx';
@@ -84,6 +85,7 @@ function Heading1({ activity, progress }: { activity: TActivity; progress: TActi
     : [{ label: nl.myActivities.title, to: paths.myActivities() }];
   return (
     <>
+      <CurrentPlanNav planId={readsPlan ? c.planId : undefined} />
       <Breadcrumbs items={crumbs} />
       <PageHeading preHeading={c ? themeLabel(c) : undefined} title={nl.progress.title(activity.title)}>
         {activity.title}

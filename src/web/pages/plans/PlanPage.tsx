@@ -7,6 +7,7 @@ import { AppButtonLink, AppLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { DecisionList } from '../../components/DecisionList.tsx';
 import { IndicatorCard } from '../../components/IndicatorCard.tsx';
+import { IndicatorStatusNotice, indicatorStatusesFromUrl, withStatuses } from '../../components/IndicatorStatusNotice.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PlanDocuments } from '../../components/PlanDocuments.tsx';
@@ -37,6 +38,9 @@ export function PlanPage() {
 function PlanContent({ plan, allPlans, onChanged }: { plan: PlanExport; allPlans: TPlanSummary[]; onChanged: () => void }) {
   const location = useLocation();
   const here = location.pathname;
+  // A dashboard's headline figure leads here with ?indicatorstatus=…: the plan's and its themes' indicators with it.
+  const statuses = indicatorStatusesFromUrl(new URLSearchParams(location.search));
+  const indicators = statuses.length ? withStatuses([...plan.indicators, ...plan.themes.flatMap((t) => t.indicators)], statuses) : plan.indicators;
   const names = makeNames(plan.people, plan.organisations);
   const can = useCan();
   const may = (action: 'create' | 'update', entity: 'themes' | 'indicators' | 'decisions') =>
@@ -47,24 +51,6 @@ function PlanContent({ plan, allPlans, onChanged }: { plan: PlanExport; allPlans
       <PageHeading preHeading={nl.labels.planKindLong[plan.kind]}>{plan.title}</PageHeading>
       {plan.subtitle && <Paragraph appearance="lead">{plan.subtitle}</Paragraph>}
       <PlanFacts plan={plan} allPlans={allPlans} />
-
-      <nav aria-label={nl.plan.actions} className="regie-actions">
-        <ButtonGroup>
-          <AppButtonLink appearance="primary" to={paths.programme(plan.id)}>{nl.plan.activityTable}</AppButtonLink>
-          <AppButtonLink to={paths.roadmap(plan.id)}>{nl.plan.roadmap}</AppButtonLink>
-          <AppButtonLink to={paths.budget(plan.id)}>{nl.plan.budget}</AppButtonLink>
-          {plan.kind === 'uvp' && can('read', planSubject('rounds', plan, plan.organisations)) && (
-            <AppButtonLink to={paths.rounds(plan.id)}>{nl.rounds.link}</AppButtonLink>
-          )}
-          <a
-            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
-            href={api.exportUrl(plan.id)}
-            download
-          >
-            {nl.plan.export}
-          </a>
-        </ButtonGroup>
-      </nav>
 
       <section aria-labelledby="themas">
         <Heading level={2} id="themas">{nl.plan.themes}</Heading>
@@ -80,9 +66,10 @@ function PlanContent({ plan, allPlans, onChanged }: { plan: PlanExport; allPlans
 
       <section aria-labelledby="indicatoren">
         <Heading level={2} id="indicatoren">{nl.plan.indicators}</Heading>
-        {plan.indicators.length === 0 && <Paragraph>{nl.plan.noIndicators}</Paragraph>}
+        <IndicatorStatusNotice statuses={statuses} allTo={`${paths.plan(plan.id)}#indicatoren`} allLabel={nl.theme.allPlanIndicators} />
+        {indicators.length === 0 && <Paragraph>{nl.plan.noIndicators}</Paragraph>}
         <div className="regie-card-grid">
-          {plan.indicators.map((i) => (
+          {indicators.map((i) => (
             <IndicatorCard
               key={i.id} indicator={i} planId={plan.id} returnTo={here} headingLevel={3} canEdit={may('update', 'indicators')}
             />
@@ -125,6 +112,14 @@ function PlanContent({ plan, allPlans, onChanged }: { plan: PlanExport; allPlans
           <RegularTaskTable tasks={plan.regularTasks} />
         </section>
       )}
+
+      <details className="regie-developers">
+        <summary>{nl.plan.forDevelopers}</summary>
+        <Paragraph>{nl.plan.exportHint}</Paragraph>
+        <a className="utrecht-link utrecht-link--html-a" href={api.exportUrl(plan.id)} download>
+          {nl.plan.export}
+        </a>
+      </details>
     </>
   );
 }

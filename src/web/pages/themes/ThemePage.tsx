@@ -1,5 +1,4 @@
 import { useLocation, useParams, useSearchParams } from 'react-router';
-import { INDICATOR_STATUSES } from '../../../domain/indicator.ts';
 import {
   DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedList, OrderedListItem, Paragraph,
 } from '@utrecht/component-library-react';
@@ -9,6 +8,7 @@ import { ActivityTable } from '../../components/ActivityTable.tsx';
 import { AppButtonLink, AppLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { IndicatorCard } from '../../components/IndicatorCard.tsx';
+import { IndicatorStatusNotice, indicatorStatusesFromUrl, withStatuses } from '../../components/IndicatorStatusNotice.tsx';
 import { LoadError, LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ApiError } from '../../api/client.ts';
@@ -44,8 +44,8 @@ function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithConte
   const here = useLocation().pathname;
   // A dashboard's figure leads here with ?indicatorstatus=…: only the indicators with that status.
   const [search] = useSearchParams();
-  const status = INDICATOR_STATUSES.find((s) => s === search.get('indicatorstatus'));
-  const indicators = status ? theme.indicators.filter((i) => i.status.status === status) : theme.indicators;
+  const statuses = indicatorStatusesFromUrl(search);
+  const indicators = withStatuses(theme.indicators, statuses);
   const names = makeNames(plan.people, plan.organisations);
   const can = useCan();
   const may = (action: 'create' | 'update', entity: 'themes' | 'goals' | 'activities' | 'indicators') =>
@@ -136,12 +136,7 @@ function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithConte
 
       <section aria-labelledby="indicatoren">
         <Heading level={2} id="indicatoren">{nl.theme.indicators}</Heading>
-        {status && (
-          <Paragraph>
-            {nl.theme.indicatorsWithStatus(nl.monitor.status[status])}{' '}
-            <AppLink to={`${paths.theme(plan.id, theme.id)}#indicatoren`}>{nl.theme.allIndicators}</AppLink>
-          </Paragraph>
-        )}
+        <IndicatorStatusNotice statuses={statuses} allTo={`${paths.theme(plan.id, theme.id)}#indicatoren`} allLabel={nl.theme.allIndicators} />
         {indicators.length === 0 && <Paragraph>{nl.theme.noIndicators}</Paragraph>}
         <div className="regie-card-grid">
           {indicators.map((i) => (
