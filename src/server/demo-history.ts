@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { compareFrequency } from '../domain/frequency-progress.ts';
 import type { TActivity } from '../domain/schemas.ts';
 import { parseQuarterCode, type TQuarter } from '../domain/timeframe.ts';
-import type { TVersionAdopt } from '../domain/versions.ts';
 import type { Db } from './db/client.ts';
 import { SYSTEM_CONTEXT } from './core/access.ts';
 import { createRecord } from './core/write.ts';
@@ -12,7 +11,6 @@ import { exportPlan } from './plans/plan-queries.ts';
 import { measurements, spendingEntries } from './plans/resources.ts';
 import { addOccurrence, addProgress } from './monitoring/progress.ts';
 import { closeRound, openRound } from './monitoring/rounds.ts';
-import { adoptVersion } from './documents/versions.ts';
 
 /*
  * The demo's monitoring story (D10): Huizen's programme 2023-2024 with a fictional history (data/demo, marked
@@ -24,10 +22,9 @@ import { adoptVersion } from './documents/versions.ts';
 export const HISTORY_FILE = join(import.meta.dirname, '../../data/demo/huizen-history.json');
 
 interface Update { activity: string; note: string; status?: TActivity['status'] }
-type Adoption = Pick<TVersionAdopt, 'adoptedBy' | 'adoptedOn'>;
 interface History {
   activities: { title: string; status: TActivity['status']; note?: string; share?: number }[];
-  rounds: { quarter: string; dueOn: string; report?: Adoption; updates: Update[] }[];
+  rounds: { quarter: string; dueOn: string; updates: Update[] }[];
   measurements: { indicator: string; periodLabel: string; periodStart: string; periodEnd: string; value: number; source: string }[];
   spending: { line: string; year: number; amountCents: number; spentOn: string; note: string }[];
   current: { title: string; lagging: Record<string, number>; updates: Update[] };
@@ -65,8 +62,8 @@ export async function addDemoHistory(tx: Db, planId: string, today: string): Pro
       ? history.activities.map((a) => ({ activity: a.title, status: a.status, note: a.note ?? '' }))
       : [];
     await giveUpdates(tx, find, [...round.updates, ...changes]);
+    // Its progress report is there to read (and to adopt); adopting it here would render three files at every first start.
     await closeRound(tx, ctx, opened.id, opened.version);
-    if (round.report) await adoptVersion(tx, ctx, { document: 'progress_report', planId, roundId: opened.id }, round.report);
   }
   for (const m of history.measurements) {
     const indicator = [...old.indicators, ...old.themes.flatMap((t) => t.indicators)].find((i) => i.name === m.indicator)!;
