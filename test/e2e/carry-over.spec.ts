@@ -18,7 +18,7 @@ test('the adviser makes a new programme based on the old one and reads what was 
   await page.getByLabel('Titel van het nieuwe programma').fill(title);
   await page.getByRole('button', { name: 'Nieuw programma maken' }).click();
   await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: title })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Overgenomen' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overgenomen', exact: true })).toBeVisible();
   await expect(page.getByText(/open activiteiten, met de jaartallen/)).toBeVisible();
   await expect(page.getByText(/Afgeronde en vervallen activiteiten/)).toBeVisible();
   await expectAccessible(page);
