@@ -95,6 +95,9 @@ export const ZOrganisationCreate = ZOrganisationFields.superRefine((o, ctx) => {
   if (o.publicSite && o.kind !== 'municipality' && o.kind !== 'collaboration') issue('publicSite', 'Alleen een gemeente of samenwerking publiceert');
 });
 export const ZOrganisation = ZOrganisationFields.extend({ ...stored, memberIds: z.array(ZId) });
+
+/** An organisation's name as compared for duplicates: without case and extra spaces ("Sociaal Domein" = "sociaal  domein"). */
+export const normalisedName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 export type TOrganisation = z.infer<typeof ZOrganisation>;
 
 // People -------------------------------------------------------------------------------------------------------------

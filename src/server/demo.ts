@@ -7,7 +7,8 @@ import { createUser } from './accounts/accounts.ts';
 import { SYSTEM } from './core/audit.ts';
 import type { TRole } from '../domain/permissions.ts';
 import { SYSTEM_CONTEXT } from './core/access.ts';
-import { openRound } from './monitoring/rounds.ts';
+import { todayInNetherlands } from './core/clock.ts';
+import { addDemoHistory } from './demo-history.ts';
 import { getRecord } from './core/read.ts';
 import { createRecord, updateRecord } from './core/write.ts';
 import { people } from './accounts/definitions.ts';
@@ -52,8 +53,6 @@ const DEMO_PEOPLE: { email: string; person: string; organisation?: string }[] = 
  */
 const DEMO_PUBLICATION = { plan: 'huizen-uvp-2023-2024', adoptedOn: '2023-06-13', councilOn: '2023-07-04' };
 
-/** The demo's open update round: the last quarter of Huizen's programme. */
-const DEMO_ROUND = { cbsCode: 'GM0406', quarter: '2024-Q4', dueOn: '2025-01-15' };
 
 const DEMO_ACCOUNTS: { email: string; name: string; role?: TRole; organisationKeys?: string[]; isPlatformAdmin?: boolean }[] = [
   { email: 'beheerder@huizen.demo', name: 'Demo beheerder Huizen', role: 'beheerder', organisationKeys: ['GM0406'] },
@@ -66,16 +65,26 @@ const DEMO_ACCOUNTS: { email: string; name: string; role?: TRole; organisationKe
   { email: 'platform@regie.demo', name: 'Demo platformbeheerder', isPlatformAdmin: true },
 ];
 
+/** When the demo is loaded: `today` places its current programme (the demo clock), `onLoading` is told before. */
+export interface DemoOptions {
+  today?: string;
+  onLoading?: () => void;
+}
+
 /**
  * Loads the demo data into a new, empty database, once (not again after the plans are deleted), with a demo account
- * for each role. The accounts share `password`; the caller prints it.
+ * for each role. The accounts share `password`; the caller prints it. Huizen's programme gets its history and its
+ * successor for the two years around today (demo-history.ts).
  */
-export async function loadDemoIfEmpty(db: Db, password?: string): Promise<{ counts: ImportCounts; accounts: DemoAccount[] } | null> {
+export async function loadDemoIfEmpty(
+  db: Db, password?: string, { today = todayInNetherlands(), onLoading }: DemoOptions = {},
+): Promise<{ counts: ImportCounts; accounts: DemoAccount[] } | null> {
   return db.transaction(async (tx) => {
     if (tx.kind === 'postgres') await tx.query('select pg_advisory_xact_lock($1)', [DEMO_LOCK]);
     const [state] = await tx.query("select 1 from app_state where key = 'demo_loaded'");
     const [{ n }] = await tx.query<{ n: number }>('select count(*)::int as n from plans');
     if (state || n > 0) return null;
+    onLoading?.();
     const docs = readDemoDocuments();
     const counts = await importPlanDocuments(tx, docs);
     const accounts: DemoAccount[] = [];
@@ -91,8 +100,8 @@ export async function loadDemoIfEmpty(db: Db, password?: string): Promise<{ coun
       }
       await linkDemoPeople(tx);
     }
-    await publishDemoProgramme(tx, docs);
-    await openDemoRound(tx);
+    const published = await publishDemoProgramme(tx, docs);
+    if (published) await addDemoHistory(tx, published, today);
     await tx.query("insert into app_state (key, value) values ('demo_loaded', 'true')");
     return { counts, accounts };
   });
@@ -116,10 +125,10 @@ async function linkDemoPeople(tx: Db): Promise<void> {
  * Takes the demo programme through the adoption workflow, as an adviser would: adopted, ter kennisname to the
  * council's committee, published. The facts come from the seed where it has them (who adopted it, which committee).
  */
-async function publishDemoProgramme(tx: Db, docs: TPlanDocument[]): Promise<void> {
+async function publishDemoProgramme(tx: Db, docs: TPlanDocument[]): Promise<string | null> {
   const doc = docs.flatMap((d) => d.plans).find((p) => p.key === DEMO_PUBLICATION.plan);
   const [plan] = doc ? await tx.query<{ id: string }>('select id from plans where title = $1', [doc.title]) : [];
-  if (!doc || !plan) return;
+  if (!doc || !plan) return null;
   const committee = doc.decisions.flatMap((d) => d.followUps ?? []).find((f) => f.kind === 'inform_council')?.addressee;
   const adoptedOn = doc.adoptedOn ?? DEMO_PUBLICATION.adoptedOn;
   let version = await adoptVersion(tx, SYSTEM_CONTEXT, { document: 'plan', planId: plan.id }, {
@@ -129,13 +138,5 @@ async function publishDemoProgramme(tx: Db, docs: TPlanDocument[]): Promise<void
     version: version.version, councilBody: committee ?? 'gemeenteraad', councilOn: DEMO_PUBLICATION.councilOn,
   });
   await stepVersion(tx, SYSTEM_CONTEXT, version.id, 'publish', { version: version.version });
-}
-
-/** Opens the demo's update round, so the adviser's and the partner's awaited updates show. */
-async function openDemoRound(tx: Db): Promise<void> {
-  const [plan] = await tx.query<{ id: string }>(
-    `select p.id from plans p join organisations o on o.id = p.owner_id where o.cbs_code = $1 and p.kind = 'uvp'`,
-    [DEMO_ROUND.cbsCode],
-  );
-  if (plan) await openRound(tx, SYSTEM_CONTEXT, plan.id, { quarter: DEMO_ROUND.quarter, dueOn: DEMO_ROUND.dueOn });
+  return plan.id;
 }

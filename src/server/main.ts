@@ -6,7 +6,7 @@ import { startRegie } from './start.ts';
 try {
   const config = readConfig();
   const started = Date.now();
-  const regie = await startRegie(config, { logger: process.env.REGIE_LOG === '1' });
+  const regie = await startRegie(config, { logger: process.env.REGIE_LOG === '1', onDemoLoading: () => console.log('Demogegevens laden…') });
   const where = config.databaseUrl ? 'PostgreSQL-server (DATABASE_URL)' : `ingebouwde database in ${config.dataDir}`;
   console.log(`Regie draait op ${regie.url}  (${where}, gestart in ${Date.now() - started} ms)`);
   console.log(`Openbare site (gepubliceerde plannen, zonder inloggen): ${regie.url}/openbaar`);

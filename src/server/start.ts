@@ -24,7 +24,7 @@ export interface Running {
 const deniedToStderr = (entry: DeniedRequest) => void process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 
 /** Composes Regie: database (embedded or server) → migrations → demo data → HTTP app → listening. */
-export async function startRegie(config: Config, options: { logger?: boolean } = {}): Promise<Running> {
+export async function startRegie(config: Config, { onDemoLoading, ...options }: { logger?: boolean; onDemoLoading?: () => void } = {}): Promise<Running> {
   let unlock = () => {};
   let db: Db;
   if (config.databaseUrl) db = await openPostgres(config.databaseUrl);
@@ -52,7 +52,7 @@ export async function startRegie(config: Config, options: { logger?: boolean } =
     } else await migrate(db);
     // The demo accounts' password: chosen by the operator, or random and printed once.
     const password = config.demoPassword ?? randomBytes(12).toString('base64url');
-    const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password) : null;
+    const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password, { onLoading: onDemoLoading }) : null;
     const setup = config.loadDemo ? null : await createSetupLinkIfNoUsers(db);
     const app = await buildApp(db, {
       ...options, trustProxy: config.trustProxy,

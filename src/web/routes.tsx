@@ -89,6 +89,7 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId/excel-importeren', lazy: importExcel },
       { path: 'plannen/:planId/vergelijkingsgebieden', lazy: form('ReferenceAreasFormPage') },
       { path: 'plannen/:planId/collegevoorstel/nieuw', lazy: form('NewProposalPage') },
+      { path: 'plannen/:planId/volgend-programma', lazy: form('SuccessorPlanPage') },
       { path: 'plannen/:planId/besluiten/:decisionId/bewerken', lazy: form('ProposalFormPage') },
       { path: 'help', lazy: help },
       { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
 import type { TPlanDocument } from '../../domain/plan-document.ts';
+import { normalisedName } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { SYSTEM_CONTEXT } from '../core/access.ts';
 import { SYSTEM, writeAudit, type AuditActor } from '../core/audit.ts';
@@ -41,10 +42,13 @@ export async function importPlanDocuments(db: Db, docs: TPlanDocument[], actor: 
       const ready = pending.filter((o) => [o.parentKey, ...o.memberKeys].every((k) => !k || ids.has(`organisations:${k}`)));
       if (!ready.length) throw new AppError('validation', `Onbekende organisatie bij ${pending.map((o) => o.key).join(', ')}`);
       for (const { key, parentKey, memberKeys, ...o } of ready) {
-        const [existing] = o.cbsCode ? await tx.query<{ id: string }>('select id from organisations where cbs_code = $1', [o.cbsCode]) : [];
+        const parentId = id('organisations', parentKey, `organisation ${key}`);
+        const [existing] = o.cbsCode
+          ? await tx.query<{ id: string }>('select id from organisations where cbs_code = $1', [o.cbsCode])
+          : await tx.query<{ id: string }>(SAME_NAME_SQL, [parentId, o.kind, normalisedName(o.name)]);
         if (existing) ids.set(`organisations:${key}`, existing.id);
         else {
-          await create(A.organisations, { ...o, parentId: id('organisations', parentKey, `organisation ${key}`), memberIds: idList('organisations', memberKeys, key) }, key);
+          await create(A.organisations, { ...o, parentId, memberIds: idList('organisations', memberKeys, key) }, key);
         }
       }
       pending = pending.filter((o) => !ready.includes(o));
@@ -122,6 +126,13 @@ export async function importPlanDocuments(db: Db, docs: TPlanDocument[], actor: 
     }
   });
 }
+
+/**
+ * A team or partner of the same organisation written twice in the sources ("Sociaal domein" and "Sociaal Domein") is
+ * one organisation: names are compared without case and extra spaces. Municipalities match on their CBS code.
+ */
+const SAME_NAME_SQL = `select id from organisations where parent_id is not distinct from $1 and kind = $2
+  and lower(regexp_replace(trim(name), '\\s+', ' ', 'g')) = $3 order by created_at limit 1`;
 
 /** Items by key; a key may be defined in several documents, but only with the same content. */
 function byKey<T extends { key: string }>(items: T[], label: string): Map<string, T> {

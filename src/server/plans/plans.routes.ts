@@ -9,6 +9,8 @@ import { writeAudit } from '../core/audit.ts';
 import { registerResourceRoutes } from '../http/resource.routes.ts';
 import { fileName } from '../http/download.ts';
 import { problems, ZIdParam } from '../http/errors.ts';
+import { ZCarryOverInput, ZCarryOverResult } from '../../domain/carry-over.ts';
+import { createSuccessorPlan } from './carry-over.ts';
 import { registerXlsxRoutes } from './excel/excel.routes.ts';
 import { exportPlan, getPlanBudget, listKernbeleidThemes, listPlanSummaries } from './plan-queries.ts';
 import { PLAN_RESOURCES, plans } from './resources.ts';
@@ -47,6 +49,14 @@ export function registerPlansRoutes(app: FastifyInstance, db: Db, ctxOf: (req: F
   r.get('/kernbeleid-themes', {
     schema: { tags: ['reference'], summary: 'VNG Kernbeleid Veiligheid: velden en thema’s', response: { 200: z.array(ZKernbeleidTheme) } },
   }, async () => listKernbeleidThemes(db));
+
+  r.post('/plans/:id/successor', {
+    schema: {
+      tags: ['plans'],
+      summary: 'Nieuw programma op basis van dit programma (adviseur): thema’s, doelen, open activiteiten, indicatoren en begrotingsopbouw in een concept voor de volgende periode; zegt wat is overgenomen en wat niet',
+      params: ZIdParam, body: ZCarryOverInput, response: { 201: ZCarryOverResult, ...problems },
+    },
+  }, async (req, reply) => reply.status(201).send(await createSuccessorPlan(db, ctxOf(req), req.params.id, req.body)));
 
   registerXlsxRoutes(app, db, ctxOf);
   // Plans have their own list (with owner), above.

@@ -1,3 +1,4 @@
+import type { TCarryOverInput, TCarryOverResult } from '../../domain/carry-over.ts';
 import type { ErrorCode, FieldError } from '../../domain/errors.ts';
 import type {
   TActivity, TBudgetLine, TDecision, TGoal, TIndicator, TMeasurement, TOrganisation, TPerson, TPlan, TPlanSummary, TRegion, TSpendingEntry, TTheme,
@@ -266,6 +267,7 @@ export const api = {
   sendReminders: (roundId: string) => request<TReminderResult>('POST', `/rounds/${roundId}/reminders`, {}),
 
   /** A collegevoorstel, prefilled from the plan's data (and a closed round's figures for a progress report). */
+  createSuccessorPlan: (planId: string, body: TCarryOverInput) => request<TCarryOverResult>('POST', `/plans/${planId}/successor`, body),
   createProposal: (planId: string, body: TProposalRequest) => request<TDecision>('POST', `/plans/${planId}/proposals`, body),
   /** A decision as a collegevoorstel document: Word, PDF or HTML. */
   decisionDocumentUrl: (decisionId: string, format: DocumentFormat) => `${BASE}/decisions/${decisionId}/document.${format}`,

@@ -1,5 +1,5 @@
 import { paths } from '../lib/paths.ts';
-import type { TOrganisation, TPerson } from '../../domain/schemas.ts';
+import { normalisedName, type TOrganisation, type TPerson } from '../../domain/schemas.ts';
 import { api } from '../api/client.ts';
 import type { PlanExport } from '../api/types.ts';
 import { nl } from '../../text/nl/web.ts';
@@ -39,12 +39,20 @@ export function personOptions(ctx: FormContext, people: TPerson[]) {
   }));
 }
 
-/** Organisations that can be involved in an activity: partners, teams and municipalities, by name. */
+/**
+ * Organisations that can be involved in an activity: partners, teams and municipalities, by name. Two of the same name
+ * (the "Sociaal domein" of two municipalities) are told apart by the organisation they belong to.
+ */
 export function stakeholderOptions(ctx: FormContext) {
-  return ctx.organisations
-    .filter((o) => o.kind !== 'collaboration')
-    .sort(byName)
-    .map((o) => ({ value: o.id, label: o.shortName && o.shortName !== o.name ? `${o.name} (${o.shortName})` : o.name }));
+  const list = ctx.organisations.filter((o) => o.kind !== 'collaboration').sort(byName);
+  const nameCount = new Map<string, number>();
+  for (const o of list) nameCount.set(normalisedName(o.name), (nameCount.get(normalisedName(o.name)) ?? 0) + 1);
+  const parentName = new Map(ctx.organisations.map((o) => [o.id, o.name]));
+  return list.map((o) => {
+    const name = o.shortName && o.shortName !== o.name ? `${o.name} (${o.shortName})` : o.name;
+    const parent = o.parentId && nameCount.get(normalisedName(o.name))! > 1 ? parentName.get(o.parentId) : undefined;
+    return { value: o.id, label: parent ? `${name} – ${parent}` : name };
+  });
 }
 
 export const themeLabel = (t: { number?: string | null; title: string }) => [t.number, t.title].filter(Boolean).join(' ');

@@ -60,6 +60,8 @@ export const paths = {
   editSpending: (planId: string, lineId: string, entryId: string) =>
     `/plannen/${planId}/begroting/posten/${lineId}/uitgaven/${entryId}/bewerken`,
   newProposal: (planId: string) => `/plannen/${planId}/collegevoorstel/nieuw`,
+  /** "Nieuw programma op basis van dit programma". */
+  successorPlan: (planId: string) => `/plannen/${planId}/volgend-programma`,
   editProposal: (planId: string, decisionId: string) => `/plannen/${planId}/besluiten/${decisionId}/bewerken`,
   /** The help pages, at one topic when given. */
   help: (topic?: string) => `/help${topic ? `#${topic}` : ''}`,

@@ -8,4 +8,5 @@ export { MeasurementFormPage } from './MeasurementFormPage.tsx';
 export { ReferenceAreasFormPage } from './ReferenceAreasFormPage.tsx';
 export { ThemeFormPage } from './ThemeFormPage.tsx';
 export { NewProposalPage } from './NewProposalPage.tsx';
+export { SuccessorPlanPage } from './SuccessorPlanPage.tsx';
 export { ProposalFormPage } from './ProposalFormPage.tsx';

@@ -106,6 +106,13 @@ function PlanContent({ plan, allPlans, onChanged }: { plan: PlanExport; allPlans
         </section>
       )}
 
+      {plan.kind === 'uvp' && can('create', planSubject('plans', plan, plan.organisations)) && (
+        // The carry-over to the next period, apart from the plan's button row (D10).
+        <ButtonGroup className="regie-actions" aria-label={nl.carryOver.button}>
+          <AppButtonLink to={paths.successorPlan(plan.id)}>{nl.carryOver.button}</AppButtonLink>
+        </ButtonGroup>
+      )}
+
       {plan.regularTasks.length > 0 && (
         <section aria-labelledby="vaste-taken">
           <Heading level={2} id="vaste-taken">{nl.plan.regularTasks}</Heading>
