@@ -34,6 +34,15 @@ export const accountsText = {
     alreadySignedIn: (name: string) => `U bent ingelogd als ${name}.`,
     continue: 'Verder',
   },
+  sessionExpiry: {
+    warningLabel: 'Sessie verloopt',
+    warning: (minutes: number) => minutes <= 1 ? 'U wordt over 1 minuut uitgelogd.' : `U wordt over ${minutes} minuten uitgelogd.`,
+    warningHelp: 'Wat u hebt ingevuld blijft staan zolang deze pagina open is.',
+    stay: 'Ingelogd blijven',
+    expiredTitle: 'Uw sessie is verlopen',
+    expiredText: 'Log opnieuw in. Wat u hebt ingevuld blijft bewaard; daarna slaan we het alsnog op.',
+    cancel: 'Annuleren',
+  },
   members: {
     heading: 'Gebruikers',
     title: (organisation: string) => `Gebruikers – ${organisation}`,

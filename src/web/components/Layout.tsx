@@ -5,6 +5,7 @@ import { nl } from '../../text/nl/web.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
+import { SessionGuard } from '../session/SessionGuard.tsx';
 
 /** Moves focus to the main content: the skip link's target must receive focus, not only be scrolled to. */
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
@@ -42,6 +43,7 @@ export function Layout() {
       <PageFooter className="regie-footer">
         <Paragraph className="regie-footer__text">{nl.app.footer}</Paragraph>
       </PageFooter>
+      <SessionGuard />
     </div>
   );
 }
