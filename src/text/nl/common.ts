@@ -37,6 +37,9 @@ export const commonText = {
   form: {
     save: 'Opslaan',
     saving: 'Bezig met opslaan…',
+    draftRestored: (when: string) => `Concept hersteld van ${when}.`,
+    draftHelp: 'Wat u eerder typte en nog niet opsloeg, staat weer in het formulier.',
+    draftDiscard: 'Concept weggooien',
     cancel: 'Annuleren',
     optional: '(niet verplicht)',
     choose: 'Kies…',

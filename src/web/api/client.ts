@@ -8,6 +8,7 @@ import type {
 } from '../../domain/measurement-import.ts';
 import type { TXlsxCommit, TXlsxPreview, TXlsxRequest, TXlsxResult } from '../../domain/programme-xlsx.ts';
 import { sessionStore, type SessionUser } from './session.ts';
+import { clearDrafts } from '../session/drafts.ts';
 import type { TRole } from '../../domain/permissions.ts';
 import type {
   ActivityFilter, AddedMember, ApiToken, AuditEntry, AuditFilter, LoginOptions, Member, MyActivity, PasswordLink, PlanBudget,
@@ -202,6 +203,8 @@ export const api = {
     return me.user;
   },
   logout: async () => {
+    // Drafts are the user's own text, but the machine may be shared: they go with the session.
+    clearDrafts(sessionStore.get().user?.id);
     try {
       await request<void>('POST', '/auth/logout');
     } finally {
