@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, toFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
+import { fieldMessage } from '../../text/field-messages.ts';
 import { authorize, authorizeFields, type RequestContext } from './access.ts';
 import { writeAudit } from './audit.ts';
 import { getRecord, snake } from './read.ts';
@@ -16,7 +17,10 @@ const linkFields = (def: ResourceDef) => new Set((def.links ?? []).map((l) => l.
 
 function validate(def: ResourceDef, input: unknown): Row {
   const parsed = def.create.safeParse(input);
-  if (!parsed.success) throw new AppError('validation', 'De invoer is niet geldig', toFieldErrors(parsed.error.issues));
+  if (!parsed.success) {
+    const errors = toFieldErrors(parsed.error.issues).map((e) => ({ ...e, message: fieldMessage(def.name, e.path, e.message) }));
+    throw new AppError('validation', 'De invoer is niet geldig', errors);
+  }
   return parsed.data as Row;
 }
 

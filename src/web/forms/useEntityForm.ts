@@ -4,6 +4,7 @@ import { api, ApiError, type ResourceName, type Resources } from '../api/client.
 import { errorMessage } from '../components/LoadState.tsx';
 import { useFocusRequest } from '../lib/useFocusRequest.ts';
 import { useDraft } from './useDraft.ts';
+import { fieldMessage } from '../../text/field-messages.ts';
 
 /** Messages per field name ("title", "amounts"). */
 export type FieldErrors = Record<string, string>;
@@ -63,7 +64,7 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
     const parsed = schema.safeParse(candidate);
     const found: FieldErrors = {};
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) found[fieldOf(issue.path)] ??= issue.message;
+      for (const issue of parsed.error.issues) found[fieldOf(issue.path)] ??= fieldMessage(resource, fieldOf(issue.path), issue.message);
     }
     Object.assign(found, conversionErrors);
     if (Object.keys(found).length || !parsed.success) {
