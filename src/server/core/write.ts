@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, toFieldErrors, type FieldError } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
-import { fieldMessage } from '../../text/field-messages.ts';
 import { authorize, authorizeFields, type RequestContext } from './access.ts';
 import { writeAudit } from './audit.ts';
 import { getRecord, snake } from './read.ts';
@@ -17,10 +16,8 @@ const linkFields = (def: ResourceDef) => new Set((def.links ?? []).map((l) => l.
 
 function validate(def: ResourceDef, input: unknown): Row {
   const parsed = def.create.safeParse(input);
-  if (!parsed.success) {
-    const errors = toFieldErrors(parsed.error.issues).map((e) => ({ ...e, message: fieldMessage(def.name, e.path, e.message) }));
-    throw new AppError('validation', 'De invoer is niet geldig', errors);
-  }
+  // Its field messages get their specific text ("Vul de naam van de activiteit in") in the error handler.
+  if (!parsed.success) throw new AppError('validation', 'De invoer is niet geldig', toFieldErrors(parsed.error.issues));
   return parsed.data as Row;
 }
 

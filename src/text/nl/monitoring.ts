@@ -157,6 +157,8 @@ export const monitoringText = {
     updated: 'Bijgewerkt',
     updatedCount: (updated: number, awaited: number) => `${updated} van ${awaited}`,
     dueOn: 'Uiterlijk',
+    overdue: 'Verlopen',
+    overdueHelp: (due: string) => `De uiterste datum (${due}) is voorbij en de ronde is nog open.`,
     opened: 'Geopend',
     closed: 'Gesloten',
     by: (at: string, name: string) => `${at} door ${name}`,
