@@ -9,6 +9,7 @@ export const accountsText = {
     email: 'E-mailadres',
     password: 'Wachtwoord',
     submitting: 'Bezig met inloggen…',
+    loginFailed: 'Inloggen is niet gelukt',
     emailRequired: 'Vul uw e-mailadres in',
     emailInvalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl',
     passwordRequired: 'Vul uw wachtwoord in',

@@ -37,6 +37,7 @@ export const commonText = {
   form: {
     save: 'Opslaan',
     saving: 'Bezig met opslaan…',
+    dateHint: 'Datum als dd-mm-jjjj, bijvoorbeeld 15-01-2025.',
     draftRestored: (when: string) => `Concept hersteld van ${when}.`,
     draftHelp: 'Wat u eerder typte en nog niet opsloeg, staat weer in het formulier.',
     draftDiscard: 'Concept weggooien',
@@ -73,7 +74,7 @@ export const commonText = {
     role: {
       beheerder: 'Beheerder',
       adviseur: 'Adviseur',
-      bestuurder: 'Bestuurder',
+      bestuurder: 'Portefeuillehouder',
       raadslid: 'Raadslid',
       partner: 'Partner',
     } satisfies Labels<typeof ROLES>,

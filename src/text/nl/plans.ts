@@ -209,7 +209,7 @@ export const plansText = {
   },
   decision: {
     body: 'Besluitvormend orgaan',
-    decided: 'Besloten',
+    decided: 'Besluit genomen',
     decidedOn: 'Besloten op',
     notDecided: 'Nog niet besloten',
     points: 'Besluitpunten',
