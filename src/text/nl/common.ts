@@ -37,6 +37,11 @@ export const commonText = {
   form: {
     save: 'Opslaan',
     saving: 'Bezig met opslaan…',
+    multiSelectHelp: 'Typ om te zoeken; kies met de pijltjestoetsen en Enter.',
+    chosen: (label: string) => `Gekozen: ${label}`,
+    chipAdded: (label: string) => `${label} toegevoegd.`,
+    chipRemoved: (label: string) => `${label} verwijderd.`,
+    chipRemove: (label: string) => `Verwijder ${label}`,
     dateHint: 'Datum als dd-mm-jjjj, bijvoorbeeld 15-01-2025.',
     draftRestored: (when: string) => `Concept hersteld van ${when}.`,
     draftHelp: 'Wat u eerder typte en nog niet opsloeg, staat weer in het formulier.',

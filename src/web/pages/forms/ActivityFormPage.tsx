@@ -7,6 +7,7 @@ import { AppLink } from '../../components/AppLink.tsx';
 import { parseQuarterCode, parseTimeframe } from '../../../domain/timeframe.ts';
 import { api } from '../../api/client.ts';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField.tsx';
+import { MultiSelectField } from '../../components/MultiSelectField.tsx';
 import { FormPageFrame } from '../../components/FormPageFrame.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
@@ -161,7 +162,7 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
           options={personOptions(ctx, people)} onChange={(x) => set('responsibleIds', x)}
         />
       )}
-      <CheckboxGroupField
+      <MultiSelectField
         name="stakeholderIds" label={L.stakeholderIds} value={v.stakeholderIds} error={e.stakeholderIds}
         options={stakeholderOptions(ctx)} onChange={(x) => set('stakeholderIds', x)}
       />
