@@ -14,6 +14,9 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** The schemas' message for an empty required field; src/text/field-messages.ts says per field what to fill in. */
+export const REQUIRED = 'Verplicht veld';
+
 /** A failing field: its path in the request body and a Dutch message for the user. */
 export interface FieldError {
   path: string;

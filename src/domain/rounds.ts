@@ -54,8 +54,15 @@ export const ZRound = z.object({
   version: z.number().int(),
   awaited: z.number().int(),
   updated: z.number().int(),
+  /** Open after the date updates were due: "Verlopen" on the start page, the round page and Mijn activiteiten. */
+  isOverdue: z.boolean(),
 });
 export type TRound = z.infer<typeof ZRound>;
+
+/** Whether a round is still open after its due date (`today` as YYYY-MM-DD, in the Netherlands). */
+export function isRoundOverdue(round: { status: string; dueOn: string | null }, today: string): boolean {
+  return round.status === 'open' && !!round.dueOn && round.dueOn.slice(0, 10) < today;
+}
 
 /** The update an activity gave in a round: its latest entry made while the round was open. */
 export const ZRoundUpdate = z.object({
@@ -203,6 +210,7 @@ export const ZMyUpdates = z.object({
     ownerName: z.string(),
     quarter: z.string(),
     dueOn: z.string().nullable(),
+    isOverdue: z.boolean(),
     pending: z.number().int(),
     lastReminder: z.object({ at: z.string(), by: z.string() }).nullable(),
   })),

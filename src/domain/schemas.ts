@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import zodNl from 'zod/v4/locales/nl.js';
+import { REQUIRED } from './errors.ts';
 import { ZQuarterCode, ZTimeframe } from './timeframe.ts';
 
 // Zod's own messages (wrong type, too long …) in Dutch, on the server and in the web app alike.
@@ -18,7 +19,7 @@ export const ZId = z.uuid({ message: 'Ongeldige id' });
 // PostgreSQL cannot store the NUL character; refuse it here rather than fail in the database.
 export const text = (max: number) =>
   z.string().trim().max(max, { message: `Maximaal ${max} tekens` }).refine((s) => !s.includes('\u0000'), { message: 'Ongeldig teken' });
-const required = (max: number) => text(max).min(1, { message: 'Verplicht veld' });
+const required = (max: number) => text(max).min(1, { message: REQUIRED });
 export const optionalText = (max: number) => text(max).nullable().optional();
 export const ZDate = z.iso
   .date({ message: 'Gebruik de vorm JJJJ-MM-DD' })

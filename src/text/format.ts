@@ -84,9 +84,9 @@ export function formatYear(year: number | null): string {
   return year === null ? plansText.budget.perYear : String(year);
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' });
 
-/** A moment as "12-06-2024, 14:03:12", in the browser's time zone. */
+/** A moment as "12 juni 2024 om 14:03" – the same date format as `formatDate`, no seconds (review D13) – in the browser's time zone. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);

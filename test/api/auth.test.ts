@@ -74,6 +74,25 @@ describe('login and sessions', () => {
     expect((await lastAudit()).action).toBe('logout');
   });
 
+  it('tells the client when the session ends: expiresAt at login and in /auth/me, and every answer extends it', async () => {
+    const { email } = await newUser();
+    const { res, cookie } = await signIn(email);
+    const minutesLeft = (iso: string) => (new Date(iso).getTime() - Date.now()) / 60_000;
+    expect(minutesLeft(res.json().expiresAt as string)).toBeGreaterThan(29);
+    expect(minutesLeft(res.json().expiresAt as string)).toBeLessThanOrEqual(30);
+    // 25 minutes idle: 5 left – and the next answer (any route) restarts the clock and says so in a header.
+    await ctx.db.query(`update sessions set last_seen_at = now() - interval '25 minutes' where user_id = (select id from users where email = $1)`, [email]);
+    const plans = await ctx.api.app.inject({ method: 'GET', url: '/api/v1/plans', headers: { cookie } });
+    expect(minutesLeft(String(plans.headers['x-session-expires']))).toBeGreaterThan(29);
+    expect(minutesLeft((await me(cookie)).expiresAt as string)).toBeGreaterThan(29);
+    // Close to the absolute end, the absolute end counts.
+    await ctx.db.query(`update sessions set expires_at = now() + interval '3 minutes' where user_id = (select id from users where email = $1)`, [email]);
+    expect(minutesLeft((await me(cookie)).expiresAt as string)).toBeLessThanOrEqual(3);
+    const anonymous = await ctx.api.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(anonymous.json().expiresAt).toBeNull();
+    expect(anonymous.headers['x-session-expires']).toBeUndefined();
+  });
+
   it('ends a session after 30 idle minutes, and at its absolute end', async () => {
     const { email } = await newUser();
     const idle = await signIn(email);

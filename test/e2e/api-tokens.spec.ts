@@ -22,7 +22,7 @@ test('a beheerder makes an API token, sees its secret once, and revokes it', asy
 
   const name = `Koppeling dashboard ${unique()}`;
   await page.getByLabel('Naam', { exact: true }).fill(name);
-  await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Bestuurder' });
+  await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Portefeuillehouder' });
   await page.getByLabel('Geldig (dagen)').fill('30');
   await page.getByRole('button', { name: 'Token maken' }).click();
   await expect(page.getByRole('heading', { name: `Nieuw token: ${name}` })).toBeFocused();
@@ -37,7 +37,7 @@ test('a beheerder makes an API token, sees its secret once, and revokes it', asy
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Het token' })).toHaveCount(0);
   const row = page.getByRole('row').filter({ hasText: name });
-  await expect(row.getByRole('cell').nth(1)).toHaveText('Bestuurder');
+  await expect(row.getByRole('cell').nth(1)).toHaveText('Portefeuillehouder');
   await expect(row.getByRole('cell').nth(4)).not.toHaveText('Nooit');
   await expect(row.getByRole('cell').nth(5)).toHaveText('Actief');
 

@@ -52,8 +52,8 @@ test('an adviser sees the dashboard change after a progress note and an occurren
     await expect(page.getByRole('table', { name: 'Geschiedenis' })).toContainText('Schouw gepland met de brandweer');
     await page.getByRole('textbox', { name: 'Datum' }).fill('2024-02-14');
     await expect(page.getByRole('textbox', { name: 'Datum' })).toHaveValue('2024-02-14');
-    await page.getByRole('button', { name: 'Keer vastleggen' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Vastgelegd: 14 februari 2024.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Uitvoering registreren' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Geregistreerd: 14 februari 2024.' })).toBeVisible();
 
     // Back on the dashboard: one fewer not started, one more in progress, one fewer lagging.
     await page.goto(`/organisaties/${plan.owner.id}/dashboard`);

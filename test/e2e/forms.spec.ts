@@ -18,16 +18,16 @@ test('an activity without a title is not saved and the field says why', async ({
   await field.fill('   ');
   await page.getByRole('button', { name: 'Opslaan' }).click();
 
-  await expect(page.locator('#field-title-error')).toHaveText('Verplicht veld');
+  await expect(page.locator('#field-title-error')).toHaveText('Vul de naam van de activiteit in');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(field).toHaveAccessibleDescription(/Verplicht veld/);
+  await expect(field).toHaveAccessibleDescription(/Vul de naam van de activiteit in/);
   const summary = page.locator('.regie-error-summary');
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Er is 1 fout in het formulier');
   await expectAccessible(page);
 
   // The summary links to the field.
-  await summary.getByRole('link', { name: /Activiteit: Verplicht veld/ }).click();
+  await summary.getByRole('link', { name: /Activiteit: Vul de naam van de activiteit in/ }).click();
   await expect(field).toBeFocused();
   await expect(page).toHaveURL(editUrl);
   const after = await (await request.get(`/api/v1/activities/${id}`)).json();
@@ -45,7 +45,7 @@ test('a theme without a title is not created', async ({ page }) => {
   await page.getByRole('link', { name: 'Thema toevoegen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nieuw thema');
   await page.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(page.locator('#field-title-error')).toHaveText('Verplicht veld');
+  await expect(page.locator('#field-title-error')).toHaveText('Vul de naam van het thema in');
   await expectAccessible(page);
   expect(await count()).toBe(before);
 

@@ -79,7 +79,7 @@ test('log in and out with the keyboard only', async ({ page }) => {
   await expect(page).toHaveURL(/\/organisaties\/[^/]+\/dashboard$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-  await expect(page.getByRole('banner')).toContainText('Bestuurder – Huizen');
+  await expect(page.getByRole('banner')).toContainText('Portefeuillehouder – Huizen');
   await tabTo(page, page.getByRole('button', { name: 'Uitloggen' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('U bent uitgelogd.')).toBeVisible();

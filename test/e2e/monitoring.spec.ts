@@ -163,7 +163,7 @@ test('adding, editing and deleting a measurement', async ({ page }) => {
   await expect(h1(page)).toHaveText('Nieuwe meting');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.locator('.regie-error-summary')).toBeFocused();
-  await expect(page.locator('#field-periodLabel-error')).toHaveText('Verplicht veld');
+  await expect(page.locator('#field-periodLabel-error')).toHaveText('Vul de periode van de meting in, bijvoorbeeld 2024');
   await expectAccessible(page);
 
   await page.getByLabel('Periode').fill('2024');

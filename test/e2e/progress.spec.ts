@@ -46,12 +46,12 @@ test('an adviser records a progress note and an occurrence; the activity’s pag
   // An occurrence: counted in its year.
   await page.getByRole('textbox', { name: 'Datum' }).fill('2024-03-12');
   await page.getByRole('textbox', { name: /^Notitie/ }).fill('Controle bedrijventerrein Huizermaat');
-  await page.getByRole('button', { name: 'Keer vastleggen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Vastgelegd: 12 maart 2024.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Uitvoering registreren' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Geregistreerd: 12 maart 2024.' })).toBeVisible();
   const year = page.getByRole('table', { name: 'Gepland en gerealiseerd per jaar' }).getByRole('row', { name: /^2024/ });
   await expect(year.getByRole('cell').nth(2)).toHaveText('1');
   await expect(year).toContainText('Loopt achter');
-  await expect(page.getByRole('table', { name: 'Vastgelegde keren' })).toContainText('Controle bedrijventerrein Huizermaat');
+  await expect(page.getByRole('table', { name: 'Geregistreerde uitvoeringen' })).toContainText('Controle bedrijventerrein Huizermaat');
   await expectAccessible(page);
 
   // The programme table shows the new status and the lag.

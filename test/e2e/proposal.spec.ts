@@ -35,7 +35,7 @@ test('an adviser makes a collegevoorstel from the Huizen programme, edits it and
   // A third decision point, moved up to second place.
   await page.getByRole('button', { name: 'Besluitpunt toevoegen' }).click();
   await page.getByLabel('Besluitpunt 3').fill('Het programma publiceren op de website.');
-  await page.getByRole('button', { name: 'Besluitpunt 3 omhoog' }).click();
+  await page.getByRole('button', { name: 'Omhoog (Besluitpunt 3)' }).click();
   await expect(page.getByLabel('Besluitpunt 2')).toHaveValue('Het programma publiceren op de website.');
   await page.getByRole('button', { name: 'Opslaan' }).click();
 

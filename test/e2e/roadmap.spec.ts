@@ -27,7 +27,7 @@ test('Huizen’s programme per quarter: overdue work, the timeline, filters in t
   await expect(hackshield).toContainText('over tijd');
   const jaarwisseling = timeline.getByRole('row', { name: /^Voorbereiding jaarwisseling/ });
   await expect(jaarwisseling.locator('td').nth(3)).toHaveText('evaluatie');
-  await expect(page.getByRole('region', { name: 'Over tijd' }).getByRole('link', { name: 'Game Hackshield' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Achter op planning' }).getByRole('link', { name: 'Game Hackshield' })).toBeVisible();
   await expectAccessible(page);
 
   // Filter on the theme: the URL keeps the view, a reload shows it again.
@@ -72,7 +72,7 @@ test('the current quarter is marked in the timeline, with what is due in it', as
     await expect(now).toHaveCount(1);
     await expect(now).toHaveText(`${current}huidig kwartaal`);
     await expect(page.getByRole('region', { name: `Dit kwartaal af te ronden (${current})` }).getByRole('link', { name: 'Horecaconvenant vernieuwen' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Over tijd' }).getByRole('link', { name: 'Evaluatie cameratoezicht' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Achter op planning' }).getByRole('link', { name: 'Evaluatie cameratoezicht' })).toBeVisible();
     await expect(timeline.getByRole('row', { name: /^Horecaconvenant vernieuwen/ }).locator('td.regie-roadmap-current')).toHaveText('gepland');
     await expectAccessible(page);
   } finally {

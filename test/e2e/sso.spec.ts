@@ -68,7 +68,7 @@ test('a beheerder connects the identity provider; a colleague logs in with it, a
   await other.getByRole('link', { name: 'Inloggen met Huizen-account' }).click();
   await expect(other).toHaveURL(/\/mijn-activiteiten$/);
   await expect(other.getByRole('banner')).toContainText('Demo portefeuillehouder Huizen');
-  await expect(other.getByRole('banner')).toContainText('Bestuurder – Huizen');
+  await expect(other.getByRole('banner')).toContainText('Portefeuillehouder – Huizen');
   await colleague.close();
 
   // Someone the provider knows but Regie does not.

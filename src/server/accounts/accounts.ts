@@ -33,6 +33,8 @@ export interface SessionActor {
   user: UserView;
   csrfToken: string;
   tokenHash: string;
+  /** When the session ends unless used again: 30 idle minutes after its last use, at most its absolute end. */
+  expiresAt: string;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -174,14 +176,14 @@ export async function startSession(tx: Db, user: { id: string; name: string }, d
 /** The session of a cookie token, if it is still valid (not revoked, not idle too long, not past its end). */
 export async function findSession(db: Db, token: string): Promise<SessionActor | null> {
   const tokenHash = sha256(token);
-  const [s] = await db.query<{ user_id: string; csrf_token: string; is_stale: boolean }>(
-    `select user_id, csrf_token, last_seen_at < now() - interval '1 minute' as is_stale from sessions
+  const [s] = await db.query<{ user_id: string; csrf_token: string; is_stale: boolean; last_seen_at: Date; expires_at: Date }>(
+    `select user_id, csrf_token, last_seen_at < now() - interval '1 minute' as is_stale, last_seen_at, expires_at from sessions
       where token_hash = $1 and revoked_at is null and expires_at > now()
         and last_seen_at > now() - make_interval(mins => $2)`,
     [tokenHash, SESSION_IDLE_MINUTES],
   );
   // Keeping the idle clock to the minute spares a write on every request.
-  if (s?.is_stale) await db.query('update sessions set last_seen_at = now() where token_hash = $1', [tokenHash]);
+  if (s?.is_stale) s.last_seen_at = (await db.query<{ last_seen_at: Date }>('update sessions set last_seen_at = now() where token_hash = $1 returning last_seen_at', [tokenHash]))[0].last_seen_at;
   if (!s) return null;
   const user = await findUserView(db, s.user_id);
   if (!user) return null;
@@ -189,6 +191,7 @@ export async function findSession(db: Db, token: string): Promise<SessionActor |
     user,
     csrfToken: s.csrf_token,
     tokenHash,
+    expiresAt: new Date(Math.min(new Date(s.last_seen_at).getTime() + SESSION_IDLE_MINUTES * 60_000, new Date(s.expires_at).getTime())).toISOString(),
     audit: { userId: user.id, label: user.name },
     actor: { userId: user.id, roles: user.memberships.map(({ organisationId, role }) => ({ organisationId, role })), isPlatformAdmin: user.isPlatformAdmin },
   };

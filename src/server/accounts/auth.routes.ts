@@ -15,6 +15,8 @@ import { ZLoginOptions } from '../../domain/accounts.ts';
 
 export const SESSION_COOKIE = 'regie_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/** On every answer to a request with a valid session: when that session ends unless it is used again. */
+export const SESSION_EXPIRES_HEADER = 'x-session-expires';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
@@ -33,6 +35,8 @@ const ZMe = z.object({
     memberships: z.array(z.object({ organisationId: z.string(), role: z.string(), organisationName: z.string() })),
   }).nullable(),
   csrfToken: z.string().nullable(),
+  /** When the session ends unless used again (every answer to the session's requests says it in `x-session-expires`). */
+  expiresAt: z.string().nullable(),
 });
 
 /** The session cookie, for a password login and a single sign-on login alike. */
@@ -71,6 +75,7 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
       return;
     }
     req.session = session;
+    reply.header(SESSION_EXPIRES_HEADER, session.expiresAt);
     req.actor = session.actor;
     req.auditActor = session.audit;
     const isLogin = req.url.startsWith('/api/v1/auth/login');
@@ -92,7 +97,7 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
     }, async (req, reply) => {
       const { token, session } = await login(db, req.body.email, req.body.password, req.ip);
       setSessionCookie(req, reply, token);
-      return { user: session.user, csrfToken: session.csrfToken };
+      return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
     });
     r.post('/logout', { schema: { tags: ['auth'], summary: 'Uitloggen', response: { 204: z.null() } } }, async (req, reply) => {
       if (req.session) await logout(db, req.session);
@@ -149,6 +154,7 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
     r.get('/me', { schema: { tags: ['auth'], summary: 'Wie ben ik (en het CSRF-token voor wijzigingen)', response: { 200: ZMe } } }, async (req) => ({
       user: req.session?.user ?? null,
       csrfToken: req.session?.csrfToken ?? null,
+      expiresAt: req.session?.expiresAt ?? null,
     }));
   }, { prefix: '/api/v1/auth' });
 }

@@ -68,7 +68,7 @@ export async function revokeToken(db: Db, ctx: RequestContext, organisationId: s
  * The actor behind a bearer token, or null when the token is unknown, revoked or expired. Each use is in the audit
  * trail: integrations act without a person, so the trail is how their work is traced.
  */
-export async function findTokenActor(db: Db, token: string, route: string): Promise<Omit<SessionActor, 'user' | 'csrfToken' | 'tokenHash'> | null> {
+export async function findTokenActor(db: Db, token: string, route: string): Promise<Omit<SessionActor, 'user' | 'csrfToken' | 'tokenHash' | 'expiresAt'> | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const [t] = await db.query<{ id: string; organisation_id: string; name: string; role: TRole }>(
     `update api_tokens set last_used_at = now()

@@ -16,6 +16,7 @@ const linkFields = (def: ResourceDef) => new Set((def.links ?? []).map((l) => l.
 
 function validate(def: ResourceDef, input: unknown): Row {
   const parsed = def.create.safeParse(input);
+  // Its field messages get their specific text ("Vul de naam van de activiteit in") in the error handler.
   if (!parsed.success) throw new AppError('validation', 'De invoer is niet geldig', toFieldErrors(parsed.error.issues));
   return parsed.data as Row;
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../domain/errors.ts';
+import { fieldMessage } from '../../text/field-messages.ts';
 
 /** An RFC 9457 problem document. */
 export interface Problem {
@@ -84,6 +85,9 @@ export function toProblem(err: unknown): Problem {
 /** Fastify error handler: problem+json, and a log line without request bodies (they may hold personal data). */
 export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply) {
   const problem = toProblem(err);
+  // "Vul de naam van de activiteit in" rather than "Verplicht veld": the collection is the path's first part.
+  const collection = request.url.match(/^\/api\/v1\/([\w-]+)/)?.[1];
+  if (problem.errors && collection) problem.errors = problem.errors.map((e) => ({ ...e, message: fieldMessage(collection, e.path, e.message) }));
   if (problem.code === 'internal') request.log.error({ err }, 'request failed');
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }

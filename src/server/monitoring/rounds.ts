@@ -3,7 +3,7 @@ import { AppError, toFieldErrors } from '../../domain/errors.ts';
 import { can, type TAction } from '../../domain/permissions.ts';
 import type { TActivityStatus } from '../../domain/progress.ts';
 import {
-  isAwaitedInRound, ZRoundOpen, type TMyUpdates, type TReminderResult, type TRound, type TRoundDetail, type TRoundSnapshot,
+  isAwaitedInRound, isRoundOverdue, ZRoundOpen, type TMyUpdates, type TReminderResult, type TRound, type TRoundDetail, type TRoundSnapshot,
 } from '../../domain/rounds.ts';
 import { parseQuarterCode, type TTimeframe } from '../../domain/timeframe.ts';
 import type { Db } from '../db/client.ts';
@@ -11,6 +11,7 @@ import { readCondition, subjectOf, type RequestContext } from '../core/access.ts
 import { writeAudit } from '../core/audit.ts';
 import type { Mailer } from '../core/mail.ts';
 import { fromRow, getRecord } from '../core/read.ts';
+import { todayInNetherlands } from '../core/clock.ts';
 import type { Record_ } from '../core/resource.ts';
 import { activities as activitiesDef, plans as plansDef } from '../plans/resources.ts';
 import { isResponsibleSql, responsiblesOf } from './monitoring.ts';
@@ -28,6 +29,12 @@ const ROUND_SELECT = `select r.id, r.plan_id, r.owner_id, r.quarter, r.status, r
     coalesce((r.snapshot->'totals'->>'updated')::int, (select count(distinct e.activity_id)::int from activity_progress e
       join update_round_activities x on x.round_id = e.round_id and x.activity_id = e.activity_id where e.round_id = r.id)) as updated
   from update_rounds r`;
+
+/** A round as the API gives it, with whether it is overdue today. */
+function toRound(row: Record<string, unknown>): TRound {
+  const round = fromRow(row) as Omit<TRound, 'isOverdue'>;
+  return { ...round, isOverdue: isRoundOverdue(round, todayInNetherlands()) };
+}
 
 /** Checks `action` on the rounds of a plan: 404 for a plan the actor may not see, 403 for what they may not do. */
 async function authorizeRounds(tx: Db, ctx: RequestContext, plan: Record_, action: TAction): Promise<void> {
@@ -48,7 +55,7 @@ async function findRound(tx: Db, ctx: RequestContext, roundId: string, action: T
     throw e.code === 'not_found' ? new AppError('not_found', 'Updateronde niet gevonden') : e;
   });
   const [round] = await tx.query(`${ROUND_SELECT} where r.id = $1`, [roundId]);
-  return { round: fromRow(round) as TRound, plan };
+  return { round: toRound(round), plan };
 }
 
 /** The rounds of a programme, newest quarter first. */
@@ -56,7 +63,7 @@ export async function listRounds(db: Db, ctx: RequestContext, planId: string): P
   return db.transaction(async (tx) => {
     const plan = await getRecord(tx, plansDef, planId, ctx);
     await authorizeRounds(tx, ctx, plan, 'read');
-    return (await tx.query(`${ROUND_SELECT} where r.plan_id = $1 order by r.quarter desc`, [planId])).map(fromRow) as TRound[];
+    return (await tx.query(`${ROUND_SELECT} where r.plan_id = $1 order by r.quarter desc`, [planId])).map(toRound);
   });
 }
 
@@ -96,7 +103,7 @@ export async function openRound(db: Db, ctx: RequestContext, planId: string, inp
       [id, plan.ownerId, awaited],
     );
     const [row] = await tx.query(`${ROUND_SELECT} where r.id = $1`, [id]);
-    const round = fromRow(row) as TRound;
+    const round = toRound(row);
     await writeAudit(tx, ctx.audit, { action: 'create', organisationId: plan.ownerId, entity: 'update-rounds', entityId: id, after: round });
     return round;
   });
@@ -248,6 +255,7 @@ export async function myUpdates(db: Db, ctx: RequestContext): Promise<TMyUpdates
   );
   const rounds = rows.map(fromRow).map((r) => ({
     ...r,
+    isOverdue: isRoundOverdue({ status: 'open', dueOn: r.dueOn as string | null }, todayInNetherlands()),
     lastReminder: r.lastReminder ? { at: new Date(String((r.lastReminder as { at: string }).at)).toISOString(), by: (r.lastReminder as { by: string }).by } : null,
   })) as TMyUpdates['rounds'];
   return { pending: rounds.reduce((n, r) => n + r.pending, 0), rounds };

@@ -9,6 +9,7 @@ export const accountsText = {
     email: 'E-mailadres',
     password: 'Wachtwoord',
     submitting: 'Bezig met inloggen…',
+    loginFailed: 'Inloggen is niet gelukt',
     emailRequired: 'Vul uw e-mailadres in',
     emailInvalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl',
     passwordRequired: 'Vul uw wachtwoord in',
@@ -33,6 +34,15 @@ export const accountsText = {
     back: 'Terug',
     alreadySignedIn: (name: string) => `U bent ingelogd als ${name}.`,
     continue: 'Verder',
+  },
+  sessionExpiry: {
+    warningLabel: 'Sessie verloopt',
+    warning: (minutes: number) => minutes <= 1 ? 'U wordt over 1 minuut uitgelogd.' : `U wordt over ${minutes} minuten uitgelogd.`,
+    warningHelp: 'Wat u hebt ingevuld blijft staan zolang deze pagina open is.',
+    stay: 'Ingelogd blijven',
+    expiredTitle: 'Uw sessie is verlopen',
+    expiredText: 'Log opnieuw in. Wat u hebt ingevuld blijft bewaard; daarna slaan we het alsnog op.',
+    cancel: 'Annuleren',
   },
   members: {
     heading: 'Gebruikers',

@@ -39,6 +39,15 @@ export const commonText = {
   form: {
     save: 'Opslaan',
     saving: 'Bezig met opslaan…',
+    multiSelectHelp: 'Typ om te zoeken; kies met de pijltjestoetsen en Enter.',
+    chosen: (label: string) => `Gekozen: ${label}`,
+    chipAdded: (label: string) => `${label} toegevoegd.`,
+    chipRemoved: (label: string) => `${label} verwijderd.`,
+    chipRemove: (label: string) => `Verwijder ${label}`,
+    dateHint: 'Datum als dd-mm-jjjj, bijvoorbeeld 15-01-2025.',
+    draftRestored: (when: string) => `Concept hersteld van ${when}.`,
+    draftHelp: 'Wat u eerder typte en nog niet opsloeg, staat weer in het formulier.',
+    draftDiscard: 'Concept weggooien',
     cancel: 'Annuleren',
     optional: '(niet verplicht)',
     choose: 'Kies…',
@@ -72,7 +81,7 @@ export const commonText = {
     role: {
       beheerder: 'Beheerder',
       adviseur: 'Adviseur',
-      bestuurder: 'Bestuurder',
+      bestuurder: 'Portefeuillehouder',
       raadslid: 'Raadslid',
       partner: 'Partner',
     } satisfies Labels<typeof ROLES>,
@@ -210,6 +219,23 @@ export const commonText = {
     network: 'Geen verbinding met de server. Controleer uw verbinding en probeer het opnieuw.',
     unknown: 'Er ging iets mis. Probeer het opnieuw.',
   } satisfies Record<ErrorCode | 'network' | 'unknown', string>,
+  /**
+   * What to fill in, per collection and field, instead of the schemas' bare "Verplicht veld" (review D12; NL Design
+   * System: say what to do). `fieldMessage` in src/text/field-messages.ts applies it, on the server and in the forms.
+   */
+  requiredFields: {
+    plans: { title: 'Vul de titel van het programma in' },
+    themes: { title: 'Vul de naam van het thema in' },
+    goals: { title: 'Vul het doel in' },
+    indicators: { name: 'Vul de naam van de indicator in' },
+    measurements: { periodLabel: 'Vul de periode van de meting in, bijvoorbeeld 2024' },
+    activities: { title: 'Vul de naam van de activiteit in' },
+    'budget-lines': { title: 'Vul de omschrijving van de begrotingspost in' },
+    'regular-tasks': { title: 'Vul de naam van de vaste taak in' },
+    decisions: { title: 'Vul het onderwerp van het voorstel in' },
+    organisations: { name: 'Vul de naam van de organisatie in' },
+    people: { name: 'Vul de naam van de persoon in' },
+  } as Record<string, Record<string, string>>,
   errorTitle: 'Er ging iets mis',
   retry: 'Opnieuw proberen',
 } as const;

@@ -86,7 +86,7 @@ export const documentsText = {
     status: 'Status',
     execution: 'Uitvoering',
     executionValue: (realised: number, planned: number) => `${realised} van ${planned} keer`,
-    notCountable: 'niet te tellen',
+    notCountable: 'geen vaste frequentie',
     laggingMark: 'loopt achter',
     latestNote: 'Laatste toelichting',
     noteBy: (note: string, date: string, name: string) => `${note} (${date}, ${name})`,

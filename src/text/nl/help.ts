@@ -35,6 +35,7 @@ export const helpText = {
           'Open het programma en kies Updaterondes.',
           'Kies het kwartaal en eventueel een uiterste datum, en open de ronde. Regie vraagt een update van elke activiteit waarvan het werk in of voor dat kwartaal begon en die niet gereed of vervallen is.',
           'De verantwoordelijken zien de vraag op hun startpagina en onder Mijn activiteiten, en geven per activiteit de status, een notitie of een percentage door. Partners doen dat voor de activiteiten waarbij hun organisatie betrokken is.',
+          'Is de uiterste datum voorbij en de ronde nog open, dan staat er "Verlopen" bij de ronde: in de lijst, op de pagina van de ronde en bij Mijn updates.',
           'Op de pagina van de ronde ziet u wie al heeft bijgewerkt. Stuur zo nodig een herinnering: in Regie, en per e-mail als de beheerder e-mail heeft ingesteld.',
           'Sluit de ronde. Vanaf dat moment liggen de cijfers van de ronde vast en veranderen ze niet meer.',
         ],
@@ -47,6 +48,17 @@ export const helpText = {
           'Het dashboard begint met de kerncijfers: hoeveel activiteiten achterlopen, vertraagd of gereed zijn, hoeveel indicatoren op koers zijn, niet op koers zijn of nog geen meting hebben, en hoeveel van de begroting is besteed. Elk cijfer leidt naar de lijst erachter. Daaronder staan per thema de grafiek en de tabel.',
           'Is uw account gekoppeld aan een portefeuillehouder, dan toont het dashboard eerst uw eigen thema’s. Kies Toon het hele plan om alle thema’s te zien.',
           'Staat er bij een thema “niet per thema begroot”, dan horen de begrotingsposten bij het plan als geheel; het totaal staat in de laatste rij.',
+        ],
+      },
+      {
+        id: 'formulieren',
+        title: 'Formulieren: niets gaat verloren',
+        paragraphs: [
+          'Na 30 minuten zonder activiteit logt Regie u uit. Twee minuten daarvoor ziet u "U wordt over 2 minuten uitgelogd" met de knop Ingelogd blijven.',
+          'Was de sessie toch verlopen toen u opsloeg, dan vraagt Regie u opnieuw in te loggen, in een venster boven de pagina. Wat u hebt ingevuld blijft staan en wordt daarna alsnog opgeslagen.',
+          'Een voortgangsnotitie en een collegevoorstel bewaart Regie tijdens het typen als concept op uw eigen computer. Na herladen ziet u "Concept hersteld van …", met de knop Concept weggooien. Het concept verdwijnt na opslaan en bij uitloggen.',
+          'Betrokken organisaties kiest u door te typen en met de pijltjestoetsen en Enter een organisatie te kiezen; elke gekozen organisatie heeft een eigen knop om haar te verwijderen.',
+          'Herkent Regie een tijdpad of frequentie niet, dan stelt het formulier iets voor, bijvoorbeeld "Niet herkend – bedoelt u Q1–Q4 2023?". De tekst wordt bewaard zoals u hem typt.',
         ],
       },
       {

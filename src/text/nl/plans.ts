@@ -121,6 +121,8 @@ export const plansText = {
     parsedAs: 'gelezen als',
     readingLabel: 'Gelezen als',
     notRecognisedLong: 'Regie herkent deze tekst niet; hij wordt wel bewaard.',
+    suggestion: (suggestion: string) => `Bedoelt u ${suggestion}?`,
+    notRecognisedSuggestion: (suggestion: string) => `Niet herkend – bedoelt u ${suggestion}? De tekst wordt bewaard zoals u hem typt.`,
     timeframeHelp: 'Zoals in het document, bijvoorbeeld Q2 2023, Q1-Q2 2024, Q4 2023/Q1 2024, Vanaf Q3 2023, Doorlopend.',
     frequencyHelp: 'Bijvoorbeeld 1 maal per 6 weken, Tweemaal per jaar, op afroep, Eenmalig.',
     stakeholdersTextHelp: 'De betrokkenen zoals het document ze noemt.',
@@ -222,7 +224,7 @@ export const plansText = {
   },
   decision: {
     body: 'Besluitvormend orgaan',
-    decided: 'Besloten',
+    decided: 'Besluit genomen',
     decidedOn: 'Besloten op',
     notDecided: 'Nog niet besloten',
     points: 'Besluitpunten',

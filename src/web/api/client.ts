@@ -9,6 +9,7 @@ import type {
 } from '../../domain/measurement-import.ts';
 import type { TXlsxCommit, TXlsxPreview, TXlsxRequest, TXlsxResult } from '../../domain/programme-xlsx.ts';
 import { sessionStore, type SessionUser } from './session.ts';
+import { clearDrafts } from '../session/drafts.ts';
 import type { TRole } from '../../domain/permissions.ts';
 import type {
   ActivityFilter, AddedMember, ApiToken, AuditEntry, AuditFilter, LoginOptions, Member, MyActivity, PasswordLink, PlanBudget,
@@ -44,13 +45,26 @@ export class ApiError extends Error {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSRF_HEADER = 'x-csrf-token';
+const SESSION_EXPIRES_HEADER = 'x-session-expires';
 
 function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const token = sessionStore.csrfToken();
   if (UNSAFE.has(method) && token) headers[CSRF_HEADER] = token;
-  return fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }).then((res) => {
+    // Every answer to a signed-in request says when the session now ends.
+    const expires = res.headers.get(SESSION_EXPIRES_HEADER);
+    if (expires) sessionStore.setExpiry(expires);
+    return res;
+  });
+}
+
+/** Who the server says is signed in, without telling the pages yet. */
+async function readMe(): Promise<Me> {
+  const res = await sendOrFail('GET', '/auth/me');
+  if (!res.ok) throw await toError(res);
+  return (await res.json()) as Me;
 }
 
 async function toError(res: Response): Promise<ApiError> {
@@ -70,14 +84,25 @@ async function sendOrFail(method: string, path: string, body?: unknown): Promise
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res = await sendOrFail(method, path, body);
   // A write refused for its CSRF token: the session changed (signed in again in another tab). Once more, with the
-  // current token.
+  // current token. (A session that ended is the dialog's, below: the pages must not hear of it before.)
   if (res.status === 403 && UNSAFE.has(method)) {
-    const { tokenChanged } = await refreshSession().catch(() => ({ tokenChanged: false }));
-    if (tokenChanged) res = await sendOrFail(method, path, body);
+    const me = await readMe().catch(() => null);
+    if (me?.user && me.csrfToken !== sessionStore.csrfToken()) {
+      sessionStore.set(me.user, me.csrfToken);
+      res = await sendOrFail(method, path, body);
+    }
   }
   if (res.status === 204) return undefined as T;
   if (!res.ok) {
     const error = await toError(res);
+    // Refused while signed in, because the session ended: log in again in a dialog, and send the same request again –
+    // the page, and what was typed in it, stays (review D3).
+    if ([401, 403, 404].includes(res.status) && !path.startsWith('/auth/') && sessionStore.get().user
+      && (res.status === 401 || (await readMe().catch(() => null))?.user === null)) {
+      if (await sessionStore.askLogin()) return request<T>(method, path, body);
+      sessionStore.set(null, null);
+      throw error;
+    }
     if (res.status === 401 && !path.startsWith('/auth/')) sessionStore.set(null, null);
     // Not found or not allowed while signed in: perhaps the session expired. Check, so the page can offer to log in.
     else if ((res.status === 404 || res.status === 403) && sessionStore.get().user) void revalidate();
@@ -89,6 +114,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 interface Me {
   user: SessionUser | null;
   csrfToken: string | null;
+  expiresAt: string | null;
 }
 
 /** Asks the server who is signed in and keeps the answer (and the CSRF token). */
@@ -96,6 +122,7 @@ export async function refreshSession(): Promise<{ tokenChanged: boolean }> {
   const before = sessionStore.csrfToken();
   const me = await request<Me>('GET', '/auth/me');
   sessionStore.set(me.user, me.csrfToken);
+  sessionStore.setExpiry(me.expiresAt);
   return { tokenChanged: !!me.csrfToken && me.csrfToken !== before };
 }
 
@@ -173,9 +200,12 @@ export const api = {
   login: async (email: string, password: string) => {
     const me = await request<Me>('POST', '/auth/login', { email, password });
     sessionStore.set(me.user, me.csrfToken);
+    sessionStore.setExpiry(me.expiresAt);
     return me.user;
   },
   logout: async () => {
+    // Drafts are the user's own text, but the machine may be shared: they go with the session.
+    clearDrafts(sessionStore.get().user?.id);
     try {
       await request<void>('POST', '/auth/logout');
     } finally {

@@ -7,6 +7,8 @@ interface Props {
   items: { field: string; message: string; label: string }[];
   /** An error that belongs to no field (the server could not be reached). */
   general?: string;
+  /** The heading when no field is named: "Inloggen is niet gelukt" says more than "Er ging iets mis". */
+  title?: string;
   ref?: Ref<HTMLDivElement>;
 }
 
@@ -20,13 +22,13 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, field: string) {
 }
 
 /** The errors of a form at its top, each a link to its field. Takes focus when the form is submitted with errors. */
-export function ErrorSummary({ items, general, ref }: Props) {
+export function ErrorSummary({ items, general, title = nl.errorTitle, ref }: Props) {
   if (!items.length && !general) return null;
   return (
     <div ref={ref} tabIndex={-1} className="regie-error-summary">
       <Alert type="error">
         <Heading level={2} id="error-summary-heading">
-          {items.length ? nl.form.errorSummary(items.length) : nl.errorTitle}
+          {items.length ? nl.form.errorSummary(items.length) : title}
         </Heading>
         {general && <Paragraph>{general}</Paragraph>}
         {items.length > 0 && (

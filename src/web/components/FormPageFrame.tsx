@@ -4,6 +4,7 @@ import { nl } from '../../text/nl/web.ts';
 import { AppLink } from './AppLink.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { ConflictAlert } from './ConflictAlert.tsx';
+import { DraftNotice } from './DraftNotice.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { FormActions } from './FormActions.tsx';
 import { PageHeading } from './PageHeading.tsx';
@@ -17,6 +18,7 @@ interface FormState {
   submit: (event: FormEvent) => void;
   summaryRef: RefObject<HTMLDivElement | null>;
   conflictRef: RefObject<HTMLDivElement | null>;
+  draft: { restoredAt: string | null; discard: () => void };
 }
 
 interface Props {
@@ -62,6 +64,7 @@ export function FormPageFrame({ title, context, crumbs, form, labels, onReload, 
   return (
     <>
       {heading}
+      <DraftNotice restoredAt={form.draft.restoredAt} onDiscard={form.draft.discard} />
       {form.isConflict && <ConflictAlert ref={form.conflictRef} onReload={onReload} />}
       <ErrorSummary ref={form.summaryRef} items={items} general={form.formError} />
       <form noValidate onSubmit={form.submit} className="regie-form" aria-label={title}>

@@ -5,6 +5,7 @@ import { nl } from '../../text/nl/web.ts';
 import { AccountMenu, MainNav } from './AccountMenu.tsx';
 import { AppLink } from './AppLink.tsx';
 import { PlanNav, PlanNavProvider } from './PlanNav.tsx';
+import { SessionGuard } from '../session/SessionGuard.tsx';
 
 /** Moves focus to the main content: the skip link's target must receive focus, not only be scrolled to. */
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
@@ -51,6 +52,7 @@ export function Layout() {
       <PageFooter className="regie-footer">
         <Paragraph className="regie-footer__text">{nl.app.footer}</Paragraph>
       </PageFooter>
+      <SessionGuard />
     </div>
   );
 }

@@ -12,17 +12,20 @@ interface Props {
   onRemove: (index: number) => void;
 }
 
+/** The item's name, for screen readers: the visible labels stay short. */
+const Hidden = ({ label }: { label: string }) => <span className="regie-visually-hidden">{P.context(label)}</span>;
+
 /** Up, down and remove for one item of an editable list; the first has no "up", the last no "down". */
 export function ListItemControls({ label, index, count, onMove, onRemove }: Props) {
   return (
     <ButtonGroup className="regie-list-controls">
       {index > 0 && (
-        <Button type="button" appearance="subtle-button" onClick={() => onMove(index, index - 1)}>{P.moveUp(label)}</Button>
+        <Button type="button" appearance="subtle-button" onClick={() => onMove(index, index - 1)}>{P.moveUp}<Hidden label={label} /></Button>
       )}
       {index < count - 1 && (
-        <Button type="button" appearance="subtle-button" onClick={() => onMove(index, index + 1)}>{P.moveDown(label)}</Button>
+        <Button type="button" appearance="subtle-button" onClick={() => onMove(index, index + 1)}>{P.moveDown}<Hidden label={label} /></Button>
       )}
-      <Button type="button" appearance="subtle-button" onClick={() => onRemove(index)}>{P.remove(label)}</Button>
+      <Button type="button" appearance="subtle-button" onClick={() => onRemove(index)}>{P.remove}<Hidden label={label} /></Button>
     </ButtonGroup>
   );
 }

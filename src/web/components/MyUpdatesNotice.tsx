@@ -4,6 +4,7 @@ import { nl } from '../../text/nl/web.ts';
 import { formatDate, formatDateTime, formatQuarterCode } from '../../text/format.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
+import { OverdueBadge } from './OverdueBadge.tsx';
 
 /**
  * "Mijn updates": how many activities of open rounds await the user's update, per round, with the last reminder –
@@ -18,7 +19,7 @@ export function MyUpdatesNotice({ updates, withLink }: { updates: TMyUpdates; wi
         {updates.rounds.map((r) => (
           <UnorderedListItem key={r.roundId}>
             {nl.myUpdates.round(r.planTitle, r.ownerName, formatQuarterCode(r.quarter), r.pending)}
-            {r.dueOn && `, ${nl.myUpdates.dueOn(formatDate(r.dueOn))}`}
+            {r.dueOn && `, ${nl.myUpdates.dueOn(formatDate(r.dueOn))}`} <OverdueBadge isOverdue={r.isOverdue} />
             {r.lastReminder && <span className="regie-cell-note">{nl.myUpdates.reminder(r.lastReminder.by, formatDateTime(r.lastReminder.at))}</span>}
           </UnorderedListItem>
         ))}

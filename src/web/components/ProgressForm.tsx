@@ -5,7 +5,9 @@ import type { TActivity } from '../../domain/schemas.ts';
 import { api, ApiError } from '../api/client.ts';
 import { useFormErrors, type FieldErrors } from '../forms/useFormErrors.ts';
 import { nl } from '../../text/nl/web.ts';
+import { useDraft } from '../forms/useDraft.ts';
 import { ConflictAlert } from './ConflictAlert.tsx';
+import { DraftNotice } from './DraftNotice.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { SelectField } from './SelectField.tsx';
 import { TextareaField } from './TextareaField.tsx';
@@ -13,6 +15,7 @@ import { TextField } from './TextField.tsx';
 
 const LABELS = { status: nl.progress.status, note: nl.progress.note, percentComplete: nl.progress.percent, milestone: nl.progress.milestone };
 const FIELDS = Object.keys(LABELS);
+const EMPTY = { note: '', percent: '', milestone: '' };
 
 interface Props {
   activity: TActivity;
@@ -35,9 +38,13 @@ function toPercent(value: string): number | null | undefined {
 export function ProgressForm({ activity, onSaved, onReload }: Props) {
   const from = activity.status;
   const [status, setStatus] = useState<TActivityStatus>(from);
-  const [note, setNote] = useState('');
-  const [percent, setPercent] = useState('');
-  const [milestone, setMilestone] = useState('');
+  const [text, setText] = useState(EMPTY);
+  const { note, percent, milestone } = text;
+  const setNote = (v: string) => setText((t) => ({ ...t, note: v }));
+  const setPercent = (v: string) => setText((t) => ({ ...t, percent: v }));
+  const setMilestone = (v: string) => setText((t) => ({ ...t, milestone: v }));
+  // A note survives a reload: a local draft per user and activity, gone once saved.
+  const draft = useDraft(`progress:${activity.id}`, text, setText, EMPTY);
   const [isBusy, setBusy] = useState(false);
   const [isConflict, setConflict] = useState(false);
   const errors = useFormErrors({ fieldOrder: FIELDS, labels: LABELS });
@@ -62,6 +69,7 @@ export function ProgressForm({ activity, onSaved, onReload }: Props) {
         milestone: milestone.trim() || null,
       });
       errors.clear();
+      draft.clear();
       onSaved();
     } catch (err) {
       if (err instanceof ApiError && err.isConflict) setConflict(true);
@@ -77,6 +85,7 @@ export function ProgressForm({ activity, onSaved, onReload }: Props) {
   return (
     <>
       <Paragraph>{nl.progress.updateIntro}</Paragraph>
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} />
       {isConflict && <ConflictAlert onReload={onReload} />}
       <ErrorSummary ref={errors.summaryRef} items={errors.items} general={errors.general} />
       <form noValidate onSubmit={submit} className="regie-form" aria-labelledby="voortgang-bijwerken">

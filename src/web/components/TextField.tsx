@@ -1,5 +1,6 @@
 import { Textbox } from '@utrecht/component-library-react';
 import { FieldFrame, fieldAria, type BaseFieldProps } from './FieldParts.tsx';
+import { nl } from '../../text/nl/web.ts';
 
 interface Props extends BaseFieldProps {
   value: string;
@@ -12,12 +13,15 @@ interface Props extends BaseFieldProps {
 
 /** A labelled text input with its description and error message. */
 export function TextField({ value, onChange, inputMode, autoComplete = 'off', size = 'large', type = 'text', ...field }: Props) {
+  // The browser shows a date field in its own locale's order (mm/dd/yyyy in some): say the Dutch one (review D16).
+  const description = type === 'date' ? <>{field.description} {nl.form.dateHint}</> : field.description;
   return (
     <FieldFrame
       {...field}
+      description={description}
       input={
         <Textbox
-          {...fieldAria(field)}
+          {...fieldAria({ ...field, description })}
           className={`regie-input regie-input--${size}`}
           type={type}
           value={value}

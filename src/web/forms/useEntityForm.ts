@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { api, ApiError, type ResourceName, type Resources } from '../api/client.ts';
 import { errorMessage } from '../components/LoadState.tsx';
 import { useFocusRequest } from '../lib/useFocusRequest.ts';
+import { useDraft } from './useDraft.ts';
+import { fieldMessage } from '../../text/field-messages.ts';
 
 /** Messages per field name ("title", "amounts"). */
 export type FieldErrors = Record<string, string>;
@@ -19,6 +21,8 @@ export interface EntityFormOptions<V, R extends ResourceName> {
   /** Field names in the order they appear, for the error summary. */
   fieldOrder: readonly string[];
   onSaved: (saved: Resources[R]) => void;
+  /** For long forms: a local draft under this key (per user), so a reload loses nothing; restored with a notice. */
+  draftKey?: string;
 }
 
 const fieldOf = (path: string | readonly PropertyKey[]) =>
@@ -33,6 +37,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 export function useEntityForm<V extends Record<string, unknown>, R extends ResourceName>(options: EntityFormOptions<V, R>) {
   const { resource, record, schema, fieldOrder } = options;
   const [values, setValues] = useState<V>(options.initial);
+  const [initial] = useState<V>(options.initial);
+  const draft = useDraft(options.draftKey ?? null, values, setValues, initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const [isConflict, setConflict] = useState(false);
@@ -58,7 +64,7 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
     const parsed = schema.safeParse(candidate);
     const found: FieldErrors = {};
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) found[fieldOf(issue.path)] ??= issue.message;
+      for (const issue of parsed.error.issues) found[fieldOf(issue.path)] ??= fieldMessage(resource, fieldOf(issue.path), issue.message);
     }
     Object.assign(found, conversionErrors);
     if (Object.keys(found).length || !parsed.success) {
@@ -82,6 +88,7 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
         saved = await api.create(resource, data as Partial<Resources[R]>);
       }
       setErrors({});
+      draft.clear();
       options.onSaved(saved);
     } catch (err) {
       if (err instanceof ApiError && err.isConflict) {
@@ -105,7 +112,7 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
   };
 
   const summary = fieldOrder.filter((f) => errors[f]).map((f) => ({ field: f, message: errors[f] }));
-  return { values, setValue, errors, summary, formError, isConflict, isSaving, submit, summaryRef, conflictRef };
+  return { values, setValue, errors, summary, formError, isConflict, isSaving, submit, summaryRef, conflictRef, draft };
 }
 
 export type EntityForm<V extends Record<string, unknown>> = ReturnType<typeof useEntityForm<V, ResourceName>>;

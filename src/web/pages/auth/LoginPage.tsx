@@ -101,7 +101,7 @@ export function LoginPage() {
           <Paragraph>{nl.setup.done}</Paragraph>
         </Alert>
       )}
-      <ErrorSummary ref={summaryRef} items={items} general={general} />
+      <ErrorSummary ref={summaryRef} items={items} general={general} title={nl.auth.loginFailed} />
       {sso.length > 0 && <SsoOptions options={sso} back={back} />}
       {sso.length > 0 && <Heading level={2}>{nl.sso.orPassword}</Heading>}
       <Paragraph>{nl.auth.loginIntro}</Paragraph>

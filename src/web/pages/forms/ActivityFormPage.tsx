@@ -1,11 +1,13 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { parseFrequency } from '../../../domain/frequency.ts';
+import { suggestFrequency, suggestTimeframe } from '../../../domain/parse-suggestions.ts';
 import { Paragraph } from '@utrecht/component-library-react';
 import { ZActivityCreate, type TActivity } from '../../../domain/schemas.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { parseQuarterCode, parseTimeframe } from '../../../domain/timeframe.ts';
 import { api } from '../../api/client.ts';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField.tsx';
+import { MultiSelectField } from '../../components/MultiSelectField.tsx';
 import { FormPageFrame } from '../../components/FormPageFrame.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
@@ -55,13 +57,19 @@ interface Props {
   onReload: () => void;
 }
 
-/** A reading of what was typed, shown under the field: "Gelezen als: Q1 2024 t/m Q2 2024" or "niet herkend". */
-function reading(textValue: string, parsed: string | null, help: string) {
+/**
+ * A reading of what was typed, shown under the field: "Gelezen als: Q1 2024 t/m Q2 2024", or "Niet herkend – bedoelt u
+ * Q1–Q4 2023?" with a suggestion the parser reads (review D12), or "niet herkend".
+ */
+function reading(textValue: string, parsed: string | null, suggestion: string | null, help: string) {
   if (!textValue.trim()) return help;
+  const unread = suggestion ? nl.activity.notRecognisedSuggestion(suggestion) : nl.activity.notRecognisedLong;
   return (
     <>
       {help}
-      <span className="regie-reading">{parsed ? `${nl.activity.readingLabel}: ${parsed}` : nl.activity.notRecognisedLong}</span>
+      <span className={parsed ? 'regie-reading' : 'regie-reading regie-reading--unread'}>
+        {parsed ? `${nl.activity.readingLabel}: ${parsed}` : unread}
+      </span>
     </>
   );
 }
@@ -119,12 +127,17 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
       />
       <TextField
         name="timeframeText" label={L.timeframeText} size="medium" value={v.timeframeText} error={e.timeframeText}
-        description={reading(v.timeframeText, formatTimeframe(parseTimeframe(v.timeframeText, startYear)), nl.activity.timeframeHelp)}
+        description={reading(
+          v.timeframeText, formatTimeframe(parseTimeframe(v.timeframeText, startYear)), suggestTimeframe(v.timeframeText, startYear),
+          nl.activity.timeframeHelp,
+        )}
         onChange={(x) => set('timeframeText', x)}
       />
       <TextField
         name="frequencyText" label={L.frequencyText} size="medium" value={v.frequencyText} error={e.frequencyText}
-        description={reading(v.frequencyText, formatFrequency(parseFrequency(v.frequencyText)), nl.activity.frequencyHelp)}
+        description={reading(
+          v.frequencyText, formatFrequency(parseFrequency(v.frequencyText)), suggestFrequency(v.frequencyText), nl.activity.frequencyHelp,
+        )}
         onChange={(x) => set('frequencyText', x)}
       />
       <TextField
@@ -149,7 +162,7 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
           options={personOptions(ctx, people)} onChange={(x) => set('responsibleIds', x)}
         />
       )}
-      <CheckboxGroupField
+      <MultiSelectField
         name="stakeholderIds" label={L.stakeholderIds} value={v.stakeholderIds} error={e.stakeholderIds}
         options={stakeholderOptions(ctx)} onChange={(x) => set('stakeholderIds', x)}
       />

@@ -54,6 +54,8 @@ function ProposalForm({ ctx, record, onReload }: { ctx: FormContext; record: TDe
     record,
     schema: ZDecisionCreate,
     fieldOrder: FIELDS,
+    // 8,800 px of text: a reload or a crash must not lose it.
+    draftKey: `decision:${record.id}:${record.version}`,
     initial: {
       title: record.title,
       reference: text(record.reference),

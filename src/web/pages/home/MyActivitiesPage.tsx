@@ -11,6 +11,8 @@ import { AppLink } from '../../components/AppLink.tsx';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { MyUpdatesNotice } from '../../components/MyUpdatesNotice.tsx';
+import { LoginLink } from '../../components/LoginLink.tsx';
+import { useSession } from '../../session/SessionContext.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { FrequencyText, TimeframeText } from '../../components/ParsedText.tsx';
 import { nl } from '../../../text/nl/web.ts';
@@ -43,6 +45,21 @@ const AWAITING_PARAM = 'wacht';
  * update is given.
  */
 export function MyActivitiesPage() {
+  const { user, isLoading } = useSession();
+  if (!user && !isLoading) {
+    // Signed out, "mijn" means nothing yet: ask to log in, not "U bent voor geen activiteiten verantwoordelijk" (D16).
+    return (
+      <>
+        <PageHeading>{nl.myActivities.title}</PageHeading>
+        <Paragraph>{nl.myActivities.signedOut}</Paragraph>
+        <Paragraph><LoginLink asButton /></Paragraph>
+      </>
+    );
+  }
+  return <MyActivities />;
+}
+
+function MyActivities() {
   const state = useLoad(loadMine, 'me');
   const [params, setParams] = useSearchParams();
   const isAwaitingOnly = params.get(AWAITING_PARAM) === '1';

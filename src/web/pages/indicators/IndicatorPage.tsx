@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import {
-  Button, ButtonGroup, DataListItem, DataListKey, DataListValue, Heading, Paragraph,
+  Button, ButtonGroup, Heading, Paragraph,
 } from '@utrecht/component-library-react';
 import { measurementSeries } from '../../../domain/indicator-series.ts';
 import type { TMeasurement, TRegion } from '../../../domain/schemas.ts';
@@ -85,12 +85,8 @@ function IndicatorContent({ plan, indicator: i, regions, onChanged }: Props) {
 
       <section aria-labelledby="gegevens">
         <Heading level={2} id="gegevens">{M.facts}</Heading>
-        <IndicatorFacts indicator={i}>
-          <DataListItem>
-            <DataListKey>{M.importKey}</DataListKey>
-            <DataListValue>{i.importKey || nl.app.empty}</DataListValue>
-          </DataListItem>
-        </IndicatorFacts>
+        {/* The import key is a technical field: it stays on the import page and in the form (review D13). */}
+        <IndicatorFacts indicator={i} />
         {mayEdit && (
           <AppButtonLink to={withReturn(paths.editIndicator(plan.id, i.id), here)}>{nl.indicator.edit}</AppButtonLink>
         )}

@@ -81,9 +81,9 @@ function CompareContent({ planId, title, data }: { planId: string; title: string
       <PageHeading preHeading={title} title={V.compareTitle(title)}>{V.compareLink}</PageHeading>
       <Paragraph>{V.compareIntro}</Paragraph>
       <form onSubmit={submit} className="regie-form regie-compare-form" aria-label={V.compareLink}>
-        <SelectField name="van" label={V.from} value={choice.from} onChange={(v) => setChoice((c) => ({ ...c, from: v }))} options={options} emptyLabel="" />
+        <SelectField name="van" label={V.from} isRequired value={choice.from} onChange={(v) => setChoice((c) => ({ ...c, from: v }))} options={options} emptyLabel="" />
         <SelectField
-          name="tot" label={V.to} value={choice.to} onChange={(v) => setChoice((c) => ({ ...c, to: v }))} emptyLabel=""
+          name="tot" label={V.to} isRequired value={choice.to} onChange={(v) => setChoice((c) => ({ ...c, to: v }))} emptyLabel=""
           options={[...(canReadDraft ? [{ value: DRAFT, label: V.draft }] : []), ...options]}
         />
         <ButtonGroup className="regie-form-actions">

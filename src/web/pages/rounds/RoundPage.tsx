@@ -8,6 +8,7 @@ import type { TReminderResult, TRoundActivity, TRoundDetail } from '../../../dom
 import { api, ApiError } from '../../api/client.ts';
 import { ActivityStatusBadge, LagBadge } from '../../components/ActivityStatus.tsx';
 import { AppLink } from '../../components/AppLink.tsx';
+import { OverdueBadge } from '../../components/OverdueBadge.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ConflictAlert } from '../../components/ConflictAlert.tsx';
 import { errorMessage, LoadState } from '../../components/LoadState.tsx';
@@ -56,7 +57,12 @@ function RoundContent({ round, onReload }: { round: TRoundDetail; onReload: () =
         )}
       </div>
       <Paragraph appearance="lead">{nl.rounds.summary(snapshot.totals.updated, snapshot.totals.awaited)}</Paragraph>
-      {round.dueOn && <Paragraph>{nl.rounds.dueOn}: {formatDate(round.dueOn)}</Paragraph>}
+      {round.dueOn && (
+        <Paragraph>
+          {nl.rounds.dueOn}: {formatDate(round.dueOn)} <OverdueBadge isOverdue={round.isOverdue} />
+          {round.isOverdue && <span className="regie-cell-note">{nl.rounds.overdueHelp(formatDate(round.dueOn))}</span>}
+        </Paragraph>
+      )}
       {mayRun && <RoundActions round={round} onReload={onReload} />}
 
       <section aria-labelledby="gevraagd">

@@ -8,6 +8,7 @@ import type { TRound } from '../../../domain/rounds.ts';
 import type { TPlan } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
 import { AppLink } from '../../components/AppLink.tsx';
+import { OverdueBadge } from '../../components/OverdueBadge.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
@@ -68,7 +69,7 @@ function RoundTable({ rounds }: { rounds: TRound[] }) {
               <TableHeaderCell scope="row">
                 <AppLink to={paths.round(r.id)}>{nl.rounds.roundHeading(formatQuarterCode(r.quarter))}</AppLink>
               </TableHeaderCell>
-              <TableCell>{nl.labels.roundStatus[r.status]}</TableCell>
+              <TableCell>{nl.labels.roundStatus[r.status]} <OverdueBadge isOverdue={r.isOverdue} /></TableCell>
               <TableCell>{nl.rounds.updatedCount(r.updated, r.awaited)}</TableCell>
               <TableCell>{r.dueOn ? formatDate(r.dueOn) : nl.app.empty}</TableCell>
               <TableCell>{nl.rounds.by(formatDateTime(r.openedAt), r.openedBy)}</TableCell>
