@@ -7,7 +7,7 @@ import {
   type TVersionStage, type TVersionStep,
 } from '../../domain/versions.ts';
 import type { Db } from '../db/client.ts';
-import { subjectOf, type RequestContext } from '../core/access.ts';
+import type { RequestContext } from '../core/access.ts';
 import { writeAudit } from '../core/audit.ts';
 import { todayInNetherlands } from '../core/clock.ts';
 import { DOCUMENT_FORMATS, planDocumentSource, type DocumentFormat, type DocumentSource } from './index.ts';
@@ -18,6 +18,7 @@ import { getRound } from '../monitoring/rounds.ts';
 import { fromRow, getRecord } from '../core/read.ts';
 import { differsFromVersion, LATEST_VERSION_SQL, sha256 } from '../plans/plan-status.ts';
 import { plans as plansDef } from '../plans/resources.ts';
+import { versionSubject } from '../plans/served-version.ts';
 
 /*
  * Frozen document versions (ADR 0014). Adoption freezes a document source – its content as canonical JSON, that
@@ -63,10 +64,6 @@ const FACTS = `id, owner_id, plan_id, document, round_id, number, title, status,
 
 const notFound = () => new AppError('not_found', 'Versie niet gevonden');
 
-/** A version (or, before one exists, the versions of a plan) as the rules see it: owner, members, stage. */
-async function versionSubject(tx: Db, ownerId: string, stage: TVersionStage) {
-  return { ...(await subjectOf(tx, plansDef, { ownerId })), entity: 'versions' as const, planStatus: stage };
-}
 
 async function authorizeVersion(tx: Db, ctx: RequestContext, row: { owner_id: string; status: TVersionStage }, action: TAction) {
   if (ctx.isSystem) return;
