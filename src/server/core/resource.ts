@@ -122,8 +122,8 @@ export interface ResourceShape {
    */
   onUpdate?: (tx: Db, ctx: RequestContext, before: Record_, after: Row) => Promise<void>;
   /**
-   * What a reader who may not read a record (or a list) reads instead, where the room serves another state of it – an
-   * adopted version of a plan in draft (ADR 0020); null when there is none and the refusal stands.
+   * What a reader who may not read a record (or a list) reads instead, where the room serves another state of it – a
+   * frozen version of its document (ADR 0020); null when there is none and the refusal stands.
    */
   served?: ServedReads;
 }

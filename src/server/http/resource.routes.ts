@@ -51,7 +51,7 @@ export function registerResourceRoutes(
     }
     r.get(`/${def.name}/:id`, { schema: { tags, summary: `${def.label}: lezen`, params: ZIdParam, response: { 200: def.output, ...problems } } },
       async (req) => getRecord(db, def, req.params.id, ctxOf(req)).catch(async (e: unknown) => {
-        // Who may not read the record may read it as another state serves it (an adopted version, ADR 0020).
+        // Who may not read the record may read it as another state serves it (a frozen version, ADR 0020).
         const served = e instanceof AppError && e.code === 'not_found' ? await def.served?.get(db, ctxOf(req), req.params.id) : null;
         if (served) return served;
         throw e;

@@ -4,6 +4,10 @@ import type { RequestContext } from '../core/access.ts';
 import type { Record_, Row, ServedReads } from '../core/resource.ts';
 import { exportPlan } from './plan-queries.ts';
 import { PLAN_ID_SQL } from './plan-of.ts';
+import { plans as plansDef } from './definitions.ts';
+import { servedVersionOf } from './served-version.ts';
+import { getRecord } from '../core/read.ts';
+import type { TPlan } from '../../domain/schemas.ts';
 
 /*
  * The generic reads of plan content for who reads an adopted version instead of the draft (ADR 0020): a record by id
@@ -45,4 +49,10 @@ export function servedReads(entity: string, table: string): ServedReads {
       return recordsOf(doc, entity).filter((r) => given.every(([k, v]) => String(r[k]) === String(v))) as Record_[];
     },
   };
+}
+
+/** A plan as the actor reads it: the live record, or the plan as of the version served to them (ADR 0020). */
+export async function readPlan(db: Db, planId: string, ctx: RequestContext): Promise<TPlan> {
+  if (await servedVersionOf(db, ctx, planId)) return exportPlan(db, planId, ctx);
+  return (await getRecord(db, plansDef, planId, ctx)) as TPlan;
 }

@@ -5,6 +5,7 @@ import { nl } from '../../text/nl/web.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
+import { SavedNotice } from './SavedNotice.tsx';
 
 /** Moves focus to the main content: the skip link's target must receive focus, not only be scrolled to. */
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
@@ -36,6 +37,7 @@ export function Layout() {
       </PageHeader>
       <main id="main" tabIndex={-1} className="regie-main">
         <PageContent className="regie-content">
+          <SavedNotice />
           <Outlet />
         </PageContent>
       </main>
