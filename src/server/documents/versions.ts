@@ -273,8 +273,9 @@ async function versionContent(tx: Db, ctx: RequestContext, planId: string, id: s
 export async function comparePlanVersions(db: Db, ctx: RequestContext, planId: string, from: string, to: string): Promise<TPlanComparison> {
   return db.transaction(async (tx) => {
     const before = await versionContent(tx, ctx, planId, from);
+    // The draft only for who reads the live plan: a reader served a version has no draft to compare (ADR 0020).
     const after = to === 'draft'
-      ? (planContent(await exportPlan(tx, planId, ctx)) as Record<string, unknown>)
+      ? (planContent(await getRecord(tx, plansDef, planId, ctx).then(() => exportPlan(tx, planId, ctx))) as Record<string, unknown>)
       : await versionContent(tx, ctx, planId, to);
     // Both sides through the same JSON text: the live side compares exactly as a frozen one would. Who may not read
     // personal data compares what the documents print (the export already is that for them).
