@@ -114,7 +114,7 @@ export interface StatusMeasurementInput {
   isProvisional: boolean;
 }
 
-type StatusIndicator = IndicatorTarget & Pick<TIndicator, 'baselineYear' | 'targetYear'>;
+export type StatusIndicator = IndicatorTarget & Pick<TIndicator, 'baselineYear' | 'targetYear'>;
 
 /** A measurement of the plan owner's own area (not a reference area), as a value (not a change in percent). */
 export const isOwnValue = (m: StatusMeasurementInput) => m.kind === 'value' && !m.area && !m.areaCode;

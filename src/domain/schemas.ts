@@ -146,7 +146,14 @@ export const ZPlanCreate = ZPlanFields.superRefine((p, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['parentPlanId'], message: 'Een IVP hoort niet bij een ander plan' });
   }
 });
-export const ZPlan = ZPlanFields.extend({ ...stored, ownerId: ZId });
+/**
+ * The adopted version a reader is served instead of the draft they may not read (ADR 0020): absent for the live plan.
+ */
+export const ZServedVersion = z.object({
+  id: ZId, number: z.number().int().positive(), status: z.enum(PLAN_STATUSES), adoptedOn: ZDate,
+});
+export type TServedVersion = z.infer<typeof ZServedVersion>;
+export const ZPlan = ZPlanFields.extend({ ...stored, ownerId: ZId, servedVersion: ZServedVersion.optional() });
 export type TPlan = z.infer<typeof ZPlan>;
 
 /** A plan in a list: enough to choose it. */

@@ -247,12 +247,15 @@ describe('who reads versions', () => {
     expect((await anonymous.bytes(`/versions/${v1.id}/document.html`)).status).toBe(200);
     expect((await anonymous.get(`/plans/${p.plan.id}/export`)).status).toBe(200);
 
-    // A content edit: the live plan is a draft again, for the staff only; the published version stays readable.
+    // A content edit: the live plan is a draft again, for the staff only; the readers read the version (ADR 0020).
     const activity = (await ctx.api.get(`/activities/${p.activity.id}`)).body;
     await ctx.api.patch(`/activities/${p.activity.id}`, { title: 'Nieuw: controles ook ’s nachts', version: activity.version });
-    expect((await anonymous.get(`/plans/${p.plan.id}/export`)).status).toBe(404);
-    expect((await anonymous.get(`/activities/${p.activity.id}`)).status).toBe(404);
-    expect((await raadslid.get(`/plans/${p.plan.id}/export`)).status).toBe(404);
+    for (const reader of [anonymous, raadslid]) {
+      const served = await reader.get(`/plans/${p.plan.id}/export`);
+      expect(served.body.servedVersion).toMatchObject({ id: v1.id, number: 1 });
+      expect(JSON.stringify(served.body)).not.toContain('’s nachts');
+      expect((await reader.get(`/activities/${p.activity.id}`)).body.title).toBe(activity.title);
+    }
     expect((await raadslid.get(`/plans/${p.plan.id}/compare?from=${v1.id}&to=draft`)).status).toBe(404);
     expect((await anonymous.get(`/versions/${v1.id}`)).status).toBe(200);
     const listed = (await anonymous.get(`/plans/${p.plan.id}/versions`)).body;

@@ -63,7 +63,7 @@ export async function authorizeFields(tx: Db, ctx: RequestContext, def: Resource
 }
 
 /** The actor's read scope: the owners whose records they read, with the collaborations their municipalities belong to. */
-async function scopeOf(tx: Db, actor: Actor) {
+export async function scopeOf(tx: Db, actor: Actor) {
   const orgs = actor.roles.map((r) => r.organisationId);
   const rows = orgs.length
     ? await tx.query<{ municipality_id: string; collaboration_id: string }>(

@@ -121,6 +121,17 @@ export interface ResourceShape {
    * merged record was validated and authorised, before it is written (allowed status transitions and their history).
    */
   onUpdate?: (tx: Db, ctx: RequestContext, before: Record_, after: Row) => Promise<void>;
+  /**
+   * What a reader who may not read a record (or a list) reads instead, where the room serves another state of it – a
+   * frozen version of its document (ADR 0020); null when there is none and the refusal stands.
+   */
+  served?: ServedReads;
+}
+
+/** Reads of an entity served from another state than the stored one: one record by id, a list by its filter. */
+export interface ServedReads {
+  get: (db: Db, ctx: RequestContext, id: string) => Promise<Record_ | null>;
+  list: (db: Db, ctx: RequestContext, filter: Row) => Promise<Record_[] | null>;
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type TVersionStage, type TVersionStep,
 } from '../../domain/versions.ts';
 import type { Db } from '../db/client.ts';
-import { subjectOf, type RequestContext } from '../core/access.ts';
+import type { RequestContext } from '../core/access.ts';
 import { writeAudit } from '../core/audit.ts';
 import { todayInNetherlands } from '../core/clock.ts';
 import { DOCUMENT_FORMATS, planDocumentSource, type DocumentFormat, type DocumentSource } from './index.ts';
@@ -18,6 +18,7 @@ import { getRound } from '../monitoring/rounds.ts';
 import { fromRow, getRecord } from '../core/read.ts';
 import { differsFromVersion, LATEST_VERSION_SQL, sha256 } from '../plans/plan-status.ts';
 import { plans as plansDef } from '../plans/resources.ts';
+import { versionSubject } from '../plans/served-version.ts';
 
 /*
  * Frozen document versions (ADR 0014). Adoption freezes a document source – its content as canonical JSON, that
@@ -63,10 +64,6 @@ const FACTS = `id, owner_id, plan_id, document, round_id, number, title, status,
 
 const notFound = () => new AppError('not_found', 'Versie niet gevonden');
 
-/** A version (or, before one exists, the versions of a plan) as the rules see it: owner, members, stage. */
-async function versionSubject(tx: Db, ownerId: string, stage: TVersionStage) {
-  return { ...(await subjectOf(tx, plansDef, { ownerId })), entity: 'versions' as const, planStatus: stage };
-}
 
 async function authorizeVersion(tx: Db, ctx: RequestContext, row: { owner_id: string; status: TVersionStage }, action: TAction) {
   if (ctx.isSystem) return;
@@ -276,8 +273,9 @@ async function versionContent(tx: Db, ctx: RequestContext, planId: string, id: s
 export async function comparePlanVersions(db: Db, ctx: RequestContext, planId: string, from: string, to: string): Promise<TPlanComparison> {
   return db.transaction(async (tx) => {
     const before = await versionContent(tx, ctx, planId, from);
+    // The draft only for who reads the live plan: a reader served a version has no draft to compare (ADR 0020).
     const after = to === 'draft'
-      ? (planContent(await exportPlan(tx, planId, ctx)) as Record<string, unknown>)
+      ? (planContent(await getRecord(tx, plansDef, planId, ctx).then(() => exportPlan(tx, planId, ctx))) as Record<string, unknown>)
       : await versionContent(tx, ctx, planId, to);
     // Both sides through the same JSON text: the live side compares exactly as a frozen one would. Who may not read
     // personal data compares what the documents print (the export already is that for them).

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
 import { ZId, ZVersion } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { problems, ZIdParam } from './errors.ts';
@@ -45,11 +46,16 @@ export function registerResourceRoutes(
           const q: Row = req.query;
           // A filter on an id that is not a uuid matches nothing.
           if (Object.entries(q).some(([k, v]) => k.endsWith('Id') && typeof v === 'string' && v && !isUuid(v))) return [];
-          return listRecords(db, def, q, ctxOf(req));
+          return (await def.served?.list(db, ctxOf(req), q)) ?? listRecords(db, def, q, ctxOf(req));
         });
     }
     r.get(`/${def.name}/:id`, { schema: { tags, summary: `${def.label}: lezen`, params: ZIdParam, response: { 200: def.output, ...problems } } },
-      async (req) => getRecord(db, def, req.params.id, ctxOf(req)));
+      async (req) => getRecord(db, def, req.params.id, ctxOf(req)).catch(async (e: unknown) => {
+        // Who may not read the record may read it as another state serves it (a frozen version, ADR 0020).
+        const served = e instanceof AppError && e.code === 'not_found' ? await def.served?.get(db, ctxOf(req), req.params.id) : null;
+        if (served) return served;
+        throw e;
+      }));
     r.post(`/${def.name}`, { schema: { tags, summary: `${def.label}: aanmaken`, body: def.fields, response: { 201: def.output, ...problems } } },
       // The service validates the raw body again with the rules between fields (the route schema checks each field).
       async (req, reply) => reply.status(201).send(await createRecord(db, def, req.body, ctxOf(req))));

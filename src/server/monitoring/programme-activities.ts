@@ -5,6 +5,8 @@ import type { Db } from '../db/client.ts';
 import { readCondition, type RequestContext } from '../core/access.ts';
 import { todayInNetherlands } from '../core/clock.ts';
 import { getRecord, queryRecords } from '../core/read.ts';
+import { exportPlan } from '../plans/plan-queries.ts';
+import { servedVersionOf } from '../plans/served-version.ts';
 import * as R from '../plans/resources.ts';
 import { frequencyProgress, isResponsibleSql } from './monitoring.ts';
 import { withMonitoring } from './progress.ts';
@@ -18,6 +20,7 @@ import { awaitedSql } from './rounds.ts';
 /** The activity table of a whole programme, with the theme of each activity, filtered. With a joint programme
  * behind a local part, the joint themes' activities are included and marked. */
 export async function listProgrammeActivities(db: Db, planId: string, filter: TActivityFilter, ctx: RequestContext): Promise<TProgrammeActivity[]> {
+  if (await servedVersionOf(db, ctx, planId)) return servedProgrammeActivities(db, planId, filter, ctx);
   const plan = await getRecord(db, R.plans, planId, ctx);
   // The joint programme's activities come along only where the actor may read that programme.
   const jointPlanId = plan.jointPlanId
@@ -41,7 +44,7 @@ export async function listProgrammeActivities(db: Db, planId: string, filter: TA
     );
   }
   // The stored activities with their theme (the extra column), as the domain type; the monitoring comes below.
-  let activities = (await queryRecords(db, R.activities, {
+  const activities = (await queryRecords(db, R.activities, {
     select: `json_build_object('id', t.id, 'number', t.number, 'title', t.title, 'scope', t.scope, 'planId', t.plan_id) as theme`,
     join: 'join themes t on t.id = r.theme_id',
     where,
@@ -49,6 +52,14 @@ export async function listProgrammeActivities(db: Db, planId: string, filter: TA
     // The joint programme's themes first, as the documents print them.
     order: '(t.plan_id = $1), t.position, r.position, r.created_at',
   })) as Omit<TProgrammeActivity, 'monitoring'>[];
+  return inQuarterAndLag(db, ctx, activities, filter);
+}
+
+type TableRow = Omit<TProgrammeActivity, 'monitoring'>;
+
+/** The rows in the filter's quarter and, with `lagging`, lagging; with where each stands. */
+async function inQuarterAndLag(db: Db, ctx: RequestContext, rows: TableRow[], filter: TActivityFilter): Promise<TProgrammeActivity[]> {
+  let activities = rows;
   if (filter.quarter) {
     const q = parseQuarterCode(filter.quarter);
     activities = activities.filter((a) => isActiveInQuarter(a.timeframe, q));
@@ -59,6 +70,25 @@ export async function listProgrammeActivities(db: Db, planId: string, filter: TA
     activities = activities.filter((a) => lag.get(a.id)?.isLagging);
   }
   return withMonitoring(db, ctx, activities);
+}
+
+/**
+ * The activity table of a programme for who reads its adopted version instead of the draft (ADR 0020): the version's
+ * activities (with the joint themes it printed), filtered as the SQL above filters the live ones, monitored today.
+ */
+async function servedProgrammeActivities(db: Db, planId: string, filter: TActivityFilter, ctx: RequestContext): Promise<TProgrammeActivity[]> {
+  const doc = await exportPlan(db, planId, ctx);
+  const themes = [...(doc.jointPart?.themes ?? []), ...doc.themes];
+  const q = filter.q?.toLocaleLowerCase('nl');
+  const rows: TableRow[] = themes.flatMap((t) => t.activities.map((a) => ({
+    ...a, theme: { id: t.id, number: t.number, title: t.title, scope: t.scope, planId: t.planId },
+  }))).filter((a) =>
+    (!filter.themeId || a.themeId === filter.themeId) && (!filter.scope || a.theme.scope === filter.scope)
+    && (!filter.status || a.status === filter.status)
+    && (!filter.stakeholderId || a.stakeholderIds.includes(filter.stakeholderId))
+    && (!filter.responsibleId || a.responsibleIds.includes(filter.responsibleId))
+    && (!q || [a.title, a.explanation, a.stakeholdersText, a.timeframeText, a.frequencyText].some((x) => x?.toLocaleLowerCase('nl').includes(q))));
+  return inQuarterAndLag(db, ctx, rows, filter);
 }
 
 /**

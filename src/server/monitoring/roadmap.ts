@@ -1,18 +1,17 @@
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { calendarEventsOf } from '../../domain/calendar.ts';
 import { buildRoadmap } from '../../domain/roadmap.ts';
-import type { TActivityFilter, TPlan } from '../../domain/schemas.ts';
+import type { TActivityFilter } from '../../domain/schemas.ts';
 import type { TProgrammeActivity, TRoadmap } from '../../domain/plan-views.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/access.ts';
 import { todayInNetherlands } from '../core/clock.ts';
 import { listProgrammeActivities } from './programme-activities.ts';
-import { getRecord } from '../core/read.ts';
-import * as R from '../plans/resources.ts';
+import { readPlan } from '../plans/served-reads.ts';
 
 /** The plan and its activity table (the joint programme's too), filtered as the activity table is. */
 async function programme(db: Db, planId: string, filter: TActivityFilter, ctx: RequestContext) {
-  const plan = (await getRecord(db, R.plans, planId, ctx)) as TPlan;
+  const plan = await readPlan(db, planId, ctx);
   const activities = await listProgrammeActivities(db, planId, filter, ctx);
   return { plan, activities };
 }

@@ -46,3 +46,14 @@ export async function budgetUseOfPlans(db: Db, planIds: string[]): Promise<Map<s
     [...byPlan].map(([planId, p]) => [planId, computeBudgetUse(p.lines, p.spent, periodYears(...p.period))]),
   );
 }
+
+/** Budget use of the given lines – a plan as of an adopted version (ADR 0020) – with the spending on them today. */
+export async function budgetUseOfLines(db: Db, period: [string, string], lines: UseLineLike[]): Promise<BudgetUse> {
+  const rows = await db.query<{ budget_line_id: string; year: number; cents: string | number }>(
+    `select budget_line_id, year, sum(amount_cents) as cents from spending_entries
+      where budget_line_id = any($1::uuid[]) group by budget_line_id, year`,
+    [lines.map((l) => l.id)],
+  );
+  const spent = rows.map((r) => ({ budgetLineId: r.budget_line_id, year: r.year, amountCents: Number(r.cents) }));
+  return computeBudgetUse(lines, spent, periodYears(...period));
+}

@@ -1,7 +1,7 @@
 import { computeBudgetTotals, findSubLineMismatches } from '../../domain/budget.ts';
 import { subsidyDeadlines } from '../../domain/budget-use.ts';
 import { checkTarget, indicatorStatus } from '../../domain/indicator.ts';
-import { can } from '../../domain/permissions.ts';
+import { can, type ReadScope } from '../../domain/permissions.ts';
 import { withoutPersonalData } from '../../domain/plan-content.ts';
 import type {
   TBudgetLineWithSubLines, TIndicatorWithMeasurements, TJointPart, TOrganisationRef, TPlanBudget, TPlanExport, TThemeWithContent,
@@ -11,8 +11,11 @@ import type {
   TRegularTask, TTheme,
 } from '../../domain/schemas.ts';
 import type { Db } from '../db/client.ts';
-import { readCondition, subjectOf, type RequestContext } from '../core/access.ts';
-import { budgetUseOfPlans } from './budget-use.ts';
+import { readCondition, scopeOf, subjectOf, SYSTEM_CONTEXT, type RequestContext } from '../core/access.ts';
+import { budgetUseOfLines, budgetUseOfPlans } from './budget-use.ts';
+import { exportAsOf, servedVersionOf } from './served-version.ts';
+import { recordsOf } from '../../domain/served-version.ts';
+import type { BudgetUse } from '../../domain/budget-use.ts';
 import { todayInNetherlands } from '../core/clock.ts';
 import { fromRow, getRecord, listRecords, listRecordsWhere } from '../core/read.ts';
 import { organisations as organisationsDef, people as peopleDef } from '../accounts/definitions.ts';
@@ -28,7 +31,9 @@ export async function listPlanSummaries(
   const params: unknown[] = [];
   const where: string[] = [];
   const readable = await readCondition(db, ctx, R.plans, 'p', params);
-  if (readable) where.push(readable);
+  // Who may not read a draft reads the newest adopted version they may read instead (ADR 0020).
+  const versionReadable = ctx.isSystem ? null : versionCondition(await scopeOf(db, ctx.actor), params);
+  if (readable) where.push(`(${readable} or ${versionReadable})`);
   if (filter.organisationId) {
     params.push(filter.organisationId);
     where.push(`(p.owner_id = $${params.length} or p.owner_id in
@@ -41,13 +46,28 @@ export async function listPlanSummaries(
   }
   const rows = await db.query(
     `select p.id, p.kind, p.title, p.period_start, p.period_end, p.status, p.owner_id, p.parent_plan_id, p.joint_plan_id,
+            ${readable ?? 'true'} as is_live,
             json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'cbsCode', o.cbs_code) as owner
        from plans p join organisations o on o.id = p.owner_id
       ${where.length ? `where ${where.join(' and ')}` : ''}
       order by o.name, p.period_start desc, p.kind`,
     params,
   );
-  return rows.map(fromRow) as TPlanSummary[];
+  return Promise.all(rows.map(async ({ is_live: isLive, ...row }) => {
+    const plan = fromRow(row) as TPlanSummary;
+    const served = isLive ? null : await servedVersionOf(db, ctx, plan.id);
+    if (!served) return plan;
+    const c = served.content as Partial<TPlanSummary>;
+    return { ...plan, title: c.title ?? plan.title, periodStart: c.periodStart ?? plan.periodStart, periodEnd: c.periodEnd ?? plan.periodEnd, status: served.facts.status };
+  }));
+}
+
+/** Plans with a plan version the scope reads: published ones, and the council's stages of its own owners' plans. */
+function versionCondition(scope: ReadScope, params: unknown[]): string {
+  params.push(scope.publicStatuses, scope.councilStatuses, scope.councilOwnerIds);
+  const n = params.length;
+  return `exists (select 1 from document_versions v where v.plan_id = p.id and v.document = 'plan'
+    and (v.status = any($${n - 2}::text[]) or (v.status = any($${n - 1}::text[]) and p.owner_id = any($${n}::uuid[]))))`;
 }
 
 /**
@@ -55,29 +75,44 @@ export async function listPlanSummaries(
  * remaining) and the deadlines of its subsidies on `today`.
  */
 export async function getPlanBudget(db: Db, planId: string, ctx?: RequestContext, today = todayInNetherlands()): Promise<TPlanBudget> {
+  const served = ctx ? await servedVersionOf(db, ctx, planId) : null;
+  if (served) {
+    // A reader of an adopted version: its budget lines, with the spending on them today.
+    const doc = exportAsOf(served, await exportLive(db, planId, SYSTEM_CONTEXT));
+    const lines = recordsOf(doc, 'budget-lines') as TBudgetLine[];
+    const plan = doc as TPlan;
+    return budgetOf(plan, lines, await budgetUseOfLines(db, [plan.periodStart, plan.periodEnd], lines), today);
+  }
   const plan = (await getRecord(db, R.plans, planId, ctx)) as TPlan;
   const lines = (await listRecords(db, R.budgetLines, { planId })) as TBudgetLine[];
-  const use = (await budgetUseOfPlans(db, [planId])).get(planId)!;
-  const available = plan.availableBudgetCents ?? null;
-  const totals = computeBudgetTotals(lines, available);
-  const asList = (m: Map<number | 'per_jaar', number>) =>
-    [...m.entries()].map(([year, amountCents]) => ({ year: year === 'per_jaar' ? null : year, amountCents }));
+  return budgetOf(plan, lines, (await budgetUseOfPlans(db, [planId])).get(planId)!, today);
+}
+
+/** A plan's budget from its lines and their use: totals, remainders, sub-line mismatches and subsidy deadlines. */
+function budgetOf(plan: TPlan, lines: TBudgetLine[], use: BudgetUse, today: string): TPlanBudget {
   return {
-    planId,
-    availableBudgetCents: available,
-    lines: nestLines(lines),
-    totals: asList(totals.totalsByYear),
-    remainders: asList(totals.remainderByYear),
-    pmCount: totals.pmCount,
-    mismatches: findSubLineMismatches(lines).map((m) => ({
-      ...m,
-      year: m.year === 'per_jaar' ? null : m.year,
-    })),
+    planId: plan.id,
+    availableBudgetCents: plan.availableBudgetCents ?? null,
+    ...budgetSummary(lines, plan.availableBudgetCents ?? null),
     use,
     subsidies: lines
       .filter((l) => l.funding === 'subsidy')
       .map((l) => ({ lineId: l.id, ...subsidyDeadlines(l, today) })),
     today,
+  };
+}
+
+/** Budget lines nested, with their totals and remainders per year, PM lines and sub-line mismatches. */
+function budgetSummary(lines: TBudgetLine[], available: number | null) {
+  const totals = computeBudgetTotals(lines, available);
+  const asList = (m: Map<number | 'per_jaar', number>) =>
+    [...m.entries()].map(([year, amountCents]) => ({ year: year === 'per_jaar' ? null : year, amountCents }));
+  return {
+    lines: nestLines(lines),
+    totals: asList(totals.totalsByYear),
+    remainders: asList(totals.remainderByYear),
+    pmCount: totals.pmCount,
+    mismatches: findSubLineMismatches(lines).map((m) => ({ ...m, year: m.year === 'per_jaar' ? null : m.year })),
   };
 }
 
@@ -128,9 +163,24 @@ async function jointPartOf(tx: Db, jointPlanId: string | null, ctx: RequestConte
   return { id: joint.id, title: joint.title, owner: owner ? (fromRow(owner) as TOrganisationRef) : null, themes };
 }
 
-/** One plan with everything in it, as one JSON document (the export, and the data behind the plan pages). */
+/**
+ * One plan with everything in it, as one JSON document (the export, and the data behind the plan pages). Who may not
+ * read the draft reads the newest adopted version they may read, with today's monitoring (ADR 0020).
+ */
 export async function exportPlan(db: Db, planId: string, ctx: RequestContext): Promise<TPlanExport> {
   return db.transaction(async (tx) => {
+    const served = await servedVersionOf(tx, ctx, planId);
+    if (!served) return exportLive(tx, planId, ctx);
+    const doc = exportAsOf(served, await exportLive(tx, planId, SYSTEM_CONTEXT)) as TPlanExport;
+    const { lines, totals, remainders, pmCount, mismatches } = budgetSummary(recordsOf(doc, 'budget-lines') as TBudgetLine[], doc.availableBudgetCents ?? null);
+    // What the reader may not read of the live plan, they do not read of the version either: its people's data.
+    return withoutPersonalData({ ...doc, budgetLines: lines, budget: { totals, remainders, pmCount, mismatches } });
+  });
+}
+
+/** The live plan's export, for an actor who may read it. */
+async function exportLive(tx: Db, planId: string, ctx: RequestContext): Promise<TPlanExport> {
+  {
     const plan = (await getRecord(tx, R.plans, planId, ctx)) as TPlan;
     const [owner] = await tx.query('select id, name, kind, cbs_code from organisations where id = $1', [plan.ownerId]);
     const { planIndicators, themes } = await themesWithContent(tx, planId);
@@ -171,7 +221,7 @@ export async function exportPlan(db: Db, planId: string, ctx: RequestContext): P
     const readable = new Set<string>();
     for (const o of owners) if (await readsPeopleOf(tx, ctx, o)) readable.add(o);
     return owners.every((o) => readable.has(o)) ? doc : withoutPersonalData(doc, (p) => readable.has(String(p.ownerId)));
-  });
+  }
 }
 
 /**

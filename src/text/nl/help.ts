@@ -97,6 +97,9 @@ export const helpText = {
           'op de pagina van de ronde of, voor het evaluatierapport, op de pagina van het programma. De raad leest een rapportage ' +
           'zodra zij is vastgesteld, het publiek zodra zij is gepubliceerd. Een vastgestelde versie blijft precies zoals zij was, ' +
           'ook als er later nieuwe updates komen; het plan zelf houdt zijn eigen stadium.',
+          'Wijzigt een adviseur een vastgesteld programma, dan wordt het een nieuw concept. Raadsleden en het publiek lezen ' +
+          'intussen op dezelfde pagina’s de laatste versie die zij mogen lezen, met de voortgang van vandaag en een melding ' +
+          'welke versie zij lezen. Het bewerkformulier waarschuwt hiervoor.',
         ],
         terms: [
           { term: 'Concept', meaning: 'In voorbereiding. Alleen de eigen organisatie leest mee: beheerder, adviseur en bestuurder (portefeuillehouder).' },

@@ -347,4 +347,21 @@ export const plansText = {
       availableBudget: 'Het beschikbare budget: dat geldt voor de vorige periode.',
     },
   },
+  /** Readers of an adopted version while a new one is drafted, and the staff who draft it (ADR 0020). */
+  servedVersion: {
+    bannerTitle: 'U leest de vastgestelde versie',
+    banner: (n: number, date: string) => `Er wordt gewerkt aan een nieuwe versie; u leest versie ${n}, vastgesteld op ${date}.`,
+    stage: { adopted: 'vastgesteld', sent_to_council: 'vastgesteld', published: 'gepubliceerd' } as Record<string, string>,
+    warningTitle: 'Opslaan maakt een nieuw concept',
+    warning: (stage: string, n: number | null) =>
+      `Dit programma is ${stage}. Als u opslaat, wordt het een concept; ${n ? `versie ${n}` : 'de vastgestelde versie'} blijft ${stage}.`,
+    nowDraft: (stage: string, n: number | null) =>
+      `Het programma is nu een concept; ${n ? `versie ${n}` : 'de vastgestelde versie'} blijft ${stage}.`,
+    saved: {
+      plans: 'Programma opgeslagen.', themes: 'Thema opgeslagen.', goals: 'Doel opgeslagen.', indicators: 'Indicator opgeslagen.',
+      measurements: 'Meting opgeslagen.', activities: 'Activiteit opgeslagen.', 'budget-lines': 'Begrotingspost opgeslagen.',
+      'spending-entries': 'Besteding opgeslagen.', 'regular-tasks': 'Taak opgeslagen.', decisions: 'Besluit opgeslagen.',
+    } as Record<string, string>,
+    savedGeneric: 'Opgeslagen.',
+  },
 } as const;

@@ -19,6 +19,8 @@ interface FormState {
   summaryRef: RefObject<HTMLDivElement | null>;
   conflictRef: RefObject<HTMLDivElement | null>;
   draft: { restoredAt: string | null; discard: () => void };
+  /** The plan's adopted version, when saving would make the plan a concept again (ADR 0020). */
+  adopted?: { stage: string; number: number | null } | null;
 }
 
 interface Props {
@@ -65,6 +67,12 @@ export function FormPageFrame({ title, context, crumbs, form, labels, onReload, 
     <>
       {heading}
       <DraftNotice restoredAt={form.draft.restoredAt} onDiscard={form.draft.discard} />
+      {form.adopted && (
+        <Alert type="warning">
+          <Heading level={2}>{nl.servedVersion.warningTitle}</Heading>
+          <Paragraph>{nl.servedVersion.warning(form.adopted.stage, form.adopted.number)}</Paragraph>
+        </Alert>
+      )}
       {form.isConflict && <ConflictAlert ref={form.conflictRef} onReload={onReload} />}
       <ErrorSummary ref={form.summaryRef} items={items} general={form.formError} />
       <form noValidate onSubmit={form.submit} className="regie-form" aria-label={title}>

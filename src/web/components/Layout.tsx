@@ -6,6 +6,7 @@ import { AccountMenu, MainNav } from './AccountMenu.tsx';
 import { AppLink } from './AppLink.tsx';
 import { PlanNav, PlanNavProvider } from './PlanNav.tsx';
 import { SessionGuard } from '../session/SessionGuard.tsx';
+import { SavedNotice } from './SavedNotice.tsx';
 
 /** Moves focus to the main content: the skip link's target must receive focus, not only be scrolled to. */
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
@@ -43,6 +44,7 @@ export function Layout() {
             )}
             <main id="main" tabIndex={-1} className="regie-main">
               <PageContent className="regie-content">
+                <SavedNotice />
                 <Outlet />
               </PageContent>
             </main>

@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { api, ApiError, type ResourceName, type Resources } from '../api/client.ts';
 import { errorMessage } from '../components/LoadState.tsx';
 import { useFocusRequest } from '../lib/useFocusRequest.ts';
 import { useDraft } from './useDraft.ts';
 import { fieldMessage } from '../../text/field-messages.ts';
+import { announceSaved } from '../lib/savedNotice.ts';
+import { nl } from '../../text/nl/web.ts';
 
 /** Messages per field name ("title", "amounts"). */
 export type FieldErrors = Record<string, string>;
@@ -23,6 +25,11 @@ export interface EntityFormOptions<V, R extends ResourceName> {
   onSaved: (saved: Resources[R]) => void;
   /** For long forms: a local draft under this key (per user), so a reload loses nothing; restored with a notice. */
   draftKey?: string;
+  /**
+   * The plan the record is content of: when it is adopted or published, the form warns that saving makes a new concept
+   * (ADR 0020). Absent for monitoring (measurements, spending), which never does.
+   */
+  plan?: { id: string; status: string };
 }
 
 const fieldOf = (path: string | readonly PropertyKey[]) =>
@@ -45,6 +52,8 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
   const [isSaving, setSaving] = useState(false);
   const [summaryRef, focusSummary] = useFocusRequest<HTMLDivElement>();
   const [conflictRef, focusConflict] = useFocusRequest<HTMLDivElement>();
+
+  const adopted = useAdoptedVersion(options.plan);
 
   const setValue = <K extends keyof V>(name: K, value: V[K]) => setValues((v) => ({ ...v, [name]: value }));
 
@@ -89,6 +98,9 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
       }
       setErrors({});
       draft.clear();
+      const isWritten = saved !== record;
+      const T = nl.servedVersion;
+      announceSaved([T.saved[resource] ?? T.savedGeneric, ...(adopted && isWritten ? [T.nowDraft(adopted.stage, adopted.number)] : [])].join(' '));
       options.onSaved(saved);
     } catch (err) {
       if (err instanceof ApiError && err.isConflict) {
@@ -112,7 +124,25 @@ export function useEntityForm<V extends Record<string, unknown>, R extends Resou
   };
 
   const summary = fieldOrder.filter((f) => errors[f]).map((f) => ({ field: f, message: errors[f] }));
-  return { values, setValue, errors, summary, formError, isConflict, isSaving, submit, summaryRef, conflictRef, draft };
+  return { values, setValue, errors, summary, formError, isConflict, isSaving, submit, summaryRef, conflictRef, draft, adopted };
+}
+
+/** The stage (in words) and number of the adopted version of a plan that is not a concept now; null for a concept. */
+function useAdoptedVersion(plan: { id: string; status: string } | undefined) {
+  const stage = plan && plan.status !== 'draft' ? nl.servedVersion.stage[plan.status] : undefined;
+  const [number, setNumber] = useState<number | null>(null);
+  useEffect(() => {
+    if (!stage || !plan) return;
+    let isCurrent = true;
+    api.listVersions(plan.id).then(
+      (v) => isCurrent && setNumber(v.versions.find((x) => x.id === v.latestPlanVersionId)?.number ?? null),
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [plan, stage]);
+  return stage ? { stage, number } : null;
 }
 
 export type EntityForm<V extends Record<string, unknown>> = ReturnType<typeof useEntityForm<V, ResourceName>>;

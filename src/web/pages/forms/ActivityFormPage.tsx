@@ -83,6 +83,7 @@ function ActivityForm({ ctx, record, themeId, onReload }: Props) {
   const startYear = parseQuarterCode(plan.periodStart).year;
   const form = useEntityForm({
     resource: 'activities',
+    plan,
     record,
     schema: ZActivityCreate,
     fieldOrder: FIELDS,

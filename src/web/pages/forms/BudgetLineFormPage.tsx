@@ -77,6 +77,7 @@ function BudgetLineForm({ ctx, record, onReload }: { ctx: FormContext; record?: 
   };
   const form = useEntityForm<Values, 'budget-lines'>({
     resource: 'budget-lines',
+    plan,
     record,
     schema: ZBudgetLineCreate,
     fieldOrder: Object.keys(labels),

@@ -48,6 +48,7 @@ function GoalForm({ ctx, record, themeId, onReload }: Props) {
   const back = returnTarget(search, paths.theme(plan.id, themeId));
   const form = useEntityForm({
     resource: 'goals',
+    plan,
     record,
     schema: ZGoalCreate,
     fieldOrder: FIELDS,

@@ -51,6 +51,7 @@ function IndicatorForm({ ctx, record, onReload }: { ctx: FormContext; record?: T
   const back = returnTarget(search, themeId ? paths.theme(plan.id, themeId) : paths.plan(plan.id));
   const form = useEntityForm({
     resource: 'indicators',
+    plan,
     record,
     schema: ZIndicatorCreate,
     fieldOrder: FIELDS,

@@ -52,6 +52,7 @@ function ReferenceAreasForm({ ctx, record, regions, onReload }: Props) {
   const [addError, setAddError] = useState<string>();
   const form = useEntityForm({
     resource: 'plans',
+    plan,
     record,
     schema: ZPlanCreate,
     fieldOrder: Object.keys(L),

@@ -50,6 +50,7 @@ function ThemeForm({ ctx, record, onReload }: { ctx: FormContext; record?: TThem
   const [first = '', ...backups] = record?.officialIds ?? [];
   const form = useEntityForm({
     resource: 'themes',
+    plan,
     record,
     schema: ZThemeCreate,
     fieldOrder: FIELDS,

@@ -12,6 +12,7 @@ import { BudgetTable } from '../../components/BudgetTable.tsx';
 import { BudgetUseSection } from '../../components/BudgetUseSection.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ServedVersionBanner } from '../../components/ServedVersionBanner.tsx';
 import { SubsidySection } from '../../components/SubsidySection.tsx';
 import { nl } from '../../../text/nl/web.ts';
 import { formatYear } from '../../../text/format.ts';
@@ -77,6 +78,7 @@ function BudgetContent({ plan, budget, themes }: { plan: TPlan; budget: PlanBudg
       <PageHeading preHeading={plan.title} title={nl.budget.title(plan.title)}>
         {nl.budget.heading}
       </PageHeading>
+      <ServedVersionBanner plan={plan} />
       <BudgetSummary budget={budget} />
       {budget.pmCount > 0 && <Paragraph>{nl.budget.pmCount(budget.pmCount)}</Paragraph>}
       {budget.mismatches.length > 0 && (

@@ -10,6 +10,7 @@ import { IndicatorCard } from '../../components/IndicatorCard.tsx';
 import { IndicatorStatusNotice, indicatorStatusesFromUrl, withStatuses } from '../../components/IndicatorStatusNotice.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ServedVersionBanner } from '../../components/ServedVersionBanner.tsx';
 import { PlanDocuments } from '../../components/PlanDocuments.tsx';
 import { PlanFacts } from '../../components/PlanFacts.tsx';
 import { ProposalActions } from '../../components/ProposalActions.tsx';
@@ -49,6 +50,7 @@ function PlanContent({ plan, allPlans, onChanged }: { plan: PlanExport; allPlans
     <>
       <Breadcrumbs items={plan.owner ? [{ label: plan.owner.name, to: paths.organisation(plan.owner.id) }] : []} />
       <PageHeading preHeading={nl.labels.planKindLong[plan.kind]}>{plan.title}</PageHeading>
+      <ServedVersionBanner plan={plan} />
       {plan.subtitle && <Paragraph appearance="lead">{plan.subtitle}</Paragraph>}
       <PlanFacts plan={plan} allPlans={allPlans} />
 

@@ -8,6 +8,7 @@ import { AppButtonLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ServedVersionBanner } from '../../components/ServedVersionBanner.tsx';
 import { nl } from '../../../text/nl/web.ts';
 import { quartersBetween } from '../../../text/format.ts';
 import { paths } from '../../lib/paths.ts';
@@ -39,6 +40,7 @@ export function ProgrammeActivitiesPage() {
           <PageHeading preHeading={plan.title} title={nl.programme.title(plan.title)}>
             {nl.programme.heading}
           </PageHeading>
+          <ServedVersionBanner plan={plan} />
           {plan.jointPlanId && <Paragraph>{nl.programme.includesJoint}</Paragraph>}
           <nav aria-label={nl.excel.actions} className="regie-actions">
             <ButtonGroup>

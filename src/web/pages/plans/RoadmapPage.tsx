@@ -7,6 +7,7 @@ import { AppLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ServedVersionBanner } from '../../components/ServedVersionBanner.tsx';
 import { RoadmapTable, themeName } from '../../components/RoadmapTable.tsx';
 import { nl } from '../../../text/nl/web.ts';
 import { formatDate, formatPeriod, formatQuarterCode, quartersBetween } from '../../../text/format.ts';
@@ -111,6 +112,7 @@ export function RoadmapPage() {
         <>
           <Breadcrumbs items={[{ label: plan.title, to: paths.plan(plan.id) }]} />
           <PageHeading preHeading={plan.title} title={R.title(plan.title)}>{R.heading}</PageHeading>
+          <ServedVersionBanner plan={plan} />
           {roadmap.data && (
             <Paragraph>
               {R.asOf(formatDate(roadmap.data.asOf))} {R.currentQuarter(formatQuarterCode(roadmap.data.currentQuarter))}{' '}

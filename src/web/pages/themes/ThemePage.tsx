@@ -11,6 +11,7 @@ import { IndicatorCard } from '../../components/IndicatorCard.tsx';
 import { IndicatorStatusNotice, indicatorStatusesFromUrl, withStatuses } from '../../components/IndicatorStatusNotice.tsx';
 import { LoadError, LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ServedVersionBanner } from '../../components/ServedVersionBanner.tsx';
 import { ApiError } from '../../api/client.ts';
 import { ThemeNarrative } from '../../components/ThemeNarrative.tsx';
 import { nl } from '../../../text/nl/web.ts';
@@ -62,6 +63,7 @@ function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithConte
       <PageHeading preHeading={nl.labels.scope[theme.scope]} title={`${heading} – ${plan.title}`}>
         {heading}
       </PageHeading>
+      <ServedVersionBanner plan={plan} />
       <DataList className="regie-data-list">
         <DataListItem>
           <DataListKey>{nl.theme.inPlan}</DataListKey>
