@@ -4,7 +4,7 @@ import { parseQuarterCode, quarterCode, ZQuarterCode, type TQuarter } from './ti
 import type { TBudgetAmount } from './schemas.ts';
 
 /*
- * "Nieuw programma op basis van …": a programme's successor for the next period (ADR 0020). Pure rules: the default
+ * "Nieuw programma op basis van …": a programme's successor for the next period (ADR 0021). Pure rules: the default
  * period and title, and how a tijdpad and an amount move to the new period.
  */
 

@@ -17,7 +17,7 @@ const OPEN = ['not_started', 'in_progress', 'delayed'];
 /**
  * "Nieuw programma op basis van …": a new concept programme for the next period, holding the themes, goals, open
  * activities (their tijdpad moved by the years between the periods), indicators without measurements and the budget
- * structure without the amounts of past years (ADR 0020). Creating a plan in the owner's organisation is the
+ * structure without the amounts of past years (ADR 0021). Creating a plan in the owner's organisation is the
  * adviser's (the same rule as any new plan). One audit row says what was copied.
  */
 export async function createSuccessorPlan(db: Db, ctx: RequestContext, planId: string, input: unknown): Promise<TCarryOverResult> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import postcss, { type AtRule, type Container, type Root } from 'postcss';
 
 /*
- * The public site's one style sheet (ADR 0020): of the NL Design System's (Utrecht) component library only the rules
+ * The public site's one style sheet (ADR 0022): of the NL Design System's (Utrecht) component library only the rules
  * whose classes the pages use, of its design tokens only the custom properties those rules (and the site's own layout)
  * read, then site.css. Built once per process from the installed packages, so a package update needs no step; served
  * under its hash, so browsers keep it for good.
