@@ -68,7 +68,7 @@ test('the activity table: status in view, 20 compact rows a screen, folded filte
 });
 
 test('no page of the app scrolls sideways on a phone', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // 12 pages with axe: about 30 s on an idle machine
   await page.setViewportSize(PHONE);
   await login(page, DEMO.huizenAdviseur);
   const { plan, activity, theme } = await huizen(page);
@@ -77,7 +77,7 @@ test('no page of the app scrolls sideways on a phone', async ({ page }) => {
     adviseur: ['/', `/plannen/${plan.id}`, `/plannen/${plan.id}/activiteiten`, `/plannen/${plan.id}/themas/${theme}`,
       `/activiteiten/${activity}`, `/plannen/${plan.id}/begroting`, `/organisaties/${org}/dashboard`, `/organisaties/${org}`,
       '/mijn-activiteiten', `/plannen/${plan.id}/planning`],
-    partner: ['/', '/mijn-activiteiten', `/plannen/${plan.id}`, `/plannen/${plan.id}/activiteiten`],
+    partner: ['/', '/mijn-activiteiten'],
   };
   for (const [who, urls] of Object.entries(pages)) {
     if (who === 'partner') await login(page, DEMO.politiePartner);
