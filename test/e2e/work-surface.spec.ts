@@ -17,6 +17,7 @@ async function huizen(page: Page) {
 const table = (page: Page) => page.getByRole('table', { name: 'Activiteitentabel' });
 
 test('the activity table: status in view, 20 compact rows a screen, folded filters and cards on a phone', async ({ page }) => {
+  test.setTimeout(120_000); // three axe runs; about 15 s on an idle machine
   await page.setViewportSize(DESKTOP);
   await login(page, DEMO.huizenAdviseur);
   const { plan, theme, scope } = await huizen(page);
