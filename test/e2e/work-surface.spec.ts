@@ -87,11 +87,8 @@ test('no page of the app scrolls sideways on a phone', async ({ page }) => {
       await expect(page.locator('h1')).toBeVisible();
       await expect(page.getByText('Bezig met laden')).toHaveCount(0);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (process.env.DEBUG_WIDE) console.log(url, await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth && !e.parentElement?.closest('.regie-table-container')).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).join(' | ')));
       expect.soft(width, `${who} ${url} is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);
-      const t0 = Date.now();
       await expectAccessible(page);
-      if (process.env.DEBUG_WIDE) console.log('axe', Date.now() - t0);
     }
   }
 });
