@@ -11,7 +11,7 @@ test('edit an activity’s tijdpad: saved, kept after reload, and read by Regie'
   const themeUrl = page.url();
 
   const row = page.getByRole('table', { name: /Activiteiten/ }).locator('tbody tr').first();
-  const title = (await row.locator('td').first().textContent())!.slice(0, 40);
+  const title = (await row.getByRole('rowheader').textContent())!.slice(0, 40);
   await row.getByRole('link', { name: /Bewerken/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Activiteit bewerken');
   await expect(page).toHaveTitle(/Activiteit bewerken/);
@@ -39,7 +39,7 @@ test('a tijdpad Regie cannot read is kept and marked “niet herkend”', async 
   await page.goto(`/plannen/${plan.id}`);
   await page.getByRole('table', { name: 'Thema’s' }).getByRole('link', { name: 'Ondermijning' }).click();
   const row = page.getByRole('table', { name: /Activiteiten/ }).locator('tbody tr').nth(1);
-  const title = (await row.locator('td').first().textContent())!.slice(0, 40);
+  const title = (await row.getByRole('rowheader').textContent())!.slice(0, 40);
   await row.getByRole('link', { name: /Bewerken/ }).click();
   await page.getByLabel('Tijdpad').fill('na de zomer');
   await page.getByRole('button', { name: 'Opslaan' }).click();

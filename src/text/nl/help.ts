@@ -109,6 +109,20 @@ export const helpText = {
         ],
       },
       {
+        id: 'activiteitentabel',
+        title: 'De activiteitentabel',
+        paragraphs: [
+          'De activiteitentabel van een programma toont alle activiteiten, met direct na de naam de status en of de activiteit ' +
+          'achterloopt. De eerste kolom blijft staan als u de tabel opzij schuift.',
+          'Kies bij Weergave Compact (één regel per activiteit, zoals in Excel) of Ruim (met de toelichting, ingekort tot twee ' +
+          'regels; met meer leest u alles). Regie onthoudt uw keuze in deze browser. Op een telefoon staat elke activiteit op een ' +
+          'eigen kaart.',
+          'Met de filters kiest u thema, reikwijdte, partner, verantwoordelijke, kwartaal, status en voortgang, of zoekt u op tekst. ' +
+          'Op een smal scherm zijn de filters ingeklapt; Filters (2) zegt hoeveel er aanstaan. Met Direct naar de resultaten ' +
+          'slaat u de filters over.',
+        ],
+      },
+      {
         id: 'excel',
         title: 'Werken met Excel',
         paragraphs: [

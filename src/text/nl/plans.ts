@@ -148,6 +148,18 @@ export const plansText = {
     clear: 'Filters wissen',
     includesJoint: 'Inclusief de activiteiten van het gezamenlijke programma.',
     none: 'Geen activiteiten gevonden met deze filters.',
+    /** The folded filters' summary: how many filters are on. */
+    filtersCount: (count: number) => (count ? `Filters (${count})` : 'Filters'),
+    toResults: 'Direct naar de resultaten',
+  },
+  /** The activity table as a work surface (issue 12, D2): density, the toelichting cut short, cards on phones. */
+  activityTable: {
+    density: 'Weergave',
+    compact: 'Compact',
+    spacious: 'Ruim, met toelichting',
+    more: 'meer',
+    less: 'minder',
+    moreLabel: (title: string) => `toelichting bij ${title}`,
   },
   goal: {
     title: 'Doel',

@@ -1,7 +1,6 @@
 import type { FormEvent } from 'react';
 import {
-  Button, ButtonGroup, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormLabel, Select, SelectOption,
-  Textbox,
+  Button, ButtonGroup, FormField, FormFieldDescription, FormLabel, Select, SelectOption, Textbox,
 } from '@utrecht/component-library-react';
 import { ACTIVITY_STATUSES, THEME_SCOPES, type TOrganisation, type TTheme } from '../../domain/schemas.ts';
 import type { ActivityFilter } from '../api/types.ts';
@@ -42,8 +41,15 @@ function FilterSelect({ name, label, value, options }: SelectProps) {
   );
 }
 
-/** The filters of the activity table. Applied with a button, not on change: a select must not navigate (WCAG 3.2.2). */
+/** Narrow screens start with the filters folded, so the results come first. */
+const isNarrow = () => typeof window !== 'undefined' && window.matchMedia?.('(width < 40em)').matches;
+
+/**
+ * The filters of the activity table, in a disclosure that says how many are on ("Filters (2)"): open on a wide
+ * screen, folded on a phone. Applied with a button, not on change: a select must not navigate (WCAG 3.2.2).
+ */
 export function ActivityFilterForm({ filter, themes, partners, people = [], quarters, onApply, clearTo }: Props) {
+  const activeCount = Object.values(filter).filter(Boolean).length;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -54,9 +60,9 @@ export function ActivityFilterForm({ filter, themes, partners, people = [], quar
     onApply(next);
   };
   return (
-    <form onSubmit={submit} className="regie-filter-form" role="search" aria-label={nl.programme.filters}>
-      <Fieldset>
-        <FieldsetLegend>{nl.programme.filters}</FieldsetLegend>
+    <details className="regie-filter-form" open={!isNarrow()}>
+      <summary className="regie-filter-summary">{nl.programme.filtersCount(activeCount)}</summary>
+      <form onSubmit={submit} role="search" aria-label={nl.programme.filters}>
         <div className="regie-filter-grid">
           <FilterSelect
             name="themeId" label={nl.programme.theme} value={filter.themeId}
@@ -100,7 +106,7 @@ export function ActivityFilterForm({ filter, themes, partners, people = [], quar
           <Button type="submit" appearance="primary-action-button">{nl.programme.apply}</Button>
           <AppLink to={clearTo}>{nl.programme.clear}</AppLink>
         </ButtonGroup>
-      </Fieldset>
-    </form>
+      </form>
+    </details>
   );
 }

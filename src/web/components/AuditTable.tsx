@@ -4,6 +4,7 @@ import {
 import type { AuditEntry } from '../api/types.ts';
 import { nl } from '../../text/nl/web.ts';
 import { formatDateTime } from '../../text/format.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -49,7 +50,7 @@ function Details({ entry }: { entry: AuditEntry }) {
 /** The audit trail as a table: when, who, what, which part and its id, with the data before and after. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <div className="regie-table-container">
+    <ScrollRegion label={nl.audit.heading}>
       <Table className="regie-table regie-audit-table">
         <TableCaption className="regie-visually-hidden">{nl.audit.heading}</TableCaption>
         <TableHeader>
@@ -79,6 +80,6 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -84,9 +84,9 @@ export function BudgetUseSection({ budget, themes, year }: Props) {
         {R.summary(formatEuro(total.plannedCents ?? 0), formatEuro(total.spentCents), formatEuro(total.remainingCents ?? 0))}{' '}
         {overCount ? R.overCount(overCount) : R.noneOver}
       </Paragraph>
-      <ScrollRegion label={R.caption(what)}>
+      <ScrollRegion label={R.caption(what)} caption={R.caption(what)}>
         <Table className="regie-table regie-use-table">
-          <TableCaption className="regie-caption">{R.caption(what)}</TableCaption>
+          <TableCaption className="regie-visually-hidden">{R.caption(what)}</TableCaption>
           <TableHeader><HeaderRow first={nl.budget.line} /></TableHeader>
           <TableBody>
             {budget.lines.map((line) => (

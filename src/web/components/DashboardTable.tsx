@@ -125,9 +125,9 @@ export function DashboardTable({ dashboard, isFiltered, id }: Props) {
   };
   return (
     <>
-    <ScrollRegion label={D.caption(plan.title)}>
+    <ScrollRegion label={D.caption(plan.title)} caption={D.caption(plan.title)}>
       <Table className="regie-table regie-dashboard-table" id={id}>
-        <TableCaption className="regie-caption">{D.caption(plan.title)}</TableCaption>
+        <TableCaption className="regie-visually-hidden">{D.caption(plan.title)}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col" rowSpan={2}>{D.theme}</TableHeaderCell>

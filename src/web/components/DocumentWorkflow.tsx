@@ -19,6 +19,7 @@ import { DownloadLinks } from './DownloadLinks.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { RadioGroupField } from './RadioGroupField.tsx';
 import { TextField } from './TextField.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 /*
  * The adoption workflow of any document (ADR 0014): vaststellen → ter kennisname → publiceren, for the plan, the
@@ -309,7 +310,7 @@ export function VersionList({ versions, compare, id, headingLevel, title = V.lis
       <Heading level={headingLevel} id={id}>{title}</Heading>
       {title === V.listHeading && <Paragraph>{V.listIntro}</Paragraph>}
       {!versions.length ? <Paragraph>{V.none}</Paragraph> : (
-        <div className="regie-table-container">
+        <ScrollRegion label={V.caption}>
           <Table className="regie-table">
             <TableCaption className="regie-visually-hidden">{V.caption}</TableCaption>
             <TableHeader>
@@ -367,7 +368,7 @@ export function VersionList({ versions, compare, id, headingLevel, title = V.lis
               })}
             </TableBody>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

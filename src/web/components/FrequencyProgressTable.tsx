@@ -5,15 +5,16 @@ import type { TFrequencyProgress } from '../../domain/frequency-progress.ts';
 import { nl } from '../../text/nl/web.ts';
 import { formatDate } from '../../text/format.ts';
 import { LagBadge } from './ActivityStatus.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 /** Planned against realised per year, with how Regie counts and when it flags a lag. */
 export function FrequencyProgressTable({ progress }: { progress: TFrequencyProgress }) {
   if (!progress.isCountable) return <Paragraph>{nl.progress.notCountable}</Paragraph>;
   return (
     <>
-      <div className="regie-table-container">
+      <ScrollRegion label={nl.progress.plannedVsRealised} caption={nl.progress.plannedVsRealised}>
         <Table className="regie-table">
-          <TableCaption className="regie-caption">{nl.progress.plannedVsRealised}</TableCaption>
+          <TableCaption className="regie-visually-hidden">{nl.progress.plannedVsRealised}</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{nl.progress.year}</TableHeaderCell>
@@ -35,7 +36,7 @@ export function FrequencyProgressTable({ progress }: { progress: TFrequencyProgr
             ))}
           </TableBody>
         </Table>
-      </div>
+      </ScrollRegion>
       <Paragraph className="regie-cell-note">
         {nl.progress.referenceDate(formatDate(progress.referenceDate))} {nl.progress.explanation}
       </Paragraph>

@@ -6,6 +6,7 @@ import type { Member } from '../api/types.ts';
 import { nl } from '../../text/nl/web.ts';
 import type { FieldErrors } from '../forms/useFormErrors.ts';
 import { MemberRow } from './MemberRow.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 interface Props {
   members: Member[];
@@ -23,7 +24,7 @@ interface Props {
 /** The members of an organisation with their role and whether they have a password, and the beheerder's actions. */
 export function MemberTable({ members, organisationName, myUserId, fieldOf, errors, ...props }: Props) {
   return (
-    <div className="regie-table-container">
+    <ScrollRegion label={nl.members.heading}>
       <Table className="regie-table">
         <TableCaption className="regie-visually-hidden">{nl.members.heading}</TableCaption>
         <TableHeader>
@@ -54,6 +55,6 @@ export function MemberTable({ members, organisationName, myUserId, fieldOf, erro
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

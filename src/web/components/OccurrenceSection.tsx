@@ -11,6 +11,7 @@ import { formatDate } from '../../text/format.ts';
 import { errorMessage } from './LoadState.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { TextField } from './TextField.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 const LABELS = { occurredOn: nl.progress.occurredOn, occurrenceNote: nl.progress.occurrenceNote };
 const FIELDS = Object.keys(LABELS);
@@ -66,7 +67,7 @@ export function OccurrenceSection({ activityId, occurrences, canRecord, onChange
       <Heading level={3} id="vastgelegde-keren">{nl.progress.occurrences}</Heading>
       <ErrorSummary ref={errors.summaryRef} items={errors.items} general={errors.general} />
       {occurrences.length ? (
-        <div className="regie-table-container">
+        <ScrollRegion label={nl.progress.occurrences}>
           <Table className="regie-table">
             <TableCaption className="regie-visually-hidden">{nl.progress.occurrences}</TableCaption>
             <TableHeader>
@@ -95,7 +96,7 @@ export function OccurrenceSection({ activityId, occurrences, canRecord, onChange
               ))}
             </TableBody>
           </Table>
-        </div>
+        </ScrollRegion>
       ) : (
         <Paragraph>{nl.progress.noOccurrences}</Paragraph>
       )}

@@ -9,6 +9,7 @@ import type { Member } from '../api/types.ts';
 import { nl } from '../../text/nl/web.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { errorMessage, LoadState } from './LoadState.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 /**
  * People in the plans (officials, contacts) linked to the organisation's accounts, so the activities they are
@@ -22,7 +23,7 @@ export function PersonLinks({ organisationId, members }: { organisationId: strin
       <Paragraph>{nl.personLinks.intro}</Paragraph>
       <LoadState state={people} isNested>
         {(rows) => rows.length ? (
-          <div className="regie-table-container">
+          <ScrollRegion label={nl.personLinks.heading}>
             <Table className="regie-table">
               <TableCaption className="regie-visually-hidden">{nl.personLinks.heading}</TableCaption>
               <TableHeader>
@@ -35,7 +36,7 @@ export function PersonLinks({ organisationId, members }: { organisationId: strin
                 {rows.map((p) => <PersonLinkRow key={`${p.id}:${p.version}`} person={p} members={members} onSaved={people.reload} />)}
               </TableBody>
             </Table>
-          </div>
+          </ScrollRegion>
         ) : <Paragraph>{nl.personLinks.none}</Paragraph>}
       </LoadState>
     </section>

@@ -4,13 +4,14 @@ import {
 import type { TProgressEntry } from '../../domain/progress.ts';
 import { nl } from '../../text/nl/web.ts';
 import { formatDateTime } from '../../text/format.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 /** An activity's history, newest first: when, who, the status change, and what they wrote. */
 export function ProgressHistory({ entries }: { entries: TProgressEntry[] }) {
   if (!entries.length) return <Paragraph>{nl.progress.noHistory}</Paragraph>;
   const status = nl.labels.activityStatus;
   return (
-    <div className="regie-table-container">
+    <ScrollRegion label={nl.progress.history}>
       <Table className="regie-table regie-history">
         <TableCaption className="regie-visually-hidden">{nl.progress.history}</TableCaption>
         <TableHeader>
@@ -38,6 +39,6 @@ export function ProgressHistory({ entries }: { entries: TProgressEntry[] }) {
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

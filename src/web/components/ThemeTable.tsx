@@ -6,11 +6,12 @@ import { nl } from '../../text/nl/web.ts';
 import type { Names } from '../lib/names.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 /** The themes of a plan: number, title, scope, portefeuillehouders, number of activities. */
 export function ThemeTable({ themes, names, planId }: { themes: ThemeWithContent[]; names: Names; planId: string }) {
   return (
-    <div className="regie-table-container">
+    <ScrollRegion label={nl.plan.themes}>
       <Table className="regie-table">
         <TableCaption className="regie-visually-hidden">{nl.plan.themes}</TableCaption>
         <TableHeader>
@@ -36,6 +37,6 @@ export function ThemeTable({ themes, names, planId }: { themes: ThemeWithContent
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -5,6 +5,7 @@ import {
 import type { ApiToken } from '../api/types.ts';
 import { nl } from '../../text/nl/web.ts';
 import { formatDateTime } from '../../text/format.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 interface Props {
   tokens: ApiToken[];
@@ -16,7 +17,7 @@ interface Props {
 /** An organisation's API tokens: what each may do, until when, when last used, and revoking one. */
 export function TokenTable({ tokens, busy, onRevoke }: Props) {
   return (
-    <div className="regie-table-container">
+    <ScrollRegion label={nl.tokens.heading}>
       <Table className="regie-table">
         <TableCaption className="regie-visually-hidden">{nl.tokens.heading}</TableCaption>
         <TableHeader>
@@ -30,7 +31,7 @@ export function TokenTable({ tokens, busy, onRevoke }: Props) {
           {tokens.map((t) => <TokenRow key={`${t.id}:${t.revokedAt}`} token={t} busy={busy} onRevoke={() => onRevoke(t)} />)}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -16,6 +16,7 @@ import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSession } from '../../session/SessionContext.tsx';
 import type { Membership } from '../../api/session.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
 async function loadHome() {
   const [organisations, plans] = await Promise.all([api.listOrganisations(), api.listPlans()]);
@@ -91,7 +92,7 @@ function HomeContent({ organisations, plans }: { organisations: TOrganisation[];
     <>
       <section aria-labelledby="gemeenten">
         <Heading level={2} id="gemeenten">{nl.home.municipalities}</Heading>
-        <div className="regie-table-container">
+        <ScrollRegion label={nl.home.municipalities}>
           <Table className="regie-table">
             <TableCaption className="regie-visually-hidden">{nl.home.municipalities}</TableCaption>
             <TableHeader>
@@ -113,7 +114,7 @@ function HomeContent({ organisations, plans }: { organisations: TOrganisation[];
               ))}
             </TableBody>
           </Table>
-        </div>
+        </ScrollRegion>
       </section>
       <section aria-labelledby="samenwerkingen">
         <Heading level={2} id="samenwerkingen">{nl.home.collaborations}</Heading>

@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import {
-  Paragraph, Table, TableBody, TableCaption, TableCell, TableContainer, TableHeader,
+  Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader,
   TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import type { TMyUpdates } from '../../../domain/rounds.ts';
@@ -20,6 +20,7 @@ import { formatDateTime, formatQuarterCode } from '../../../text/format.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useCan } from '../../session/useCan.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
 /** The activities grouped by plan, in the order the API gives them. */
 function byPlan(activities: MyActivity[]): { plan: MyActivity['plan']; activities: MyActivity[] }[] {
@@ -91,9 +92,9 @@ function MyActivities() {
 
 function PlanTable({ plan, activities }: { plan: MyActivity['plan']; activities: MyActivity[] }) {
   return (
-    <TableContainer className="regie-table-container">
+    <ScrollRegion label={nl.myActivities.planCaption(plan.title, plan.ownerName)} caption={nl.myActivities.planCaption(plan.title, plan.ownerName)}>
       <Table className="regie-table regie-activity-table">
-        <TableCaption className="regie-caption">{nl.myActivities.planCaption(plan.title, plan.ownerName)}</TableCaption>
+        <TableCaption className="regie-visually-hidden">{nl.myActivities.planCaption(plan.title, plan.ownerName)}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{nl.activity.title}</TableHeaderCell>
@@ -108,7 +109,7 @@ function PlanTable({ plan, activities }: { plan: MyActivity['plan']; activities:
           {activities.map((a) => <ActivityRow key={a.id} activity={a} />)}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollRegion>
   );
 }
 
@@ -124,21 +125,21 @@ function ActivityRow({ activity }: { activity: MyActivity }) {
         <AppLink to={paths.activity(activity.id)}>{activity.title}</AppLink>
         <span className="regie-cell-note">{activity.isResponsible ? nl.myActivities.responsible : nl.myActivities.involved}</span>
       </TableHeaderCell>
-      <TableCell>
+      <TableCell data-label={nl.activity.theme}>
         {mayReadTheme ? <AppLink to={paths.theme(theme.planId, theme.id)}>{themeText}</AppLink> : themeText}
         <span className="regie-cell-note">{nl.labels.scope[theme.scope]}</span>
       </TableCell>
-      <TableCell>
+      <TableCell data-label={nl.activity.timeframe}>
         <TimeframeText text={activity.timeframeText} timeframe={activity.timeframe} />
       </TableCell>
-      <TableCell>
+      <TableCell data-label={nl.activity.frequency}>
         <FrequencyText text={activity.frequencyText} frequency={activity.frequency} />
       </TableCell>
-      <TableCell>
+      <TableCell data-label={nl.activity.status}>
         <ActivityStatusBadge status={activity.status} /> {monitoring?.isLagging && <LagBadge />}
         {monitoring?.percentComplete != null && <span className="regie-cell-note">{nl.progress.percentValue(monitoring.percentComplete)}</span>}
       </TableCell>
-      <TableCell>
+      <TableCell data-label={nl.myActivities.update}>
         {awaitingRound ? (
           <strong className="regie-waiting">{nl.myActivities.awaiting(formatQuarterCode(awaitingRound.quarter))}</strong>
         ) : monitoring?.lastUpdateAt ? (

@@ -197,9 +197,9 @@ function MemberParts({ members }: { members: TOrganisationDashboard['members'] }
       {rows.length === 0 ? (
         <Paragraph>{D.noMembers}</Paragraph>
       ) : (
-        <ScrollRegion label={D.membersCaption}>
+        <ScrollRegion label={D.membersCaption} caption={D.membersCaption}>
           <Table className="regie-table">
-            <TableCaption className="regie-caption">{D.membersCaption}</TableCaption>
+            <TableCaption className="regie-visually-hidden">{D.membersCaption}</TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{D.member}</TableHeaderCell>

@@ -15,6 +15,7 @@ import { formatDate } from '../../../text/format.ts';
 import { paths } from '../../lib/paths.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
 const V = nl.versions;
 /** The live draft in the URL (`tot=concept`) and in the API (`to=draft`). */
@@ -177,7 +178,7 @@ function ItemList({ group, items }: { group: Group; items: TItemChange[] }) {
 
 function FieldTable({ group, caption, fields }: { group: Group; caption: string; fields: TFieldChange[] }) {
   return (
-    <div className="regie-table-container">
+    <ScrollRegion label={caption}>
       <Table className="regie-table regie-change-table">
         <TableCaption className="regie-visually-hidden">{caption}</TableCaption>
         <TableHeader>
@@ -197,6 +198,6 @@ function FieldTable({ group, caption, fields }: { group: Group; caption: string;
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { api } from '../../api/client.ts';
@@ -15,6 +16,16 @@ import { paths } from '../../lib/paths.ts';
 import { filterFromUrl, loadProgrammeContext } from '../../lib/programme.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { activitySubject, planSubject, useCan } from '../../session/useCan.ts';
+
+const RESULTS_ID = 'resultaten';
+
+/** The skip link past the filters: its target must receive focus, not only be scrolled to. */
+function skipToResults(event: MouseEvent<HTMLAnchorElement>) {
+  const results = document.getElementById(RESULTS_ID);
+  if (!results) return;
+  event.preventDefault();
+  results.focus();
+}
 
 /** The activity table of a whole programme, filtered by theme, scope, partner, quarter, status and text. */
 export function ProgrammeActivitiesPage() {
@@ -52,6 +63,7 @@ export function ProgrammeActivitiesPage() {
               )}
             </ButtonGroup>
           </nav>
+          <a href={`#${RESULTS_ID}`} className="regie-skip-results" onClick={skipToResults}>{nl.programme.toResults}</a>
           <ActivityFilterForm
             key={search}
             filter={filter}
@@ -62,31 +74,32 @@ export function ProgrammeActivitiesPage() {
             onApply={(next) => setParams(next)}
             clearTo={paths.programme(plan.id)}
           />
-          <Paragraph role="status" className="regie-count" aria-busy={rows.isLoading}>
-            {rows.data && nl.theme.activityCount(rows.data.length)}
-          </Paragraph>
-          <LoadState state={rows} isNested>
-            {(activities) =>
-              activities.length ? (
-                <ActivityTable
-                  activities={activities}
-                  names={names}
-                  planId={plan.id}
-                  returnTo={here}
-                  caption={nl.programme.heading}
-                  captionHidden
-                  showTheme
-                  canEdit={(a) => {
-                    const themePlanId = 'theme' in a ? a.theme.planId : plan.id;
-                    const owner = [plan, jointPlan].find((p) => p?.id === themePlanId);
-                    return !!owner && can('update', activitySubject(a, owner, organisations));
-                  }}
-                />
-              ) : (
-                <Paragraph>{nl.programme.none}</Paragraph>
-              )
-            }
-          </LoadState>
+          <div id={RESULTS_ID} tabIndex={-1} className="regie-focus-target">
+            <Paragraph role="status" className="regie-count" aria-busy={rows.isLoading}>
+              {rows.data && nl.theme.activityCount(rows.data.length)}
+            </Paragraph>
+            <LoadState state={rows} isNested>
+              {(activities) =>
+                activities.length ? (
+                  <ActivityTable
+                    activities={activities}
+                    names={names}
+                    planId={plan.id}
+                    returnTo={here}
+                    caption={nl.programme.heading}
+                    showTheme
+                    canEdit={(a) => {
+                      const themePlanId = 'theme' in a ? a.theme.planId : plan.id;
+                      const owner = [plan, jointPlan].find((p) => p?.id === themePlanId);
+                      return !!owner && can('update', activitySubject(a, owner, organisations));
+                    }}
+                  />
+                ) : (
+                  <Paragraph>{nl.programme.none}</Paragraph>
+                )
+              }
+            </LoadState>
+          </div>
         </>
       )}
     </LoadState>

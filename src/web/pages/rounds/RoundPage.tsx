@@ -21,6 +21,7 @@ import { paths } from '../../lib/paths.ts';
 import { useFocusRequest } from '../../lib/useFocusRequest.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useCan } from '../../session/useCan.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
 /** An update round: who was asked, who gave an update, reminders, and closing – or, once closed, its frozen figures. */
 export function RoundPage() {
@@ -140,7 +141,7 @@ function execution(a: TRoundActivity, year: number): string {
 function RoundTable({ activities, caption }: { activities: TRoundActivity[]; caption: string }) {
   const year = activities[0] ? Number(activities[0].frequency.referenceDate.slice(0, 4)) : 0;
   return (
-    <div className="regie-table-container">
+    <ScrollRegion label={caption}>
       <Table className="regie-table regie-round-table">
         <TableCaption className="regie-visually-hidden">{caption}</TableCaption>
         <TableHeader>
@@ -189,7 +190,7 @@ function RoundTable({ activities, caption }: { activities: TRoundActivity[]; cap
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -21,6 +21,7 @@ import { formatDate, formatDateTime, formatQuarterCode, quartersBetween } from '
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
 async function loadRounds(planId: string) {
   const [plan, rounds, organisations] = await Promise.all([api.getPlan(planId), api.listRounds(planId), api.listOrganisations()]);
@@ -50,7 +51,7 @@ export function RoundsPage() {
 
 function RoundTable({ rounds }: { rounds: TRound[] }) {
   return (
-    <div className="regie-table-container">
+    <ScrollRegion label={nl.rounds.caption}>
       <Table className="regie-table">
         <TableCaption className="regie-visually-hidden">{nl.rounds.caption}</TableCaption>
         <TableHeader>
@@ -78,7 +79,7 @@ function RoundTable({ rounds }: { rounds: TRound[] }) {
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

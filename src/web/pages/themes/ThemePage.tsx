@@ -125,7 +125,6 @@ function ThemeContent({ plan, theme }: { plan: PlanExport; theme: ThemeWithConte
             planId={plan.id}
             returnTo={here}
             caption={`${nl.theme.activities}: ${heading}`}
-            captionHidden
             canEdit={canEditActivity}
           />
         ) : (
