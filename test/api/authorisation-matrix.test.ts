@@ -399,6 +399,10 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
   if (url === '/api/v1/plans/:id/proposals') {
     return async (who, n) => expect((await sessions.get(who)!.post(`/plans/${ids.plan}/proposals`, { purpose: 'adopt_plan' })).status, who).toBe(CONTENT.create[n]);
   }
+  // Nieuw programma op basis van …: the plan's adviser makes its successor (a new concept); others may not (ADR 0021).
+  if (url === '/api/v1/plans/:id/successor') {
+    return async (who, n) => expect((await sessions.get(who)!.post(`/plans/${ids.plan}/successor`, {})).status, who).toBe(CONTENT.create[n]);
+  }
   if (url.startsWith('/api/v1/decisions/:id/document.')) {
     return async (who, n) => {
       const decision = await fresh(RESOURCES.find((r) => r.name === 'decisions')!);
