@@ -12,6 +12,12 @@ export const plansText = {
     plans: 'Plannen',
     members: 'Deelnemende gemeenten',
     noPlans: 'Nog geen plannen',
+    /** Where the reader is not staff of the organisation: it may have plans they may not see (issue 12, D10). */
+    noVisiblePlans: 'Geen plannen die u mag inzien',
+    showAll: 'Alle gemeenten tonen',
+    showMine: 'Alleen mijn organisaties tonen',
+    mineOnly: 'U ziet alleen uw eigen organisaties.',
+    noneOfMine: 'U heeft geen rol bij een gemeente en ziet van geen enkele gemeente plannen.',
   },
   organisation: {
     plans: 'Plannen',

@@ -1,6 +1,8 @@
 /** The web app's URLs, in one place so links and routes agree. */
 export const paths = {
   home: () => '/',
+  /** The start page with all municipalities, not only the signed-in reader's own (issue 12, D10). */
+  homeAll: () => '/?alle=1',
   /** The login page; after login it returns to `from`. */
   login: (from?: string) => (from && from !== '/' ? withReturn('/inloggen', from) : '/inloggen'),
   auditLog: (organisationId: string) => `/organisaties/${organisationId}/auditlog`,

@@ -1,4 +1,4 @@
-import { useLocation } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import {
   Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
   UnorderedList, UnorderedListItem,
@@ -41,7 +41,7 @@ export function HomePage() {
       {!user && <PublicNotice />}
       {user && <PendingUpdates />}
       {user && <MyDashboards memberships={user.memberships} />}
-      <LoadState state={state}>{(data) => <HomeContent {...data} />}</LoadState>
+      <LoadState state={state}>{(data) => <HomeContent {...data} memberships={user?.memberships ?? null} />}</LoadState>
     </>
   );
 }
@@ -83,16 +83,36 @@ function PublicNotice() {
   );
 }
 
-function HomeContent({ organisations, plans }: { organisations: TOrganisation[]; plans: TPlanSummary[] }) {
+/**
+ * A signed-in reader sees their own organisations by default: those they have a role in, and those of which they may
+ * see plans; `?alle=1` shows all (a link, so it works without state). Visitors without an account see all. An empty
+ * row says "Nog geen plannen" only to the organisation's staff: anyone else may simply not see its plans.
+ */
+function HomeContent({ organisations, plans, memberships }: {
+  organisations: TOrganisation[]; plans: TPlanSummary[]; memberships: Membership[] | null;
+}) {
+  const [params] = useSearchParams();
+  const showAll = !memberships || params.get('alle') === '1';
   const plansOf = (id: string) => plans.filter((p) => p.ownerId === id);
   const byId = new Map(organisations.map((o) => [o.id, o]));
-  const municipalities = organisations.filter((o) => o.kind === 'municipality');
-  const collaborations = organisations.filter((o) => o.kind === 'collaboration');
+  const staffOf = new Set((memberships ?? []).filter((m) => m.role !== 'partner').map((m) => m.organisationId));
+  const mine = new Set([...(memberships ?? []).map((m) => m.organisationId), ...plans.map((p) => p.ownerId)]);
+  const shown = (o: TOrganisation) => showAll || mine.has(o.id) || (o.kind === 'collaboration' && o.memberIds.some((id) => mine.has(id)));
+  const emptyText = (id: string) => (staffOf.has(id) ? nl.home.noPlans : nl.home.noVisiblePlans);
+  const municipalities = organisations.filter((o) => o.kind === 'municipality' && shown(o));
+  const collaborations = organisations.filter((o) => o.kind === 'collaboration' && shown(o));
   return (
     <>
       <section aria-labelledby="gemeenten">
         <Heading level={2} id="gemeenten">{nl.home.municipalities}</Heading>
-        <ScrollRegion label={nl.home.municipalities}>
+        {memberships && (
+          <Paragraph>
+            {!showAll && <>{nl.home.mineOnly}{' '}</>}
+            <AppLink to={showAll ? paths.home() : paths.homeAll()}>{showAll ? nl.home.showMine : nl.home.showAll}</AppLink>
+          </Paragraph>
+        )}
+        {!municipalities.length && <Paragraph>{nl.home.noneOfMine}</Paragraph>}
+        {municipalities.length > 0 && <ScrollRegion label={nl.home.municipalities}>
           <Table className="regie-table">
             <TableCaption className="regie-visually-hidden">{nl.home.municipalities}</TableCaption>
             <TableHeader>
@@ -108,13 +128,13 @@ function HomeContent({ organisations, plans }: { organisations: TOrganisation[];
                     <AppLink to={paths.organisation(m.id)}>{m.name}</AppLink>
                   </TableHeaderCell>
                   <TableCell>
-                    <PlanList plans={plansOf(m.id)} />
+                    <PlanList plans={plansOf(m.id)} empty={emptyText(m.id)} />
                   </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-        </ScrollRegion>
+        </ScrollRegion>}
       </section>
       <section aria-labelledby="samenwerkingen">
         <Heading level={2} id="samenwerkingen">{nl.home.collaborations}</Heading>
@@ -132,7 +152,7 @@ function HomeContent({ organisations, plans }: { organisations: TOrganisation[];
                 </span>
               ))}
             </Paragraph>
-            <PlanList plans={plansOf(c.id)} />
+            <PlanList plans={plansOf(c.id)} empty={emptyText(c.id)} />
           </section>
         ))}
       </section>
