@@ -93,7 +93,7 @@ describe('start-up on an empty database', () => {
       const updates = await (await fetch(`${first.url}/api/v1/me/updates`, { headers: { cookie } })).json();
       const q = quarterOf(todayInNetherlands());
       expect(updates.rounds).toEqual([expect.objectContaining({ quarter: `${q.year}-Q${q.quarter}`, ownerName: 'Huizen' })]);
-      expect(updates.pending).toBeGreaterThan(3);
+      expect(updates.pending).toBeGreaterThan(0);
       await first.stop();
       const second = await startRegie(config({ ...over, loadDemo: true }));
       expect(second.demo).toBeNull();
