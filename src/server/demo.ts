@@ -7,8 +7,7 @@ import { createUser } from './accounts/accounts.ts';
 import { SYSTEM } from './core/audit.ts';
 import type { TRole } from '../domain/permissions.ts';
 import { SYSTEM_CONTEXT } from './core/access.ts';
-import { todayInNetherlands } from './core/clock.ts';
-import { addDemoHistory } from './demo-history.ts';
+import { openRound } from './monitoring/rounds.ts';
 import { getRecord } from './core/read.ts';
 import { createRecord, updateRecord } from './core/write.ts';
 import { people } from './accounts/definitions.ts';
@@ -53,6 +52,8 @@ const DEMO_PEOPLE: { email: string; person: string; organisation?: string }[] = 
  */
 const DEMO_PUBLICATION = { plan: 'huizen-uvp-2023-2024', adoptedOn: '2023-06-13', councilOn: '2023-07-04' };
 
+/** The demo's open update round: the last quarter of Huizen's programme. */
+const DEMO_ROUND = { cbsCode: 'GM0406', quarter: '2024-Q4', dueOn: '2025-01-15' };
 
 const DEMO_ACCOUNTS: { email: string; name: string; role?: TRole; organisationKeys?: string[]; isPlatformAdmin?: boolean }[] = [
   { email: 'beheerder@huizen.demo', name: 'Demo beheerder Huizen', role: 'beheerder', organisationKeys: ['GM0406'] },
@@ -65,19 +66,17 @@ const DEMO_ACCOUNTS: { email: string; name: string; role?: TRole; organisationKe
   { email: 'platform@regie.demo', name: 'Demo platformbeheerder', isPlatformAdmin: true },
 ];
 
-/** When the demo is loaded: `today` places its current programme (the demo clock), `onLoading` is told before. */
+/** When the demo is loaded: `onLoading` is told before (the first start takes a while). */
 export interface DemoOptions {
-  today?: string;
   onLoading?: () => void;
 }
 
 /**
  * Loads the demo data into a new, empty database, once (not again after the plans are deleted), with a demo account
- * for each role. The accounts share `password`; the caller prints it. Huizen's programme gets its history and its
- * successor for the two years around today (demo-history.ts).
+ * for each role. The accounts share `password`; the caller prints it.
  */
 export async function loadDemoIfEmpty(
-  db: Db, password?: string, { today = todayInNetherlands(), onLoading }: DemoOptions = {},
+  db: Db, password?: string, { onLoading }: DemoOptions = {},
 ): Promise<{ counts: ImportCounts; accounts: DemoAccount[] } | null> {
   return db.transaction(async (tx) => {
     if (tx.kind === 'postgres') await tx.query('select pg_advisory_xact_lock($1)', [DEMO_LOCK]);
@@ -100,8 +99,8 @@ export async function loadDemoIfEmpty(
       }
       await linkDemoPeople(tx);
     }
-    const published = await publishDemoProgramme(tx, docs);
-    if (published) await addDemoHistory(tx, published, today);
+    await publishDemoProgramme(tx, docs);
+    await openDemoRound(tx);
     await tx.query("insert into app_state (key, value) values ('demo_loaded', 'true')");
     return { counts, accounts };
   });
@@ -139,4 +138,13 @@ async function publishDemoProgramme(tx: Db, docs: TPlanDocument[]): Promise<stri
   });
   await stepVersion(tx, SYSTEM_CONTEXT, version.id, 'publish', { version: version.version });
   return plan.id;
+}
+
+/** Opens the demo's update round, so the adviser's and the partner's awaited updates show. */
+async function openDemoRound(tx: Db): Promise<void> {
+  const [plan] = await tx.query<{ id: string }>(
+    `select p.id from plans p join organisations o on o.id = p.owner_id where o.cbs_code = $1 and p.kind = 'uvp'`,
+    [DEMO_ROUND.cbsCode],
+  );
+  if (plan) await openRound(tx, SYSTEM_CONTEXT, plan.id, { quarter: DEMO_ROUND.quarter, dueOn: DEMO_ROUND.dueOn });
 }

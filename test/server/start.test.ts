@@ -11,8 +11,6 @@ import { SYSTEM_CONTEXT } from '../../src/server/core/access.ts';
 import { createRecord } from '../../src/server/core/write.ts';
 import { organisations } from '../../src/server/accounts/definitions.ts';
 import { createTestDb, TEST_DB } from '../db.ts';
-import { todayInNetherlands } from '../../src/server/core/clock.ts';
-import { quarterOf } from '../../src/server/demo-history.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -76,7 +74,7 @@ describe('start-up on an empty database', () => {
     try {
       const first = await startRegie(config({ ...over, loadDemo: true, demoPassword: 'demo-wachtwoord-voor-tests' }));
       const countPlans = async (db: Db) => (await db.query<{ n: number }>('select count(*)::int as n from plans'))[0].n;
-      expect(await countPlans(first.db)).toBe(6);
+      expect(await countPlans(first.db)).toBe(5);
       // A demo account for each role; they sign in with the printed password.
       expect(first.demo?.accounts.map((a) => a.role).sort()).toEqual(
         ['adviseur', 'adviseur', 'adviseur', 'beheerder', 'bestuurder', 'partner', 'platformbeheerder', 'raadslid'],
@@ -87,17 +85,15 @@ describe('start-up on an empty database', () => {
       });
       expect(signIn.status).toBe(200);
       expect((await signIn.json()).user.memberships).toEqual([expect.objectContaining({ organisationName: 'Huizen', role: 'adviseur' })]);
-      // Linked to a person in Huizen's programme, whose open demo round (in the current programme, this quarter) awaits
-      // their updates.
+      // Linked to a person in Huizen's programme, whose open demo round awaits their updates.
       const cookie = String(signIn.headers.get('set-cookie')).split(';')[0];
       const updates = await (await fetch(`${first.url}/api/v1/me/updates`, { headers: { cookie } })).json();
-      const q = quarterOf(todayInNetherlands());
-      expect(updates.rounds).toEqual([expect.objectContaining({ quarter: `${q.year}-Q${q.quarter}`, ownerName: 'Huizen' })]);
-      expect(updates.pending).toBeGreaterThan(0);
+      expect(updates.rounds).toEqual([expect.objectContaining({ quarter: '2024-Q4', ownerName: 'Huizen' })]);
+      expect(updates.pending).toBeGreaterThan(3);
       await first.stop();
       const second = await startRegie(config({ ...over, loadDemo: true }));
       expect(second.demo).toBeNull();
-      expect(await countPlans(second.db)).toBe(6);
+      expect(await countPlans(second.db)).toBe(5);
       // Adopted versions keep their plan and refuse deletion: the table's owner switches that off to empty the database.
       await second.db.query('alter table document_versions disable trigger document_versions_no_delete');
       await second.db.query('delete from document_versions');
@@ -109,7 +105,7 @@ describe('start-up on an empty database', () => {
     } finally {
       await test?.drop();
     }
-  }, 300_000); // three starts, one of them loading the demo with its history
+  });
 });
 
 describe('configuration', () => {
