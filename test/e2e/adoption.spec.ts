@@ -88,10 +88,13 @@ test('an adviser adopts a programme, sends it to the council, publishes it, edit
   const frozen = await page.request.get(`/api/v1/versions/${new URL(page.url()).searchParams.get('van')}/document.html`);
   expect(await frozen.text()).toContain('Integrale controles bedrijventerrein</td>');
 
-  // The plan is a draft again, closed to the council; a raadslid finds what was adopted on Huizen's page.
+  // The plan is a draft again, which the council does not read: it reads the adopted version (ADR 0020), and finds
+  // what was adopted on Huizen's page.
   const huizen = (await findPlan(page.request, 'Huizen', 'uvp')).owner;
   await login(page, DEMO.huizenRaadslid);
-  expect((await page.request.get(`/api/v1/plans/${p.planId}`)).status()).toBe(404);
+  const served = await page.request.get(`/api/v1/plans/${p.planId}`);
+  expect(served.status()).toBe(200);
+  expect((await served.json()).servedVersion).toMatchObject({ number: 1 });
   await page.goto(`/organisaties/${huizen.id}`);
   const adopted = page.getByRole('region', { name: 'Vastgestelde documenten' });
   const ofPlan = adopted.getByRole('region', { name: p.title });

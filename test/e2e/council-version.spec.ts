@@ -15,7 +15,7 @@ async function openActivityForm(page: Page, planId: string) {
   await page.getByRole('table', { name: 'Thema’s' }).getByRole('link').first().click();
   await page.waitForURL(/\/themas\/[^/]+$/);
   const row = page.getByRole('table', { name: /Activiteiten/ }).locator('tbody tr').first();
-  const title = (await row.locator('td').first().textContent())!.trim().slice(0, 30);
+  const title = (await row.getByRole('rowheader').getByRole('link').first().textContent())!.trim().slice(0, 30);
   await row.getByRole('link', { name: /Bewerken/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Activiteit bewerken');
   return title;
