@@ -1,12 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../api/client.ts';
-import { nl } from '../../text/nl/web.ts';
 import { useFocusRequest } from '../lib/useFocusRequest.ts';
 import { FieldFrame, fieldAria } from './FieldParts.tsx';
 import { errorMessage } from './LoadState.tsx';
 import { UploadProgress } from './UploadProgress.tsx';
 import { FocusNotice } from './FocusNotice.tsx';
+import { NoEditNotice } from './NoEditNotice.tsx';
 
 /*
  * An import from a file, in the steps every import of Regie takes: choose a file → a preview of what would change,
@@ -152,10 +152,7 @@ export function FileImportSteps<P>({ flow, title, mayImport, field, previewHeadi
       {flow.isDone && <Paragraph>{afterDone}</Paragraph>}
 
       {!mayImport ? (
-        <Alert type="warning">
-          <Heading level={2}>{nl.auth.noEditTitle}</Heading>
-          <Paragraph>{nl.auth.noEditText}</Paragraph>
-        </Alert>
+        <NoEditNotice />
       ) : !flow.preview ? (
         <form noValidate onSubmit={flow.choose} className="regie-form" aria-label={title}>
           <FieldFrame

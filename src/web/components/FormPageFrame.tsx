@@ -1,13 +1,13 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { nl } from '../../text/nl/web.ts';
-import { AppLink } from './AppLink.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { ConflictAlert } from './ConflictAlert.tsx';
 import { DraftNotice } from './DraftNotice.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { FormActions } from './FormActions.tsx';
 import { PageHeading } from './PageHeading.tsx';
+import { NoEditNotice } from './NoEditNotice.tsx';
 
 /** The parts of useEntityForm that the frame shows. */
 interface FormState {
@@ -53,13 +53,7 @@ export function FormPageFrame({ title, context, crumbs, form, labels, onReload, 
     return (
       <>
         {heading}
-        <Alert type="warning">
-          <Heading level={2}>{nl.auth.noEditTitle}</Heading>
-          <Paragraph>{nl.auth.noEditText}</Paragraph>
-        </Alert>
-        <Paragraph>
-          <AppLink to={cancelTo}>{nl.auth.back}</AppLink>
-        </Paragraph>
+        <NoEditNotice back={cancelTo} />
       </>
     );
   }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { PROPOSAL_PURPOSES, type TProposalPurpose } from '../../../domain/proposal.ts';
 import type { TRound } from '../../../domain/rounds.ts';
 import type { TOrganisation, TPlan } from '../../../domain/schemas.ts';
@@ -19,6 +19,7 @@ import { formatQuarterCode } from '../../../text/format.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';
+import { NoEditNotice } from '../../components/NoEditNotice.tsx';
 
 const P = proposalText.proposal;
 const LABELS = { purpose: P.purpose, roundId: P.round };
@@ -71,11 +72,7 @@ function NewProposal({ plan, organisations, rounds }: { plan: TPlan; organisatio
     return (
       <>
         {heading}
-        <Alert type="warning">
-          <Heading level={2}>{nl.auth.noEditTitle}</Heading>
-          <Paragraph>{nl.auth.noEditText}</Paragraph>
-        </Alert>
-        <Paragraph><AppLink to={back}>{nl.auth.back}</AppLink></Paragraph>
+        <NoEditNotice back={back} />
       </>
     );
   }

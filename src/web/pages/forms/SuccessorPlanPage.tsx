@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, ButtonGroup, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { successorPeriod, successorTitle, yearsBetween, type TCarryOverResult } from '../../../domain/carry-over.ts';
 import type { TOrganisation, TPlan } from '../../../domain/schemas.ts';
 import { api } from '../../api/client.ts';
@@ -16,6 +16,7 @@ import { nl } from '../../../text/nl/web.ts';
 import { paths } from '../../lib/paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { planSubject, useCan } from '../../session/useCan.ts';
+import { NoEditNotice } from '../../components/NoEditNotice.tsx';
 
 const T = nl.carryOver;
 const LABELS = { title: T.newTitle, periodStart: T.periodStart, periodEnd: T.periodEnd };
@@ -51,11 +52,7 @@ function SuccessorPlan({ plan, organisations }: { plan: TPlan; organisations: TO
     return (
       <>
         {heading}
-        <Alert type="warning">
-          <Heading level={2}>{nl.auth.noEditTitle}</Heading>
-          <Paragraph>{nl.auth.noEditText}</Paragraph>
-        </Alert>
-        <Paragraph><AppLink to={back}>{nl.auth.back}</AppLink></Paragraph>
+        <NoEditNotice back={back} />
       </>
     );
   }
