@@ -22,13 +22,24 @@ function indexRecords(value: unknown, list: string, into: Map<string, Obj>): Map
   return into;
 }
 
-/** Each frozen record over its live counterpart (or `missing`, for a record removed since): the frozen text wins. */
+/**
+ * What a served record takes from its live counterpart: only what adoption does not freeze – the bookkeeping and the
+ * monitoring (an activity's status, an indicator's measurements). Everything else is the frozen text or absent: a
+ * field, list or joint programme the version lacks is never filled in from the draft.
+ */
+const LIVE_KEYS = ['version', 'createdAt', 'updatedAt', 'status', 'measurements'];
+const liveOnly = (o: Obj): Obj => Object.fromEntries(LIVE_KEYS.filter((k) => k in o).map((k) => [k, o[k]]));
+
+/** Each frozen record over its live monitoring (or `missing`, for a record removed since): the frozen text wins. */
 function overlay(frozen: unknown, list: string, live: Map<string, Obj>, missing: Obj): unknown {
   if (Array.isArray(frozen)) return frozen.map((f) => overlay(f, list, live, missing));
   if (!isObj(frozen)) return frozen;
-  const own = typeof frozen.id === 'string' ? (live.get(`${list}:${frozen.id}`) ?? missing) : {};
+  const own = typeof frozen.id === 'string' ? liveOnly(live.get(`${list}:${frozen.id}`) ?? missing) : {};
   return { ...own, ...Object.fromEntries(Object.entries(frozen).map(([k, v]) => [k, overlay(v, k, live, missing)])) };
 }
+
+/** The lists of an export, empty where a version frozen before they existed has none. */
+const LISTS = ['sections', 'themes', 'indicators', 'budgetLines', 'regularTasks', 'decisions', 'people'];
 
 /** Monitoring and what is computed from the frozen texts, for the activities, indicators and tasks of a theme list. */
 function withMonitoring(themes: unknown, year: number): Obj[] {
@@ -58,7 +69,8 @@ function indicatorsNow(list: unknown): Obj[] {
  */
 export function planAsOfVersion(frozen: Obj, live: Obj, facts: Obj, missing: Obj): Obj {
   const index = indexRecords(live, 'plan', new Map());
-  const plan = { ...live, ...(overlay(frozen, 'plan', index, missing) as Obj), ...facts };
+  const lists = Object.fromEntries(LISTS.filter((k) => k in live).map((k) => [k, []]));
+  const plan = { ...lists, ...(overlay(frozen, 'plan', index, missing) as Obj), ...facts };
   const year = parseQuarterCode(String(plan.periodStart)).year;
   const joint = plan.jointPart as Obj | null | undefined;
   return {

@@ -114,3 +114,28 @@ describe('the council reads the adopted version while the adviser drafts', () =>
     expect(titles((await bestuurder.get(`/plans/${p.plan.id}/activities`)).body)).toEqual(['Concepttitel controles']);
   });
 });
+
+describe('what a served version does not take from the draft', () => {
+  it('shows no joint programme that only the draft has: none of the concept joint programme reaches the public', async () => {
+    const { api } = ctx;
+    const a = await make.municipality(api);
+    const basisteam = await api.create('/organisations', { kind: 'collaboration', collaborationKind: 'basisteam', name: 'Basisteam Lezers', memberIds: [a.id] });
+    const joint = await make.plan(api, { ownerId: basisteam.id, title: 'Gezamenlijk concept' });
+    await make.activity(api, { themeId: (await make.theme(api, { planId: joint.id, scope: 'joint', title: 'Geheim concept-thema' })).id, title: 'Geheime concept-activiteit' });
+    const local = await make.plan(api, { ownerId: a.id, title: 'Lokaal programma' });
+    await make.activity(api, { themeId: (await make.theme(api, { planId: local.id, title: 'Eigen thema' })).id, title: 'Eigen activiteit' });
+    const v1 = (await api.post(`/plans/${local.id}/versions`, { adoptedBy: 'college', adoptedOn: '2023-06-13' })).body;
+    expect((await api.post(`/versions/${v1.id}/publish`, { version: v1.version })).status).toBe(200);
+    // After publication the adviser links the local programme to the joint programme, which is still a concept.
+    const current = (await api.get(`/plans/${local.id}`)).body;
+    expect((await api.patch(`/plans/${local.id}`, { jointPlanId: joint.id, version: current.version })).status).toBe(200);
+
+    const anonymous = ctx.api.as(null);
+    for (const path of [`/plans/${local.id}`, `/plans/${local.id}/export`, `/plans/${local.id}/activities`]) {
+      const res = await anonymous.get(path);
+      expect(res.status, path).toBe(200);
+      expect(JSON.stringify(res.body), path).not.toMatch(/Geheim|Gezamenlijk concept/);
+    }
+    expect((await anonymous.get(`/plans/${local.id}/export`)).body.jointPart ?? null).toBeNull();
+  });
+});
