@@ -26,7 +26,8 @@ async function planOfRecord(db: Db, table: string, id: string): Promise<string |
 
 /** The plan as the actor reads it when that is an adopted version instead of the live plan; null otherwise. */
 async function servedPlan(db: Db, ctx: RequestContext, planId: string | null) {
-  if (!planId) return null;
+  // Only a served reader pays for the export: staff, and readers of the live plan, get null at the cost of the check.
+  if (!planId || !(await servedVersionOf(db, ctx, planId).catch(() => null))) return null;
   const doc = await exportPlan(db, planId, ctx).catch(() => null);
   return doc?.servedVersion ? doc : null;
 }
