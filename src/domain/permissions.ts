@@ -1,4 +1,5 @@
 import type { PLAN_STATUSES } from './schemas.ts';
+import type { Duty } from './meldpunt.ts';
 
 /*
  * Who may do what: the one rule set of Regie. Pure functions over an actor (who asks) and a subject (what the request
@@ -18,6 +19,8 @@ export interface Actor {
   roles: readonly { organisationId: string; role: TRole }[];
   /** Platform administrators create municipalities and collaborations and their first beheerder; nothing else. */
   isPlatformAdmin?: boolean;
+  /** Meldpunt duties (domain/meldpunt.ts): who handles meldingen of which municipality and category. */
+  duties?: readonly Duty[];
 }
 
 export const ANONYMOUS: Actor = { userId: null, roles: [] };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -23,6 +24,8 @@ import { registerPlansRoutes } from './plans/plans.routes.ts';
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { registerDocumentRoutes } from './documents/documents.routes.ts';
 import { registerPublicSite } from './public-site/public-site.routes.ts';
+import { registerMeldpuntPages, registerMeldpuntRoutes } from './meldpunt/meldpunt.routes.ts';
+import { DataCipher } from './core/crypto.ts';
 
 /*
  * Composition only: the Fastify app with its plugins, the error handler, the API of each room under /api/v1, the
@@ -93,6 +96,8 @@ declare module 'fastify' {
     routeTable: { method: string; url: string }[];
     /** Outgoing e-mail, or null when no SMTP server is configured. */
     mailer: Mailer | null;
+    /** Encryption and keyed hashes of identifying data (meldpunt, cases). */
+    cipher: DataCipher;
     /** The address users reach Regie at (for links in e-mails), or null: then the request's own origin. */
     publicUrl: string | null;
   }
@@ -115,6 +120,11 @@ export interface AppOptions {
   allowHttpLocalhostIssuers?: boolean;
   /** Where the request log goes when `logger` is on (standard output by default). */
   logStream?: NodeJS.WritableStream;
+  /**
+   * The data key that encrypts identifying data (core/crypto.ts; start.ts: REGIE_DATA_KEY or the key file). Without
+   * one (tests), a random key for this process.
+   */
+  dataKey?: Buffer;
   /** Where denied API requests go; by default the request log when `logger` is on, else nowhere (start.ts: stderr). */
   deniedLog?: (entry: DeniedRequest) => void;
 }
@@ -142,6 +152,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
   app.decorate('routeTable', routes);
   app.decorate('mailer', options.mailer ?? null);
   app.decorate('publicUrl', options.publicUrl ?? null);
+  app.decorate('cipher', new DataCipher(options.dataKey ?? randomBytes(32)));
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
@@ -206,10 +217,12 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     registerPlansRoutes(api, db, ctxOf);
     registerMonitoringRoutes(api, db, ctxOf);
     registerDocumentRoutes(api, db, ctxOf);
+    registerMeldpuntRoutes(api, db, ctxOf);
   }, { prefix: '/api/v1' });
 
   // The public site: server-rendered pages of published documents, before the web app's fallback (ADR 0015).
   registerPublicSite(app, db);
+  registerMeldpuntPages(app, db);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
   mkdirSync(WEB_DIR, { recursive: true });

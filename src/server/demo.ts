@@ -12,6 +12,9 @@ import { getRecord } from './core/read.ts';
 import { createRecord, updateRecord } from './core/write.ts';
 import { people } from './accounts/definitions.ts';
 import { adoptVersion, stepVersion } from './documents/versions.ts';
+import { DataCipher } from './core/crypto.ts';
+import { loadDemoMeldpunt } from './meldpunt/demo.ts';
+import { randomBytes } from 'node:crypto';
 
 export const SEEDS_DIR = join(import.meta.dirname, '../../data/seeds');
 
@@ -63,12 +66,17 @@ const DEMO_ACCOUNTS: { email: string; name: string; role?: TRole; organisationKe
   { email: 'adviseur@laren.demo', name: 'Demo adviseur Laren', role: 'adviseur', organisationKeys: ['GM0417'] },
   { email: 'adviseur@heuvelrug.demo', name: 'Demo adviseur Utrechtse Heuvelrug', role: 'adviseur', organisationKeys: ['GM1581', 'Basisteam Heuvelrug'] },
   { email: 'partner@politie.demo', name: 'Demo contactpersoon politie', role: 'partner', organisationKeys: ['Politie'] },
+  // The meldpunt's behandelaars are OOV advisers with the duty behandelaar (meldpunt/demo.ts); other advisers read no melding.
+  { email: 'behandelaar@huizen.demo', name: 'Demo behandelaar meldingen Huizen', role: 'adviseur', organisationKeys: ['GM0406'] },
+  { email: 'behandelaar@heuvelrug.demo', name: 'Demo behandelaar meldingen Utrechtse Heuvelrug', role: 'adviseur', organisationKeys: ['GM1581'] },
   { email: 'platform@regie.demo', name: 'Demo platformbeheerder', isPlatformAdmin: true },
 ];
 
 /** When the demo is loaded: `onLoading` is told before (the first start takes a while). */
 export interface DemoOptions {
   onLoading?: () => void;
+  /** Encrypts the demo reporters' contact details with the data key (start.ts); a random key without one (tests). */
+  cipher?: DataCipher;
 }
 
 /**
@@ -76,7 +84,7 @@ export interface DemoOptions {
  * for each role. The accounts share `password`; the caller prints it.
  */
 export async function loadDemoIfEmpty(
-  db: Db, password?: string, { onLoading }: DemoOptions = {},
+  db: Db, password?: string, { onLoading, cipher }: DemoOptions = {},
 ): Promise<{ counts: ImportCounts; accounts: DemoAccount[] } | null> {
   return db.transaction(async (tx) => {
     if (tx.kind === 'postgres') await tx.query('select pg_advisory_xact_lock($1)', [DEMO_LOCK]);
@@ -99,6 +107,7 @@ export async function loadDemoIfEmpty(
       }
       await linkDemoPeople(tx);
     }
+    await loadDemoMeldpunt(tx, cipher ?? new DataCipher(randomBytes(32)));
     await publishDemoProgramme(tx, docs);
     await openDemoRound(tx);
     await tx.query("insert into app_state (key, value) values ('demo_loaded', 'true')");

@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
 import { buildApp, type DeniedRequest } from './app.ts';
+import { DataCipher, loadDataKey } from './core/crypto.ts';
 import { createMailer } from './core/mail.ts';
 import { createSetupLinkIfNoUsers } from './accounts/members.ts';
 
@@ -52,12 +53,14 @@ export async function startRegie(config: Config, { onDemoLoading, ...options }: 
     } else await migrate(db);
     // The demo accounts' password: chosen by the operator, or random and printed once.
     const password = config.demoPassword ?? randomBytes(12).toString('base64url');
-    const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password, { onLoading: onDemoLoading }) : null;
+    const dataKey = loadDataKey(config.dataDir);
+    const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password, { onLoading: onDemoLoading, cipher: new DataCipher(dataKey) }) : null;
     const setup = config.loadDemo ? null : await createSetupLinkIfNoUsers(db);
     const app = await buildApp(db, {
       ...options, trustProxy: config.trustProxy,
       mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      dataKey,
       allowHttpLocalhostIssuers: config.allowHttpLocalhostIssuers,
       // Denied API requests are logged also without the request log (ASVS 7.2.2).
       deniedLog: options.logger ? undefined : deniedToStderr,

@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
 
 /** The floors, lowest first. A room may import its own floor's room and every room below it. */
-export const FLOORS = ['domain', 'text', 'db', 'core', 'http', 'accounts', 'plans', 'monitoring', 'documents', 'public-site', 'app'] as const;
+export const FLOORS = ['domain', 'text', 'db', 'core', 'http', 'accounts', 'plans', 'monitoring', 'documents', 'public-site', 'meldpunt', 'cases', 'app'] as const;
 
 /** The room of a file under src/: its top folder, under src/server its folder there (top-level files: 'app'). */
 export function roomOf(file: string): string {

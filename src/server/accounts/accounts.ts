@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
 import type { Actor, TRole } from '../../domain/permissions.ts';
+import type { Duty, TDuty } from '../../domain/meldpunt.ts';
 import type { Db } from '../db/client.ts';
 import { writeAudit, type AuditActor } from '../core/audit.ts';
 import { checkPassword, hashPassword, verifyPassword } from './passwords.ts';
@@ -24,6 +25,8 @@ export interface UserView {
   name: string;
   isPlatformAdmin: boolean;
   memberships: (Membership & { organisationName: string })[];
+  /** Meldpunt duties beside the roles (behandelaar, casemanager, privacy), per municipality and optionally category. */
+  duties: Duty[];
 }
 
 /** The signed-in user behind a request, with what the rules need and what the audit trail records. */
@@ -86,9 +89,14 @@ async function findUserView(db: Db, userId: string): Promise<UserView | null> {
     'select m.organisation_id, m.role, o.name from memberships m join organisations o on o.id = m.organisation_id where m.user_id = $1 order by o.name',
     [userId],
   );
+  const duties = await db.query<{ organisation_id: string; duty: TDuty; category_key: string | null }>(
+    'select organisation_id, duty, category_key from meldpunt_duties where user_id = $1 order by organisation_id, duty, category_key',
+    [userId],
+  );
   return {
     id: u.id, email: u.email, name: u.name, isPlatformAdmin: u.is_platform_admin,
     memberships: memberships.map((m) => ({ organisationId: m.organisation_id, role: m.role, organisationName: m.name })),
+    duties: duties.map((d) => ({ organisationId: d.organisation_id, duty: d.duty, categoryKey: d.category_key })),
   };
 }
 
@@ -193,7 +201,7 @@ export async function findSession(db: Db, token: string): Promise<SessionActor |
     tokenHash,
     expiresAt: new Date(Math.min(new Date(s.last_seen_at).getTime() + SESSION_IDLE_MINUTES * 60_000, new Date(s.expires_at).getTime())).toISOString(),
     audit: { userId: user.id, label: user.name },
-    actor: { userId: user.id, roles: user.memberships.map(({ organisationId, role }) => ({ organisationId, role })), isPlatformAdmin: user.isPlatformAdmin },
+    actor: { userId: user.id, roles: user.memberships.map(({ organisationId, role }) => ({ organisationId, role })), isPlatformAdmin: user.isPlatformAdmin, duties: user.duties },
   };
 }
 

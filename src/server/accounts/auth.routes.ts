@@ -1,3 +1,4 @@
+import { DUTIES } from '../../domain/meldpunt.ts';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -33,6 +34,7 @@ const ZMe = z.object({
   user: z.object({
     id: z.string(), email: z.string(), name: z.string(), isPlatformAdmin: z.boolean(),
     memberships: z.array(z.object({ organisationId: z.string(), role: z.string(), organisationName: z.string() })),
+    duties: z.array(z.object({ organisationId: z.string(), duty: z.enum(DUTIES), categoryKey: z.string().nullable() })),
   }).nullable(),
   csrfToken: z.string().nullable(),
   /** When the session ends unless used again (every answer to the session's requests says it in `x-session-expires`). */
