@@ -73,6 +73,9 @@ describe('the council reads the adopted version while the adviser drafts', () =>
 
     const list = (await raadslid.get(`/plans?organisationId=${p.org.id}`)).body;
     expect(list).toEqual([expect.objectContaining({ id: p.plan.id, title: 'Uitvoeringsprogramma Veiligheid', status: 'adopted' })]);
+    // The status filter asks for what the reader reads: the served version's status, not the draft's.
+    expect((await raadslid.get(`/plans?organisationId=${p.org.id}&status=adopted`)).body.map((x: { id: string }) => x.id)).toEqual([p.plan.id]);
+    expect((await raadslid.get(`/plans?organisationId=${p.org.id}&status=draft`)).body).toEqual([]);
   });
 
   it('keeps monitoring live on the version: activity status and measurements', async () => {

@@ -39,7 +39,8 @@ export async function listPlanSummaries(
     where.push(`(p.owner_id = $${params.length} or p.owner_id in
       (select collaboration_id from collaboration_members where municipality_id = $${params.length}))`);
   }
-  for (const [field, column] of [['ownerId', 'owner_id'], ['kind', 'kind'], ['status', 'status']] as const) {
+  // The status is filtered below, on what the reader reads: a served version has its own.
+  for (const [field, column] of [['ownerId', 'owner_id'], ['kind', 'kind']] as const) {
     if (!filter[field]) continue;
     params.push(filter[field]);
     where.push(`p.${column} = $${params.length}`);
@@ -53,13 +54,14 @@ export async function listPlanSummaries(
       order by o.name, p.period_start desc, p.kind`,
     params,
   );
-  return Promise.all(rows.map(async ({ is_live: isLive, ...row }) => {
+  const plans = await Promise.all(rows.map(async ({ is_live: isLive, ...row }) => {
     const plan = fromRow(row) as TPlanSummary;
     const served = isLive ? null : await servedVersionOf(db, ctx, plan.id);
     if (!served) return plan;
     const c = served.content as Partial<TPlanSummary>;
     return { ...plan, title: c.title ?? plan.title, periodStart: c.periodStart ?? plan.periodStart, periodEnd: c.periodEnd ?? plan.periodEnd, status: served.facts.status };
   }));
+  return filter.status ? plans.filter((p) => p.status === filter.status) : plans;
 }
 
 /** Plans with a plan version the scope reads: published ones, and the council's stages of its own owners' plans. */
