@@ -70,11 +70,14 @@ interface Server {
 }
 
 /** Starts Regie as its own process (as `npm start` does, without the build) and waits for the first answer. */
+/** The data key of the benchmark's servers (required with DATABASE_URL); the same for every server of one database. */
+const BENCH_DATA_KEY = 'be'.repeat(32);
+
 async function startServer(env: Record<string, string>): Promise<Server & { ms: number }> {
   const port = 3300 + Math.floor(Math.random() * 500);
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), REGIE_DEMO_PASSWORD: DEMO_PASSWORD, ...env },
+    env: { ...process.env, PORT: String(port), REGIE_DEMO_PASSWORD: DEMO_PASSWORD, REGIE_DATA_KEY: BENCH_DATA_KEY, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { parseDataKey } from './core/crypto.ts';
 
 /**
  * Whom Regie believes in X-Forwarded-For/-Proto/-Host: nobody (false), the proxies in front by hop count, or the
@@ -31,6 +32,8 @@ export interface Config {
   publicUrl?: string;
   /** Development and tests: single sign-on with a plain-http identity provider on localhost. Refused in production. */
   allowHttpLocalhostIssuers: boolean;
+  /** REGIE_DATA_KEY: the key of identifying data (core/crypto.ts); required with DATABASE_URL. */
+  dataKey?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.REGIE_MAIL_FROM || undefined,
     publicUrl: env.REGIE_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     allowHttpLocalhostIssuers,
+    dataKey: env.REGIE_DATA_KEY?.trim() ? (parseDataKey(env.REGIE_DATA_KEY), env.REGIE_DATA_KEY.trim()) : undefined,
   };
 }
 

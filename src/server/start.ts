@@ -6,7 +6,8 @@ import { migrate } from './db/migrate.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
 import { buildApp, type DeniedRequest } from './app.ts';
-import { DataCipher, loadDataKey } from './core/crypto.ts';
+import { checkDataKey, DataCipher, loadDataKey } from './core/crypto.ts';
+import { sealPlainSsoSecrets } from './accounts/sso-config.ts';
 import { createMailer } from './core/mail.ts';
 import { createSetupLinkIfNoUsers } from './accounts/members.ts';
 
@@ -26,6 +27,8 @@ const deniedToStderr = (entry: DeniedRequest) => void process.stderr.write(`${JS
 
 /** Composes Regie: database (embedded or server) → migrations → demo data → HTTP app → listening. */
 export async function startRegie(config: Config, { onDemoLoading, ...options }: { logger?: boolean; onDemoLoading?: () => void } = {}): Promise<Running> {
+  // The data key first: without the right one Regie does not start (and never writes identifying data unencrypted).
+  const dataKey = loadDataKey({ dataDir: config.dataDir, dataKey: config.dataKey, isPostgres: !!config.databaseUrl });
   let unlock = () => {};
   let db: Db;
   if (config.databaseUrl) db = await openPostgres(config.databaseUrl);
@@ -53,8 +56,10 @@ export async function startRegie(config: Config, { onDemoLoading, ...options }: 
     } else await migrate(db);
     // The demo accounts' password: chosen by the operator, or random and printed once.
     const password = config.demoPassword ?? randomBytes(12).toString('base64url');
-    const dataKey = loadDataKey(config.dataDir);
-    const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password, { onLoading: onDemoLoading, cipher: new DataCipher(dataKey) }) : null;
+    const cipher = new DataCipher(dataKey);
+    await checkDataKey(db, cipher);
+    await sealPlainSsoSecrets(db, cipher);
+    const loaded = config.loadDemo ? await loadDemoIfEmpty(db, password, { onLoading: onDemoLoading, cipher }) : null;
     const setup = config.loadDemo ? null : await createSetupLinkIfNoUsers(db);
     const app = await buildApp(db, {
       ...options, trustProxy: config.trustProxy,

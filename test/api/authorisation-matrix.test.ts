@@ -224,7 +224,7 @@ function ruleFor(method: string, url: string): ((who: Who, n: number) => Promise
     // Single sign-on is account management: the beheerder's. Each write is tried on a configuration it may replace.
     const base = `/organisations/${ids.huizen}/sso`;
     const body = { issuer: 'https://login.huizen.test', clientId: 'regie', clientSecret: 'geheim', displayName: 'Huizen-account' };
-    const configure = () => saveSsoConfig(ctx.db, SYSTEM_CONTEXT, ids.huizen, { ...body, linkByEmail: false, isEnabled: true }, { allowHttpLocalhost: false, redirectUri: '' })
+    const configure = () => saveSsoConfig(ctx.db, SYSTEM_CONTEXT, ids.huizen, { ...body, linkByEmail: false, isEnabled: true }, { allowHttpLocalhost: false, redirectUri: '', cipher: ctx.api.app.cipher })
       .catch(() => undefined);
     return async (who, n) => {
       const api = sessions.get(who)!;

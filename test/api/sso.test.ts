@@ -1,3 +1,4 @@
+import { sealPlainSsoSecrets } from '../../src/server/accounts/sso-config.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +94,9 @@ describe('single sign-on configuration', () => {
     const trail = await ctx.db.query<{ action: string; after: unknown }>("select action, after from audit_events where entity = 'sso_configs' and organisation_id = $1", [town.id]);
     expect(trail.map((t) => t.action)).toEqual(['create']);
     expect(JSON.stringify(trail)).not.toContain(CLIENT.client_secret);
+    // Encrypted at rest with the data key (issue 14, part 6): a dump of the table does not show it.
+    const dump = await ctx.db.query<{ row: string }>('select t::text as row from sso_configs t where organisation_id = $1', [town.id]);
+    expect(dump[0].row).not.toContain(CLIENT.client_secret);
 
     // A change without the secret keeps it; with a stale version it is refused.
     const changed = await admin.request('PUT', `/organisations/${town.id}/sso`, { issuer: idp.issuer, clientId: 'regie', displayName: 'Inloggen via de gemeente', linkByEmail: true, version: 1 });
@@ -103,6 +107,18 @@ describe('single sign-on configuration', () => {
     const moved = await admin.request('PUT', `/organisations/${town.id}/sso`, { issuer: otherIdp.issuer, clientId: 'regie', displayName: 'X', version: 2 });
     expect(moved.status).toBe(422);
     expect(moved.body.errors).toEqual([{ path: 'clientSecret', message: expect.stringMatching(/opnieuw/) }]);
+  });
+
+  it('encrypts a secret stored in clear before this version at start-up, and still logs in with it', async () => {
+    const { town } = await setUp({ linkByEmail: false });
+    await ctx.db.query('update sso_configs set client_secret = $1 where organisation_id = $2', [CLIENT.client_secret, town.id]);
+    await sealPlainSsoSecrets(ctx.db, ctx.api.app.cipher);
+    const [row] = await ctx.db.query<{ row: string; client_secret: string }>('select t::text as row, client_secret from sso_configs t where organisation_id = $1', [town.id]);
+    expect(row.row).not.toContain(CLIENT.client_secret);
+    expect(ctx.api.app.cipher.decrypt(row.client_secret)).toBe(CLIENT.client_secret);
+    await sealPlainSsoSecrets(ctx.db, ctx.api.app.cipher);
+    const [again] = await ctx.db.query<{ client_secret: string }>('select client_secret from sso_configs where organisation_id = $1', [town.id]);
+    expect(again.client_secret).toBe(row.client_secret);
   });
 
   it('refuses an issuer without https, and a configuration without secret', async () => {

@@ -64,7 +64,7 @@ describe.runIf(TEST_DB === 'postgres')('Regie on PostgreSQL with a runtime role 
   }
 
   it('migrates as the owner, runs the whole demo as the runtime role, and that role cannot lift the audit trail’s protection', async () => {
-    const config = { ...readConfig({}), port: 0, databaseUrl: runtimeUrl, migrationDatabaseUrl: scratch.url };
+    const config = { ...readConfig({}), port: 0, databaseUrl: runtimeUrl, migrationDatabaseUrl: scratch.url, dataKey: 'ab'.repeat(32) };
     const first = await startRegie({ ...config, loadDemo: true, demoPassword: 'demo-wachtwoord-voor-tests' });
     try {
       // The demo data adopts and publishes versions and writes the audit trail: all as the runtime role.
@@ -118,9 +118,9 @@ describe.runIf(TEST_DB === 'postgres')('Regie on PostgreSQL with a runtime role 
       await c.connect();
       await c.query(`grant create on schema public to ${role}`).finally(() => c.end());
       // One role: Regie migrated as the role of DATABASE_URL, which so owns the tables.
-      const single = await startRegie({ ...readConfig({}), port: 0, loadDemo: false, databaseUrl: runtime.toString() });
+      const single = await startRegie({ ...readConfig({}), port: 0, loadDemo: false, databaseUrl: runtime.toString(), dataKey: 'ab'.repeat(32) });
       await single.stop();
-      await expect(startRegie({ ...readConfig({}), port: 0, loadDemo: false, databaseUrl: runtime.toString(), migrationDatabaseUrl: other.url }))
+      await expect(startRegie({ ...readConfig({}), port: 0, loadDemo: false, databaseUrl: runtime.toString(), migrationDatabaseUrl: other.url, dataKey: 'ab'.repeat(32) }))
         .rejects.toThrow(/REASSIGN OWNED BY/);
     } finally {
       await other.drop();

@@ -58,6 +58,14 @@ describe.runIf(TEST_DB === 'pglite')('embedded database in a data folder', () =>
     }
   });
 
+  it('refuses to start with a data key other than the one its data was encrypted with, and says so', async () => {
+    const dataDir = tempDir();
+    await (await startRegie(config({ dataDir }))).stop();
+    writeFileSync(join(dataDir, 'data-key'), Buffer.alloc(32, 9).toString('base64'));
+    await expect(startRegie(config({ dataDir }))).rejects.toThrow(/past niet bij deze database/);
+    await expect(startRegie(config({ dataDir, dataKey: 'cd'.repeat(32) }))).rejects.toThrow(/past niet bij deze database/);
+  });
+
   it('takes over the lock of a process that no longer runs', async () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, 'regie.lock'), '2147483646');
@@ -70,14 +78,14 @@ describe.runIf(TEST_DB === 'pglite')('embedded database in a data folder', () =>
 describe('start-up on an empty database', () => {
   it('loads the demo data once: not again on the next start, nor after every plan was deleted', async () => {
     const test = TEST_DB === 'postgres' ? await createTestDb() : null;
-    const over = test ? { databaseUrl: test.url } : { dataDir: tempDir() };
+    const over = test ? { databaseUrl: test.url, dataKey: 'ab'.repeat(32) } : { dataDir: tempDir() };
     try {
       const first = await startRegie(config({ ...over, loadDemo: true, demoPassword: 'demo-wachtwoord-voor-tests' }));
       const countPlans = async (db: Db) => (await db.query<{ n: number }>('select count(*)::int as n from plans'))[0].n;
       expect(await countPlans(first.db)).toBe(5);
       // A demo account for each role; they sign in with the printed password.
       expect(first.demo?.accounts.map((a) => a.role).sort()).toEqual(
-        ['adviseur', 'adviseur', 'adviseur', 'beheerder', 'bestuurder', 'partner', 'platformbeheerder', 'raadslid'],
+        ['adviseur', 'adviseur', 'adviseur', 'adviseur', 'adviseur', 'beheerder', 'bestuurder', 'partner', 'platformbeheerder', 'raadslid'],
       );
       const signIn = await fetch(`${first.url}/api/v1/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataCipher, loadDataKey } from '../../src/server/core/crypto.ts';
+import { readConfig } from '../../src/server/config.ts';
 
 describe('the data key and cipher (ADR 0023)', () => {
   const cipher = new DataCipher(Buffer.alloc(32, 7));
@@ -30,13 +31,19 @@ describe('the data key and cipher (ADR 0023)', () => {
     expect(new DataCipher(Buffer.alloc(32, 8)).hmac('meldcode', 'ABC')).not.toBe(cipher.hmac('meldcode', 'ABC'));
   });
 
-  it('takes REGIE_DATA_KEY, or makes a key file of mode 0600 once and reads it again', () => {
-    expect(loadDataKey('/nonexistent', { REGIE_DATA_KEY: 'ab'.repeat(32) })).toEqual(Buffer.alloc(32, 0xab));
-    expect(() => loadDataKey('/nonexistent', { REGIE_DATA_KEY: 'te-kort' })).toThrow(/32 bytes/);
+  it('takes REGIE_DATA_KEY, or for the embedded database makes a key file of mode 0600 once and reads it again', () => {
+    expect(loadDataKey({ dataDir: '/nonexistent', dataKey: 'ab'.repeat(32) })).toEqual(Buffer.alloc(32, 0xab));
+    expect(() => loadDataKey({ dataDir: '/nonexistent', dataKey: 'te-kort' })).toThrow(/32 bytes/);
     const dir = mkdtempSync(join(tmpdir(), 'regie-key-'));
-    const first = loadDataKey(join(dir, 'data'), {});
+    const first = loadDataKey({ dataDir: join(dir, 'data') });
     expect(first.length).toBe(32);
     expect(statSync(join(dir, 'data', 'data-key')).mode & 0o777).toBe(0o600);
-    expect(loadDataKey(join(dir, 'data'), {})).toEqual(first);
+    expect(loadDataKey({ dataDir: join(dir, 'data') })).toEqual(first);
+  });
+
+  it('requires REGIE_DATA_KEY with a PostgreSQL server, and reads it from the environment with a clear message when malformed', () => {
+    expect(() => loadDataKey({ dataDir: '/nonexistent', isPostgres: true })).toThrow(/Zet REGIE_DATA_KEY/);
+    expect(readConfig({ REGIE_DATA_KEY: 'ab'.repeat(32) }).dataKey).toBe('ab'.repeat(32));
+    expect(() => readConfig({ REGIE_DATA_KEY: 'abc' })).toThrow(/REGIE_DATA_KEY moet 32 bytes zijn/);
   });
 });

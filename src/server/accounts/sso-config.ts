@@ -3,9 +3,10 @@ import { AppError } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/access.ts';
 import { writeAudit } from '../core/audit.ts';
+import type { DataCipher } from '../core/crypto.ts';
 import { authorizeMembers } from './members.ts';
 
-/** A stored single sign-on configuration, as the login flow needs it (with the secret). */
+/** A stored single sign-on configuration, as the login flow needs it (with the secret, sealed by the data key). */
 export interface SsoConfigRow {
   organisation_id: string;
   issuer: string;
@@ -63,7 +64,7 @@ export async function saveSsoConfig(
   ctx: RequestContext,
   organisationId: string,
   input: TSsoConfigInput,
-  options: { allowHttpLocalhost: boolean; redirectUri: string },
+  options: { allowHttpLocalhost: boolean; redirectUri: string; cipher: DataCipher },
 ): Promise<TSsoSettings> {
   await authorizeMembers(db, ctx, organisationId, 'update');
   const issuer = input.issuer.trim();
@@ -75,7 +76,8 @@ export async function saveSsoConfig(
       throw new AppError('conflict', 'Iemand anders heeft de configuratie intussen gewijzigd');
     }
     const isNewClient = !before || before.issuer !== issuer || before.client_id !== input.clientId;
-    const secret = input.clientSecret || (isNewClient ? null : before.client_secret);
+    // Stored sealed by the data key (core/crypto.ts): a dump of the database does not give the secret away.
+    const secret = input.clientSecret ? options.cipher.encrypt(input.clientSecret) : (isNewClient ? null : before.client_secret);
     if (!secret) {
       const message = before ? 'Vul het clientgeheim opnieuw in: de issuer of client-id is gewijzigd' : 'Vul het clientgeheim in';
       throw new AppError('validation', 'De configuratie is niet geldig', [{ path: 'clientSecret', message }]);
@@ -109,4 +111,18 @@ export async function deleteSsoConfig(db: Db, ctx: RequestContext, organisationI
     if (!row) throw new AppError('not_found', 'Er is geen configuratie voor single sign-on');
     await writeAudit(tx, ctx.audit, { action: 'delete', organisationId, entity: 'sso_configs', entityId: organisationId, before: toConfig(row) });
   });
+}
+
+/** Whether a stored secret is sealed (every secret written since the data key; older ones were stored in clear). */
+const isSealed = (secret: string) => secret.startsWith('v1.');
+
+/** The client secret in clear, for the login flow. */
+export const clientSecretOf = (row: SsoConfigRow, cipher: DataCipher) => (isSealed(row.client_secret) ? cipher.decrypt(row.client_secret) : row.client_secret);
+
+/** Seals the secrets stored in clear before the data key existed (at start-up; nothing to do the next time). */
+export async function sealPlainSsoSecrets(db: Db, cipher: DataCipher): Promise<void> {
+  const plain = await db.query<{ organisation_id: string; client_secret: string }>("select organisation_id, client_secret from sso_configs where client_secret not like 'v1.%'");
+  for (const row of plain) {
+    await db.query('update sso_configs set client_secret = $1 where organisation_id = $2 and client_secret = $3', [cipher.encrypt(row.client_secret), row.organisation_id, row.client_secret]);
+  }
 }

@@ -4,7 +4,8 @@ import type { TLoginOptions } from '../../domain/accounts.ts';
 import type { Db } from '../db/client.ts';
 import { writeAudit } from '../core/audit.ts';
 import { startSession } from './accounts.ts';
-import { findSsoConfig, issuerProblem, type SsoConfigRow } from './sso-config.ts';
+import { clientSecretOf, findSsoConfig, issuerProblem, type SsoConfigRow } from './sso-config.ts';
+import type { DataCipher } from '../core/crypto.ts';
 
 /*
  * Logging in with OpenID Connect (authorization code flow with PKCE, state and nonce; openid-client checks the
@@ -38,7 +39,7 @@ export async function listSsoOptions(db: Db): Promise<TLoginOptions['sso']> {
 }
 
 /** The login flow of one app: its discovery cache, and whether http issuers on this machine are allowed (tests). */
-export function createSsoLogin(db: Db, options: { allowHttpLocalhost: boolean }) {
+export function createSsoLogin(db: Db, options: { allowHttpLocalhost: boolean; cipher: DataCipher }) {
   const discovered = new Map<string, { key: string; at: number; config: Promise<oidc.Configuration> }>();
 
   /** The provider's configuration for openid-client, discovered once per configuration version and then cached. */
@@ -50,7 +51,7 @@ export function createSsoLogin(db: Db, options: { allowHttpLocalhost: boolean })
     if (issuerProblem(row.issuer, options.allowHttpLocalhost)) return Promise.reject(new Error('issuer not allowed'));
     const execute = [oidc.enableNonRepudiationChecks];
     if (row.issuer.startsWith('http:')) execute.push(oidc.allowInsecureRequests);
-    const config = oidc.discovery(new URL(row.issuer), row.client_id, undefined, oidc.ClientSecretBasic(row.client_secret), { execute, timeout: 10 });
+    const config = oidc.discovery(new URL(row.issuer), row.client_id, undefined, oidc.ClientSecretBasic(clientSecretOf(row, options.cipher)), { execute, timeout: 10 });
     discovered.set(row.organisation_id, { key, at: Date.now(), config });
     config.catch(() => discovered.delete(row.organisation_id));
     return config;

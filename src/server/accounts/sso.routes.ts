@@ -38,7 +38,7 @@ export function registerSsoRoutes(
   options: { allowHttpLocalhost: boolean },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const sso = createSsoLogin(db, options);
+  const sso = createSsoLogin(db, { ...options, cipher: app.cipher });
   // Behind a proxy the public address (REGIE_PUBLIC_URL) is the one registered at the provider.
   const redirectUri = (req: FastifyRequest) => `${app.publicUrl ?? `${req.protocol}://${req.host}`}${CALLBACK_PATH}`;
   const toLogin = (reply: FastifyReply, err: unknown) => {
@@ -90,7 +90,7 @@ export function registerSsoRoutes(
       tags, summary: 'Single sign-on instellen of wijzigen (met versie); het clientgeheim kan alleen geschreven worden',
       params: ZParams, body: ZSsoConfigInput, response: { 200: ZSsoSettings },
     },
-  }, async (req) => saveSsoConfig(db, ctxOf(req), req.params.id, req.body, { ...options, redirectUri: redirectUri(req) }));
+  }, async (req) => saveSsoConfig(db, ctxOf(req), req.params.id, req.body, { ...options, redirectUri: redirectUri(req), cipher: app.cipher }));
   r.delete('/organisations/:id/sso', {
     schema: { tags, summary: 'Single sign-on uitzetten: configuratie en koppelingen verwijderen', params: ZParams, response: { 204: z.null() } },
   }, async (req, reply) => {

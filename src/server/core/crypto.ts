@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Db } from '../db/client.ts';
 
 /*
  * Identifying data encrypted by the application (ADR 0023): AES-256-GCM under the data key, and keyed hashes (HMAC)
@@ -49,20 +50,45 @@ export class DataCipher {
   }
 }
 
+/** REGIE_DATA_KEY as bytes: 64 hexadecimal characters or base64 of 32 bytes; throws a clear message otherwise. */
+export function parseDataKey(text: string): Buffer {
+  const value = text.trim();
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (key.length !== 32) throw new Error('REGIE_DATA_KEY moet 32 bytes zijn (64 hexadecimale tekens of base64)');
+  return key;
+}
+
 /**
- * The data key: REGIE_DATA_KEY (32 bytes, base64 or hex), else the key file in the data folder, made on first start
- * with mode 0600. Losing it makes the encrypted contact details unreadable; docs/privacy.md says how to keep it.
+ * The data key: REGIE_DATA_KEY, else – for the embedded database only – the key file in the data folder, made on first
+ * start with mode 0600. A PostgreSQL server (production) needs REGIE_DATA_KEY: every app server must use the same key,
+ * and a key file beside one of them is easily lost. Losing the key makes the encrypted data unreadable; docs/privacy.md
+ * says how to keep it.
  */
-export function loadDataKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
-  const configured = env.REGIE_DATA_KEY?.trim();
-  if (configured) {
-    const key = /^[0-9a-f]{64}$/i.test(configured) ? Buffer.from(configured, 'hex') : Buffer.from(configured, 'base64');
-    if (key.length !== 32) throw new Error('REGIE_DATA_KEY moet 32 bytes zijn (64 hexadecimale tekens of base64)');
-    return key;
+export function loadDataKey(options: { dataDir: string; dataKey?: string; isPostgres?: boolean }): Buffer {
+  if (options.dataKey) return parseDataKey(options.dataKey);
+  if (options.isPostgres) {
+    throw new Error('Zet REGIE_DATA_KEY (32 bytes, bijvoorbeeld uit `openssl rand -hex 32`): met DATABASE_URL versleutelt Regie ' +
+      'persoonsgegevens van het meldpunt met een sleutel die elke Regie-server gelijk moet hebben');
   }
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, KEY_FILE);
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, KEY_FILE);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  return parseDataKey(readFileSync(file, 'utf8'));
+}
+
+const KEY_CHECK = 'data_key_check';
+
+/**
+ * Stops start-up when the key is not the one the database's data was encrypted with: the database keeps a keyed hash of
+ * a fixed text under its key (no secret), written at the first start. Regie never writes data under a wrong key.
+ */
+export async function checkDataKey(db: Db, cipher: DataCipher): Promise<void> {
+  const check = cipher.hmac('key-check', 'regie');
+  await db.query('insert into app_state (key, value) values ($1, $2) on conflict (key) do nothing', [KEY_CHECK, JSON.stringify(check)]);
+  const [row] = await db.query<{ value: unknown }>('select value from app_state where key = $1', [KEY_CHECK]);
+  if (row.value !== check) {
+    throw new Error('De datasleutel (REGIE_DATA_KEY of het bestand data-key) past niet bij deze database: met deze sleutel ' +
+      'zijn de versleutelde gegevens niet te lezen. Gebruik de sleutel waarmee de database is gemaakt');
+  }
 }
