@@ -20,7 +20,7 @@ const HAS_ACTIVITIES: readonly TRole[] = ['adviseur', 'partner'];
 
 /**
  * The header's menu, fitting the role: "Mijn activiteiten" for who updates activities (adviseur, partner), "Dashboard"
- * for a bestuurder (their organisation's), and Help for everyone.
+ * for a bestuurder (their organisation's), "Meldingen" for a behandelaar of the meldpunt, and Help for everyone.
  */
 export function MainNav() {
   const { user } = useSession();
@@ -33,13 +33,14 @@ export function MainNav() {
           <li><AppLink to={paths.myActivities()}>{nl.myActivities.title}</AppLink></li>
         )}
         {governs && <li><AppLink to={paths.dashboard(governs.organisationId)}>{nl.app.dashboard}</AppLink></li>}
+        {user?.duties?.some((d) => d.duty === 'behandelaar') && <li><AppLink to={paths.meldingen()}>{nl.meldpuntTriage.nav}</AppLink></li>}
         <li><AppLink to={paths.help()}>{nl.help.link}</AppLink></li>
       </ul>
     </nav>
   );
 }
 
-/** In the header: who is signed in, with their roles, and "Uitloggen"; signed out, a link to log in. */
+/** In the header: who is signed in, with their roles, "Signaal melden" for staff, and "Uitloggen"; signed out, a link to log in. */
 export function AccountMenu() {
   const { user, isLoading, logout } = useSession();
   const navigate = useNavigate();
@@ -71,6 +72,9 @@ export function AccountMenu() {
       <ul className="regie-account__roles" aria-label={nl.auth.roles}>
         {roles.length ? roles.map((r) => <li key={r}>{r}</li>) : <li>{nl.auth.noRoles}</li>}
       </ul>
+      {user.memberships.some((m) => m.role !== 'partner') && (
+        <AppLink to={paths.signal()} className="regie-account__signal">{nl.meldpuntTriage.signal.link}</AppLink>
+      )}
       <Button
         appearance="secondary-action-button"
         className="regie-account__logout"

@@ -23,7 +23,7 @@ const HANDLER_ONLY = (ok: number): Expect => ({
 const SIGNED_IN = (ok: number): Expect => Object.fromEntries(MELDPUNT_WHO.map((w) => [w, w === 'anoniem' ? 401 : ok])) as Expect;
 
 /** Asks as each actor with a fresh melding and expects the statuses. */
-async function each(f: MeldpuntFixture, ctx: Ctx, expected: Expect, ask: (api: Api, id: string) => Promise<Res>,
+async function each(f: MeldpuntFixture, ctx: Ctx, expected: Expect, ask: (api: Api, id: string) => Promise<Pick<Res, 'status'>>,
   prepare: (id: string) => Promise<void> = async () => undefined) {
   const got: Partial<Expect> = {};
   for (const who of MELDPUNT_WHO) {
