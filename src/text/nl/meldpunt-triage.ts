@@ -102,6 +102,7 @@ export const meldpuntTriageText = {
       ownSignal: 'U meldde dit signaal. De behandeling ervan ziet u niet.',
     },
     actions: {
+      handleHeading: 'Behandelen',
       assignHeading: 'Toewijzen en koppelen',
       handler: 'Behandelaar',
       nobody: 'Niemand',

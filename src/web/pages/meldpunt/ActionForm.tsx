@@ -18,6 +18,8 @@ interface Props {
   /** After success: the page loads the melding again (with its new version). */
   onDone: () => void;
   children: (errors: FieldErrors) => ReactNode;
+  /** Shown under the heading (who recorded the weging, and when). */
+  intro?: ReactNode;
 }
 
 /**
@@ -25,7 +27,7 @@ interface Props {
  * an offer to load it again, and the page loaded again after success. The server's field paths map to the form's
  * fields by their last part ("answer.signalen" → "signalen").
  */
-export function ActionForm({ id, heading, labels, submitLabel, validate, run, onDone, children }: Props) {
+export function ActionForm({ id, heading, labels, submitLabel, validate, run, onDone, children, intro }: Props) {
   const fields = Object.keys(labels);
   const errors = useFormErrors({ fieldOrder: fields, labels });
   const [isBusy, setBusy] = useState(false);
@@ -51,6 +53,7 @@ export function ActionForm({ id, heading, labels, submitLabel, validate, run, on
   return (
     <section aria-labelledby={id} className="regie-meldpunt-action">
       <Heading level={3} id={id}>{heading}</Heading>
+      {intro}
       {isConflict && <ConflictAlert onReload={onDone} />}
       <ErrorSummary ref={errors.summaryRef} items={errors.items} general={errors.general} />
       <form noValidate onSubmit={submit} className="regie-form" aria-labelledby={id}>

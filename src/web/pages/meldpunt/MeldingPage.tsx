@@ -66,7 +66,7 @@ export function MeldingPage() {
               </section>
               {m.category.key === 'ondermijning' && <TriagePanel melding={m} onDone={state.reload} />}
               <section aria-labelledby="behandelen">
-                <Heading level={2} id="behandelen">{T.actions.statusHeading}</Heading>
+                <Heading level={2} id="behandelen">{T.actions.handleHeading}</Heading>
                 <StatusForm melding={m} onDone={state.reload} />
                 <AssignForm key={`a${m.version}`} melding={m} onDone={state.reload} />
                 <QuestionForm melding={m} onDone={state.reload} />

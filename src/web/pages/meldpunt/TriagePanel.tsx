@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { CCV_APPROACHES, CCV_OUTCOMES, type TTriageAnswer } from '../../../domain/meldpunt.ts';
 import type { TMeldingDetail } from '../../../domain/meldpunt-triage.ts';
@@ -32,7 +32,7 @@ function Weging({ weging, melding, isOpen, onDone }: { weging: number; melding: 
   const canRecord = isOpen && (weging === 1 || !!melding.triage[String(weging - 1)]);
   const by = recorded && <Paragraph className="regie-cell-note">{T.recorded(recorded.decidedByName, formatDateTime(recorded.decidedAt))}</Paragraph>;
   if (canRecord) {
-    return <div className="regie-meldpunt-weging">{by}<WegingForm weging={weging} melding={melding} recorded={recorded} onDone={onDone} /></div>;
+    return <WegingForm weging={weging} melding={melding} recorded={recorded} intro={by} onDone={onDone} />;
   }
   return (
     <div className="regie-meldpunt-weging">
@@ -56,7 +56,7 @@ type Rec = TMeldingDetail['triage'][string] | undefined;
 const b = (v: boolean | undefined) => (v === undefined ? '' : v ? 'ja' : 'nee');
 const str = (r: Rec, k: string) => (r && k in r ? String((r as Record<string, unknown>)[k] ?? '') : '');
 
-function WegingForm({ weging, melding, recorded, onDone }: { weging: number; melding: TMeldingDetail; recorded: Rec; onDone: () => void }) {
+function WegingForm({ weging, melding, recorded, intro, onDone }: { weging: number; melding: TMeldingDetail; recorded: Rec; intro: ReactNode; onDone: () => void }) {
   const r = recorded as Record<string, unknown> | undefined;
   const [v, setV] = useState<Record<string, string>>({
     a: r ? (weging === 1 ? b(r.isOndermijning as boolean) : weging === 2 ? b(r.gemeentelijkeTaak as boolean) : weging === 3 ? str(recorded, 'ernst') : str(recorded, 'aanpak')) : '',
@@ -86,7 +86,7 @@ function WegingForm({ weging, melding, recorded, onDone }: { weging: number; mel
   );
   return (
     <ActionForm
-      id={`weging-${weging}`} heading={T.wegingen[weging]} labels={labels} submitLabel={T.record(weging)} onDone={onDone}
+      id={`weging-${weging}`} heading={T.wegingen[weging]} intro={intro} labels={labels} submitLabel={T.record(weging)} onDone={onDone}
       validate={() => Object.fromEntries(Object.keys(labels).filter((k) => k !== 'text' && !v[k]).map((k) => [k, nl.meldpuntTriage.errors.required]))}
       run={() => meldpuntApi.triage(melding.id, answer(), melding.version)}
     >
