@@ -1,7 +1,6 @@
-import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import {
-  DataBadge, DataList, DataListItem, DataListKey, DataListValue, Heading, Link, OrderedList, OrderedListItem, Paragraph,
+  DataBadge, DataList, Heading, Link, OrderedList, OrderedListItem, Paragraph,
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { TMeldingDetail } from '../../../domain/meldpunt-triage.ts';
@@ -10,6 +9,7 @@ import { AppLink } from '../../components/AppLink.tsx';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { Item } from '../../components/PlanFacts.tsx';
 import { meldingSourceLabels, meldingStatusLabels } from '../../../text/nl/meldpunt-triage.ts';
 import { nl } from '../../../text/nl/web.ts';
 import { formatDate, formatDateTime } from '../../../text/format.ts';
@@ -20,15 +20,6 @@ import { TriagePanel } from './TriagePanel.tsx';
 
 const T = nl.meldpuntTriage;
 const D = T.detail;
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 async function load(id: string) {
   const melding = await meldpuntApi.melding(id);
