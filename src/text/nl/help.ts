@@ -175,7 +175,7 @@ export const helpText = {
           'Stel de melder een vraag als die een meldcode heeft: de melding wacht dan op de melder. Notities zijn alleen voor behandelaars.',
           'Wijzig de status volgens de toegestane stappen. Afsluiten en heropenen vragen een toelichting; de reden van afsluiten blijft bij de melding.',
           'Is een melding dubbel, voeg haar dan samen met de hoofdmelding van dezelfde gemeente.',
-          'Elke medewerker van de gemeente meldt een intern signaal via Signaal melden (bij uw naam bovenaan). Een tip van Meld Misdaad Anoniem registreert u als behandelaar onder Meldingen; dat formulier heeft geen velden voor de melder.',
+          'Elke medewerker van de gemeente meldt een intern signaal via Signaal melden op de startpagina. Een tip van Meld Misdaad Anoniem registreert u als behandelaar onder Meldingen; dat formulier heeft geen velden voor de melder.',
         ],
       },
       {

@@ -168,6 +168,7 @@ export const meldpuntTriageText = {
       none: 'U kunt geen signaal melden: u heeft geen rol bij een gemeente met een meldpunt.',
       noTip: 'U behandelt geen meldingen en kunt dus geen tip registreren.',
       link: 'Signaal melden',
+      linkHint: 'een signaal uit uw werk doorgeven aan het meldpunt van de gemeente.',
     },
     noActionReason: (toelichting: string) => `Geen actie (CCV-weging 3)${toelichting ? `: ${toelichting}` : ''}`,
     mergedReason: (number: string) => `Samengevoegd met ${number}`,

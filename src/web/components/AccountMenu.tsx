@@ -40,7 +40,7 @@ export function MainNav() {
   );
 }
 
-/** In the header: who is signed in, with their roles, "Signaal melden" for staff, and "Uitloggen"; signed out, a link to log in. */
+/** In the header: who is signed in, with their roles, and "Uitloggen"; signed out, a link to log in. */
 export function AccountMenu() {
   const { user, isLoading, logout } = useSession();
   const navigate = useNavigate();
@@ -72,9 +72,6 @@ export function AccountMenu() {
       <ul className="regie-account__roles" aria-label={nl.auth.roles}>
         {roles.length ? roles.map((r) => <li key={r}>{r}</li>) : <li>{nl.auth.noRoles}</li>}
       </ul>
-      {user.memberships.some((m) => m.role !== 'partner') && (
-        <AppLink to={paths.signal()} className="regie-account__signal">{nl.meldpuntTriage.signal.link}</AppLink>
-      )}
       <Button
         appearance="secondary-action-button"
         className="regie-account__logout"
