@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { csrfHeaders, expectAccessible, login, unique } from './helpers.ts';
+import { csrfHeaders, DEMO, expectAccessible, login, unique } from './helpers.ts';
 
 /*
  * The meldpunt's back office (issue 13): Huizen's behandelaar opens the queue from the menu, opens a melding, records
@@ -66,5 +66,33 @@ test('a behandelaar triages a melding by the CCV Modelprotocol and closes it wit
   await expectAccessible(page);
   await page.goto('/meldpunt/meldingen?status=alle&order=nieuwste');
   await expect(page.getByRole('link', { name: number })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('an adviser reports an internal signal from the start page; a behandelaar opens the M. tip form', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await login(page, DEMO.huizenAdviseur);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Signaal melden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Signaal melden' })).toBeVisible();
+  const category = page.getByRole('combobox', { name: 'Categorie' });
+  await category.selectOption({ label: 'Woonoverlast' });
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  await expect(page.locator('.regie-error-summary')).toBeFocused();
+  await expectAccessible(page);
+  const text = `Geluidsoverlast bij een woning (fictief) ${unique()}`;
+  await page.getByRole('textbox', { name: /Wat is er aan de hand/ }).fill(text);
+  await page.getByRole('textbox', { name: /Waar is het/ }).fill('Voorbeeldstraat (fictief)');
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Melding M-\d{4}-\d{4}$/);
+  await expect(page.getByText(text)).toBeVisible();
+  await expect(page.getByText('U meldde dit signaal. De behandeling ervan ziet u niet.')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, BEHANDELAAR);
+  await page.goto('/meldpunt/tip');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tip van Meld Misdaad Anoniem registreren' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /naam|e-mail|telefoon/i })).toHaveCount(0);
   await expectAccessible(page);
 });
