@@ -39,6 +39,8 @@ const rounds = async () => ({ Component: (await import('./pages/rounds/RoundsPag
 /** Comparing versions: advisers and the council, now and then. */
 const compare = async () => ({ Component: (await import('./pages/plans/ComparePage.tsx')).ComparePage });
 const round = async () => ({ Component: (await import('./pages/rounds/RoundPage.tsx')).RoundPage });
+/** The meldpunt's back office loads when first opened: only behandelaars (and officials reporting a signal) use it. */
+const meldpunt = (name: 'QueuePage' | 'MeldingPage' | 'SignalFormPage' | 'TipPage') => async () => ({ Component: (await import('./pages/meldpunt/index.ts'))[name] });
 /** The help pages load when first opened. */
 const help = async () => ({ Component: (await import('./pages/help/HelpPage.tsx')).HelpPage });
 
@@ -91,6 +93,10 @@ export const routes: RouteObject[] = [
       { path: 'plannen/:planId/collegevoorstel/nieuw', lazy: form('NewProposalPage') },
       { path: 'plannen/:planId/volgend-programma', lazy: form('SuccessorPlanPage') },
       { path: 'plannen/:planId/besluiten/:decisionId/bewerken', lazy: form('ProposalFormPage') },
+      { path: 'meldpunt/meldingen', lazy: meldpunt('QueuePage') },
+      { path: 'meldpunt/meldingen/:meldingId', lazy: meldpunt('MeldingPage') },
+      { path: 'meldpunt/signaal', lazy: meldpunt('SignalFormPage') },
+      { path: 'meldpunt/tip', lazy: meldpunt('TipPage') },
       { path: 'help', lazy: help },
       { path: '*', element: <NotFoundPage /> },
     ],

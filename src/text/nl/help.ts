@@ -157,6 +157,28 @@ export const helpText = {
         ],
       },
       {
+        id: 'meldingen',
+        title: 'Meldingen behandelen (meldpunt)',
+        paragraphs: [
+          'Als behandelaar van meldingen ziet u in het menu Meldingen: de wachtrij van de meldingen van uw gemeente, voor alle ' +
+          'categorieën of alleen de uwe. Anderen – ook de beheerder en de adviseur – zien de meldingen niet. Elke keer dat u een ' +
+          'melding opent, legt Regie dat vast in het logboek van de verwerkingen.',
+          'De leeftijd van een melding telt in werkdagen (maandag tot en met vrijdag; feestdagen tellen mee). Is de reactietermijn ' +
+          'van de categorie voorbij, dan staat er bijvoorbeeld "3 dagen te laat".',
+          'Contactgegevens van een melder ziet alleen u als behandelaar van die melding; voor anderen staan er sterretjes (*****).',
+          'Slaat iemand anders de melding op terwijl u haar open had, dan zegt Regie dat en laadt u haar opnieuw: niets gaat ongemerkt verloren.',
+        ],
+        steps: [
+          'Open een melding vanuit de wachtrij. Filter zo nodig op status, categorie, behandelaar of volgorde.',
+          'Wijs de melding toe aan uzelf of een andere behandelaar, en koppel haar zo nodig aan een thema of activiteit van het programma.',
+          'Leg bij ondermijning de wegingen 1 tot en met 4 van het CCV-modelprotocol in volgorde vast. Bij elke weging bewaart Regie wie besliste en wanneer. De uitkomst "geen actie" bij weging 3 sluit de melding af en bewaart haar een jaar; daarna wordt ze vernietigd.',
+          'Stel de melder een vraag als die een meldcode heeft: de melding wacht dan op de melder. Notities zijn alleen voor behandelaars.',
+          'Wijzig de status volgens de toegestane stappen. Afsluiten en heropenen vragen een toelichting; de reden van afsluiten blijft bij de melding.',
+          'Is een melding dubbel, voeg haar dan samen met de hoofdmelding van dezelfde gemeente.',
+          'Elke medewerker van de gemeente meldt een intern signaal via Signaal melden op de startpagina. Een tip van Meld Misdaad Anoniem registreert u als behandelaar onder Meldingen; dat formulier heeft geen velden voor de melder.',
+        ],
+      },
+      {
         id: 'begrippen',
         title: 'Begrippen',
         paragraphs: [],

@@ -81,7 +81,7 @@ async function sendOrFail(method: string, path: string, body?: unknown): Promise
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res = await sendOrFail(method, path, body);
   // A write refused for its CSRF token: the session changed (signed in again in another tab). Once more, with the
   // current token. (A session that ended is the dialog's, below: the pages must not hear of it before.)

@@ -1,4 +1,5 @@
 import type { TRole } from '../../domain/permissions.ts';
+import type { Duty } from '../../domain/meldpunt.ts';
 
 /** A role of the signed-in user in one organisation, as GET /auth/me tells it. */
 export interface Membership {
@@ -14,6 +15,8 @@ export interface SessionUser {
   name: string;
   isPlatformAdmin: boolean;
   memberships: Membership[];
+  /** Meldpunt duties (behandelaar …) per municipality and optionally category. */
+  duties?: Duty[];
 }
 
 export interface SessionState {

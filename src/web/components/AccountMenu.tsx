@@ -20,7 +20,7 @@ const HAS_ACTIVITIES: readonly TRole[] = ['adviseur', 'partner'];
 
 /**
  * The header's menu, fitting the role: "Mijn activiteiten" for who updates activities (adviseur, partner), "Dashboard"
- * for a bestuurder (their organisation's), and Help for everyone.
+ * for a bestuurder (their organisation's), "Meldingen" for a behandelaar of the meldpunt, and Help for everyone.
  */
 export function MainNav() {
   const { user } = useSession();
@@ -33,6 +33,7 @@ export function MainNav() {
           <li><AppLink to={paths.myActivities()}>{nl.myActivities.title}</AppLink></li>
         )}
         {governs && <li><AppLink to={paths.dashboard(governs.organisationId)}>{nl.app.dashboard}</AppLink></li>}
+        {user?.duties?.some((d) => d.duty === 'behandelaar') && <li><AppLink to={paths.meldingen()}>{nl.meldpuntTriage.nav}</AppLink></li>}
         <li><AppLink to={paths.help()}>{nl.help.link}</AppLink></li>
       </ul>
     </nav>

@@ -8,7 +8,8 @@ import { formatDate, formatPeriod } from '../../text/format.ts';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
+/** One fact: a key and its value in a DataList (also the meldpunt's facts of a melding). */
+export function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <DataListItem>
       <DataListKey>{label}</DataListKey>

@@ -26,6 +26,12 @@ export const paths = {
   planIndicators: (planId: string, statuses: readonly string[]) =>
     `/plannen/${planId}?indicatorstatus=${encodeURIComponent(statuses.join(','))}#indicatoren`,
   myActivities: () => '/mijn-activiteiten',
+  /** The meldpunt's back office: the queue, a melding, an internal signal, a tip of Meld Misdaad Anoniem. */
+  meldingen: () => '/meldpunt/meldingen',
+  melding: (id: string) => `/meldpunt/meldingen/${id}`,
+  meldingForward: (id: string) => `/meldpunt/meldingen/${id}/doorsturen`,
+  signal: () => '/meldpunt/signaal',
+  tip: () => '/meldpunt/tip',
   /** An activity's page: its progress, history and occurrences (readable for partners too, without the plan). */
   activity: (activityId: string) => `/activiteiten/${activityId}`,
   rounds: (planId: string) => `/plannen/${planId}/rondes`,

@@ -9,6 +9,7 @@ import { AppLink } from '../../components/AppLink.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { LoginLink } from '../../components/LoginLink.tsx';
 import { MyUpdatesNotice } from '../../components/MyUpdatesNotice.tsx';
+import { SignalLink } from '../../components/SignalLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PlanList } from '../../components/PlanList.tsx';
 import { nl } from '../../../text/nl/web.ts';
@@ -41,6 +42,7 @@ export function HomePage() {
       {!user && <PublicNotice />}
       {user && <PendingUpdates />}
       {user && <MyDashboards memberships={user.memberships} />}
+      {user && <SignalLink memberships={user.memberships} />}
       <LoadState state={state}>{(data) => <HomeContent {...data} memberships={user?.memberships ?? null} />}</LoadState>
     </>
   );
