@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { ZCategoryFields } from '../../domain/meldpunt.ts';
-import { meldpuntForwardsText } from '../../text/nl/meldpunt-forwards.ts';
+import { forwardsCopy } from '../../text/nl/meldpunt-forwards.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/context.ts';
 import { writeAudit } from '../core/audit.ts';
@@ -14,7 +14,7 @@ import { categoryById, listCategories, type Category } from './repository.ts';
  * another role 403, an unknown municipality 404. Optimistic concurrency with `version` (409).
  */
 
-const t = meldpuntForwardsText.settings;
+const t = forwardsCopy.settings;
 
 /** The municipality's beheerder, or an error. */
 export async function authorizeMeldpuntAdmin(db: Db, ctx: RequestContext, municipalityId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
-import { meldpuntForwardsText } from '../../text/nl/meldpunt-forwards.ts';
+import { forwardsCopy } from '../../text/nl/meldpunt-forwards.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../core/context.ts';
 import { writeAudit } from '../core/audit.ts';
@@ -12,7 +12,7 @@ import { listCategories } from './repository.ts';
  * categories (categoryKeys null) or some. PUT replaces the municipality's behandelaar duties as a whole.
  */
 
-const t = meldpuntForwardsText.settings;
+const t = forwardsCopy.settings;
 
 export const ZDutyMember = z.object({
   userId: z.string(),

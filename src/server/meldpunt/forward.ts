@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { checkMeldingTransition, meldnummer, type TReporter } from '../../domain/meldpunt.ts';
 import { ZId } from '../../domain/schemas.ts';
-import { meldpuntForwardsText } from '../../text/nl/meldpunt-forwards.ts';
+import { forwardsCopy } from '../../text/nl/meldpunt-forwards.ts';
 import type { Db } from '../db/client.ts';
 import type { DataCipher } from '../core/crypto.ts';
 import type { Mailer } from '../core/mail.ts';
@@ -21,7 +21,7 @@ import { notifyForwardReceived, type SendNotifications } from './notifications.t
  * basis (an event, the processing log, an audit row of ids and field names).
  */
 
-const t = meldpuntForwardsText.forwards;
+const t = forwardsCopy.forwards;
 
 export const ZForwardInput = z.object({
   partnerId: z.string({ message: t.partnerRequired }).min(1, { message: t.partnerRequired }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { meldpuntForwardsText } from '../../text/nl/meldpunt-forwards.ts';
+import { forwardsCopy } from '../../text/nl/meldpunt-forwards.ts';
 import type { Db } from '../db/client.ts';
 import type { Mailer } from '../core/mail.ts';
 
@@ -15,7 +15,7 @@ export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Sends the e-mails of notifications written in a committed transaction. */
 export type SendNotifications = () => Promise<void>;
 
-const t = meldpuntForwardsText.notifications;
+const t = forwardsCopy.notifications;
 
 /** Links into the web app. */
 export const meldingLink = (meldingId: string) => `/meldpunt/meldingen/${meldingId}`;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { meldpuntForwardsText } from '../../text/nl/meldpunt-forwards.ts';
+import { forwardsCopy } from '../../text/nl/meldpunt-forwards.ts';
 import type { Db } from '../db/client.ts';
 import { logProcessing, newTraceId } from './processing-log.ts';
 import { MELDPUNT_PROCESSING } from './repository.ts';
@@ -35,7 +35,7 @@ export async function runRetention(db: Db, today?: string): Promise<RetentionRes
       await tx.query('delete from meldingen where id = $1', [id]);
       await tx.query(
         `insert into destructions (id, batch, subject_type, subject_ids, rule, run_by) values ($1, $2, 'melding', $3::uuid[], $4, 'systeem')`,
-        [randomUUID(), batch, [id], meldpuntForwardsText.retention.rule]);
+        [randomUUID(), batch, [id], forwardsCopy.retention.rule]);
       await logProcessing(tx, newTraceId(), { activity: 'melding vernietigen', processingActivity: MELDPUNT_PROCESSING, subjectType: 'melding', subjectRefs: [id] });
       return true;
     });

@@ -2,7 +2,7 @@
  * The meldpunt's forwarding to partners, the partner's inbox, notifications, the beheerder's configuration of
  * categories and behandelaars, and the retention that destroys (issue 13, part 4).
  */
-export const meldpuntForwardsText = {
+export const forwardsCopy = {
   forwards: {
     notFound: 'Niet gevonden',
     partnerRequired: 'Kies een partner',
@@ -127,3 +127,6 @@ export const meldpuntForwardsText = {
     rule: 'bewaartermijn verstreken',
   },
 } as const;
+
+/** In the catalogue under one key of its own. */
+export const meldpuntForwardsText = { meldpuntForwards: forwardsCopy } as const;

@@ -2,6 +2,7 @@ import { accountsText } from './accounts.ts';
 import { commonText, helpLinks, proposalLinks } from './common.ts';
 import { documentsText } from './documents.ts';
 import { indicatorsText } from './indicators.ts';
+import { meldpuntForwardsText } from './meldpunt-forwards.ts';
 import { monitoringText } from './monitoring.ts';
 import { plansText } from './plans.ts';
 
@@ -17,6 +18,7 @@ export const nl = {
   ...indicatorsText,
   ...monitoringText,
   ...documentsText,
+  ...meldpuntForwardsText,
   help: helpLinks,
   proposal: proposalLinks,
 } as const;
