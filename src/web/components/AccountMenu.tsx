@@ -8,6 +8,8 @@ import { useSession } from '../session/SessionContext.tsx';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 import { LoginLink } from './LoginLink.tsx';
+import { NotificationsNavItem } from './NotificationsNavItem.tsx';
+import { meldpuntPaths } from '../lib/meldpunt-paths.ts';
 
 /** "Adviseur – Huizen", one per organisation the user has a role in. */
 export function roleLines(user: SessionUser): string[] {
@@ -33,6 +35,8 @@ export function MainNav() {
           <li><AppLink to={paths.myActivities()}>{nl.myActivities.title}</AppLink></li>
         )}
         {governs && <li><AppLink to={paths.dashboard(governs.organisationId)}>{nl.app.dashboard}</AppLink></li>}
+        {roles.some((m) => m.role === 'partner') && <li><AppLink to={meldpuntPaths.inbox()}>{nl.meldpuntForwards.inbox.title}</AppLink></li>}
+        {user && <NotificationsNavItem />}
         <li><AppLink to={paths.help()}>{nl.help.link}</AppLink></li>
       </ul>
     </nav>
