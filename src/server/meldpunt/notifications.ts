@@ -39,27 +39,26 @@ export async function notify(tx: Db, mailer: Mailer | null, publicUrl: string | 
   };
 }
 
-/** A new melding: every behandelaar of its municipality and category. */
-export async function notifyNewMelding(tx: Db, mailer: Mailer | null, meldingId: string, publicUrl: string | null = null): Promise<SendNotifications> {
-  const users = await tx.query<{ user_id: string }>(
+/** The behandelaars of a melding's municipality and category. */
+async function behandelaarsOf(tx: Db, meldingId: string): Promise<string[]> {
+  const rows = await tx.query<{ user_id: string }>(
     `select distinct d.user_id from meldingen m join meldpunt_categories c on c.id = m.category_id
        join meldpunt_duties d on d.organisation_id = m.municipality_id and d.duty = 'behandelaar' and (d.category_key is null or d.category_key = c.key)
       where m.id = $1`, [meldingId]);
-  return notify(tx, mailer, publicUrl, users.map((u) => u.user_id), 'nieuwe_melding', meldingLink(meldingId));
+  return rows.map((r) => r.user_id);
+}
+
+/** A new melding: every behandelaar of its municipality and category. */
+export async function notifyNewMelding(tx: Db, mailer: Mailer | null, meldingId: string, publicUrl: string | null = null): Promise<SendNotifications> {
+  return notify(tx, mailer, publicUrl, await behandelaarsOf(tx, meldingId), 'nieuwe_melding', meldingLink(meldingId));
 }
 
 /** A reporter's answer or addition: the melding's handler, or (none assigned yet) every behandelaar of it. */
 export async function notifyReporterReply(tx: Db, mailer: Mailer | null, meldingId: string, publicUrl: string | null = null): Promise<SendNotifications> {
   const [m] = await tx.query<{ handler_id: string | null }>('select handler_id from meldingen where id = $1', [meldingId]);
   if (!m) return async () => {};
-  if (!m.handler_id) {
-    const users = await tx.query<{ user_id: string }>(
-      `select distinct d.user_id from meldingen m join meldpunt_categories c on c.id = m.category_id
-         join meldpunt_duties d on d.organisation_id = m.municipality_id and d.duty = 'behandelaar' and (d.category_key is null or d.category_key = c.key)
-        where m.id = $1`, [meldingId]);
-    return notify(tx, mailer, publicUrl, users.map((u) => u.user_id), 'reactie_melder', meldingLink(meldingId));
-  }
-  return notify(tx, mailer, publicUrl, [m.handler_id], 'reactie_melder', meldingLink(meldingId));
+  const users = m.handler_id ? [m.handler_id] : await behandelaarsOf(tx, meldingId);
+  return notify(tx, mailer, publicUrl, users, 'reactie_melder', meldingLink(meldingId));
 }
 
 /** A forward received: every member of the partner organisation. */
