@@ -1,3 +1,4 @@
+import type { Duty } from '../../domain/meldpunt.ts';
 import type { TRole } from '../../domain/permissions.ts';
 
 /** A role of the signed-in user in one organisation, as GET /auth/me tells it. */
@@ -14,6 +15,8 @@ export interface SessionUser {
   name: string;
   isPlatformAdmin: boolean;
   memberships: Membership[];
+  /** Meldpunt duties (behandelaar …) per municipality and optionally category, as /auth/me gives them. */
+  duties?: readonly Duty[];
 }
 
 export interface SessionState {

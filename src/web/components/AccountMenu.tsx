@@ -36,7 +36,8 @@ export function MainNav() {
         )}
         {governs && <li><AppLink to={paths.dashboard(governs.organisationId)}>{nl.app.dashboard}</AppLink></li>}
         {roles.some((m) => m.role === 'partner') && <li><AppLink to={meldpuntPaths.inbox()}>{nl.meldpuntForwards.inbox.title}</AppLink></li>}
-        {user && <NotificationsNavItem />}
+        {/* Notifications are for who handles meldingen or receives them as a partner. */}
+        {user && (user.duties?.length || roles.some((m) => m.role === 'partner')) && <NotificationsNavItem />}
         <li><AppLink to={paths.help()}>{nl.help.link}</AppLink></li>
       </ul>
     </nav>
