@@ -297,4 +297,16 @@ describe('retention', () => {
     // A second run finds nothing.
     expect((await runRetention(ctx.db)).destroyed).toEqual([]);
   });
+
+  it('runs now for one municipality, by its beheerder, recorded with who ran it', async () => {
+    const m = await melding({ wat: 'Nu-vernietigen-4712' });
+    await ctx.db.query(`update meldingen set retain_until = current_date - 1 where id = $1`, [m.id]);
+    expect((await f.as.adviseur.post(`/meldpunt/retention-runs?municipality=${f.municipality.id}`, {})).status).toBe(403);
+    const res = await f.as.beheerder.post(`/meldpunt/retention-runs?municipality=${f.municipality.id}`, {});
+    expect(res.status).toBe(201);
+    expect(res.body.destroyed).toBe(1);
+    const [d] = await ctx.db.query<{ run_by: string }>(`select run_by from destructions where $1 = any(subject_ids)`, [m.id]);
+    expect(d.run_by).toBe('Beheerder');
+    expect(await ctx.db.query('select 1 from meldingen where id = $1', [m.id])).toHaveLength(0);
+  });
 });

@@ -145,6 +145,7 @@ export async function forwardDraft(db: Db, ctx: RequestContext, meldingId: strin
     const labelled = m.questions.filter((q) => m.answers[q.key]?.trim()).map((q) => `${q.label}\n${m.answers[q.key].trim()}`);
     const draft = [`${m.categoryName} (${meldnummer(m.year, m.sequence)})`, ...labelled].join('\n\n');
     const forwards = await listMeldingForwards(tx, ctx, meldingId);
+    await logProcessing(tx, newTraceId(), { activity: 'melding lezen (doorsturen)', processingActivity: MELDPUNT_PROCESSING, subjectType: 'melding', subjectRefs: [m.id] });
     return {
       meldingId: m.id, number: meldnummer(m.year, m.sequence), categoryName: m.categoryName, status: m.status, version: m.version,
       shareConsent: m.shareConsent, hasContact: !!m.reporterEnc, draft, partners: await partnersFor(tx, m.municipalityId), forwards,

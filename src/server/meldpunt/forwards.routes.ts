@@ -9,6 +9,7 @@ import { listInbox, readForward, ZInboxForward, ZInboxItem } from './partner-inb
 import { listNotifications, markNotificationRead } from './notifications.ts';
 import { adminListCategories, createCategory, updateCategory, ZCategory, ZCategoryCreate, ZCategoryPatch } from './category-admin.ts';
 import { listDuties, putDuties, ZDutiesPut, ZDutyMember } from './duties-admin.ts';
+import { runRetentionNow } from './retention.ts';
 
 const ZParams = z.object({ id: z.string() });
 const ZMunicipality = z.object({ municipality: z.uuid({ message: 'Ongeldige id' }) });
@@ -83,4 +84,10 @@ export function registerForwardRoutes(api: FastifyInstance, db: Db, ctxOf: (req:
       querystring: ZMunicipality, body: ZDutiesPut, response: { 200: z.array(ZDutyMember) },
     },
   }, async (req) => putDuties(db, ctxOf(req), req.query.municipality, req.body));
+  r.post('/meldpunt/retention-runs', {
+    schema: {
+      tags, summary: 'Bewaartermijnen nu toepassen: meldingen van de gemeente met een verstreken bewaartermijn vernietigen (beheerder, privacyfunctionaris)',
+      querystring: ZMunicipality, response: { 201: z.object({ batch: z.string(), destroyed: z.number().int() }) },
+    },
+  }, async (req, reply) => reply.status(201).send(await runRetentionNow(db, ctxOf(req), req.query.municipality)));
 }

@@ -101,4 +101,7 @@ export const forwardRules: MeldpuntRules = {
     const body = { behandelaars: [{ userId: f.userIds.behandelaar, categoryKeys: null }, { userId: f.userIds['behandelaar woonoverlast'], categoryKeys: ['woonoverlast'] }] };
     await expectStatuses(f, BEHEERDER(200), (a) => a.request('PUT', `/meldpunt/duties?municipality=${f.municipality.id}`, body));
   },
+  'POST /api/v1/meldpunt/retention-runs': async (f) => {
+    await expectStatuses(f, BEHEERDER(201), (a) => a.post(`/meldpunt/retention-runs?municipality=${f.municipality.id}`, {}));
+  },
 };
