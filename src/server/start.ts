@@ -10,6 +10,7 @@ import { checkDataKey, DataCipher, loadDataKey } from './core/crypto.ts';
 import { sealPlainSsoSecrets } from './accounts/sso-config.ts';
 import { createMailer } from './core/mail.ts';
 import { createSetupLinkIfNoUsers } from './accounts/members.ts';
+import { scheduleRetention } from './meldpunt/retention.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -71,6 +72,8 @@ export async function startRegie(config: Config, { onDemoLoading, ...options }: 
       deniedLog: options.logger ? undefined : deniedToStderr,
     });
     await app.listen({ port: config.port, host: config.host });
+    // The meldpunt's retention: daily, it destroys meldingen past their retention date (meldpunt/retention.ts).
+    const stopRetention = scheduleRetention(db, (err) => void process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'retention_failed', error: (err as Error).name })}\n`));
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -78,6 +81,7 @@ export async function startRegie(config: Config, { onDemoLoading, ...options }: 
       demo: loaded?.accounts.length ? { accounts: loaded.accounts, password } : null,
       setupUrl: setup ? `http://localhost:${port}/inrichten?token=${setup.token}` : null,
       async stop() {
+        stopRetention();
         await app.close();
         await db.close();
         unlock();

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import type { ComponentType } from 'react';
 import { Layout } from './components/Layout.tsx';
 import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
@@ -41,6 +42,18 @@ const compare = async () => ({ Component: (await import('./pages/plans/ComparePa
 const round = async () => ({ Component: (await import('./pages/rounds/RoundPage.tsx')).RoundPage });
 /** The meldpunt's back office loads when first opened: only behandelaars (and officials reporting a signal) use it. */
 const meldpunt = (name: 'QueuePage' | 'MeldingPage' | 'SignalFormPage' | 'TipPage') => async () => ({ Component: (await import('./pages/meldpunt/index.ts'))[name] });
+/** The meldpunt's forwarding, the partner's inbox, notifications and settings (issue 13, part 4). */
+const meldpuntPage = (name: string) => async () => {
+  const pages = {
+    ForwardPage: () => import('./pages/meldpunt/ForwardPage.tsx'),
+    PartnerInboxPage: () => import('./pages/meldpunt/PartnerInboxPage.tsx'),
+    PartnerForwardPage: () => import('./pages/meldpunt/PartnerInboxPage.tsx'),
+    NotificationsPage: () => import('./pages/meldpunt/NotificationsPage.tsx'),
+    MeldpuntSettingsPage: () => import('./pages/meldpunt/MeldpuntSettingsPage.tsx'),
+  } as const;
+  const module = (await pages[name as keyof typeof pages]()) as Record<string, ComponentType>;
+  return { Component: module[name] };
+};
 /** The help pages load when first opened. */
 const help = async () => ({ Component: (await import('./pages/help/HelpPage.tsx')).HelpPage });
 
@@ -97,6 +110,11 @@ export const routes: RouteObject[] = [
       { path: 'meldpunt/meldingen/:meldingId', lazy: meldpunt('MeldingPage') },
       { path: 'meldpunt/signaal', lazy: meldpunt('SignalFormPage') },
       { path: 'meldpunt/tip', lazy: meldpunt('TipPage') },
+      { path: 'organisaties/:organisationId/meldpunt', lazy: meldpuntPage('MeldpuntSettingsPage') },
+      { path: 'meldpunt/meldingen/:meldingId/doorsturen', lazy: meldpuntPage('ForwardPage') },
+      { path: 'meldpunt/doorgestuurd', lazy: meldpuntPage('PartnerInboxPage') },
+      { path: 'meldpunt/doorgestuurd/:forwardId', lazy: meldpuntPage('PartnerForwardPage') },
+      { path: 'notificaties', lazy: meldpuntPage('NotificationsPage') },
       { path: 'help', lazy: help },
       { path: '*', element: <NotFoundPage /> },
     ],

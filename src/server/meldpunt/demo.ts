@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { DataCipher } from '../core/crypto.ts';
 import { ensureDefaultCategories } from './repository.ts';
+import { loadDemoForward } from './demo-forwards.ts';
 
 /*
  * The demo meldpunt (issue 13, part 6): Huizen's and Utrechtse Heuvelrug's categories, and their behandelaars. The
@@ -15,7 +16,6 @@ export const DEMO_MELDPUNTEN = [
 
 /** Configures the demo meldpunten in the caller's transaction (the demo accounts exist). */
 export async function loadDemoMeldpunt(tx: Db, cipher: DataCipher): Promise<void> {
-  void cipher;
   for (const m of DEMO_MELDPUNTEN) {
     const [org] = await tx.query<{ id: string }>('select id from organisations where cbs_code = $1', [m.cbsCode]);
     if (!org) continue;
@@ -24,5 +24,6 @@ export async function loadDemoMeldpunt(tx: Db, cipher: DataCipher): Promise<void
     if (user) {
       await tx.query(`insert into meldpunt_duties (user_id, organisation_id, duty) values ($1, $2, 'behandelaar')`, [user.id, org.id]);
     }
+    if (m.cbsCode === 'GM0406') await loadDemoForward(tx, cipher, org.id);
   }
 }

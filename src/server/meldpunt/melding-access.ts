@@ -32,6 +32,9 @@ export function userOf(ctx: RequestContext): string {
   return ctx.actor.userId;
 }
 
+/** Unknown and not allowed: the same answer, so a melding's existence does not leak. */
+export const notFound = () => new AppError('not_found', t.errors.notFound);
+
 /** A melding the asker may do `action` on, with its category; otherwise 404 (its existence does not leak). */
 export async function findMelding(tx: Db, ctx: RequestContext, id: string, action: TMeldingAction, lock = false): Promise<MeldingRow> {
   const userId = userOf(ctx);
@@ -40,7 +43,7 @@ export async function findMelding(tx: Db, ctx: RequestContext, id: string, actio
        from meldingen m join meldpunt_categories c on c.id = m.category_id where m.id = $1 ${lock ? 'for update of m' : ''}`, [id]);
   if (!m || !canOnMelding(userId, ctx.actor.duties ?? [], action, {
     municipalityId: m.municipality_id, categoryKey: m.category_key, handlerId: m.handler_id, internalReporterId: m.internal_reporter_id,
-  })) throw new AppError('not_found', t.errors.notFound);
+  })) throw notFound();
   return m;
 }
 

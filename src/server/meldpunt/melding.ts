@@ -1,10 +1,11 @@
 import {
-  canOnMelding, handles, maskReporter, meldnummer, MELDING_TRANSITIONS, OPEN_STATUSES, publicStatusOf, type TReporter,
+  canOnMelding, handles, meldnummer, MELDING_TRANSITIONS, OPEN_STATUSES, publicStatusOf,
 } from '../../domain/meldpunt.ts';
 import { ageAgainstNorm, type TMeldingDetail } from '../../domain/meldpunt-triage.ts';
 import type { Db } from '../db/client.ts';
 import type { DataCipher } from '../core/crypto.ts';
 import type { RequestContext } from '../core/context.ts';
+import { reporterFor } from './reporter.ts';
 import { findMelding } from './melding-access.ts';
 import { logProcessing, newTraceId } from './processing-log.ts';
 import { MELDPUNT_PROCESSING } from './repository.ts';
@@ -25,7 +26,7 @@ export async function getMelding(db: Db, cipher: DataCipher, ctx: RequestContext
     const subject = { municipalityId: m.municipality_id, categoryKey: m.category_key, handlerId: m.handler_id, internalReporterId: m.internal_reporter_id };
     const canHandle = canOnMelding(userId, duties, 'triage', subject);
     const clear = canOnMelding(userId, duties, 'read_reporter', subject);
-    const reporter = m.reporter_enc ? cipher.decryptJson<TReporter>(m.reporter_enc) : null;
+    const reporter = reporterFor(ctx.actor, { ...subject, reporterEnc: m.reporter_enc }, cipher);
     const names = new Map((await tx.query<{ id: string; name: string }>(
       `select id, name from users where id = any($1::uuid[])`,
       [[m.handler_id, m.internal_reporter_id].filter(Boolean)])).map((u) => [u.id, u.name]));
@@ -62,7 +63,7 @@ export async function getMelding(db: Db, cipher: DataCipher, ctx: RequestContext
       source: m.source, status: m.status, publicStatus: publicStatusOf(m.status),
       nextStatuses: canHandle ? MELDING_TRANSITIONS[m.status].filter((s) => s !== 'samengevoegd') : [],
       answers: m.answers,
-      reporter: reporter ? (clear ? reporter : maskReporter(reporter)) : null, reporterMasked: !!reporter && !clear,
+      reporter, reporterMasked: !!reporter && !clear,
       shareConsent: m.share_consent,
       internalReporter: person(m.internal_reporter_id, names.get(m.internal_reporter_id ?? '')),
       handler: person(m.handler_id, names.get(m.handler_id ?? '')),

@@ -179,6 +179,27 @@ export const helpText = {
         ],
       },
       {
+        id: 'meldingen-doorsturen',
+        title: 'Meldingen doorsturen, notificaties en het meldpunt instellen',
+        paragraphs: [
+          'Een behandelaar stuurt een melding door naar een partner (politie, RIEC, Zorg- en Veiligheidshuis) met Doorsturen bij ' +
+          'de melding. Eerst komt de redactiestap: Regie stelt een samenvatting voor uit de antwoorden van de melder, zonder ' +
+          'contactgegevens; u haalt weg wat de partner niet nodig heeft en vult de grondslag in. Alleen die samenvatting gaat mee, ' +
+          'niet de melding zelf. Contactgegevens gaan alleen mee als de melder daarvoor toestemming gaf én u het vinkje zet.',
+          'Regie legt vast wat er is gedeeld, met wie, wanneer, door wie en op welke grondslag. De partner leest het in Regie onder ' +
+          'Doorgestuurde meldingen en ziet niets anders van de melding.',
+          'Contactgegevens van een melder ziet alleen wie de melding behandelt; anderen zien *****.',
+          'Notificaties (in de kop, met het aantal ongelezen) melden een nieuwe melding, een reactie van een melder of een ' +
+          'doorgestuurde melding. Een notificatie en de e-mail erover noemen alleen wat er gebeurde, met een link; de inhoud ziet u ' +
+          'pas na inloggen.',
+          'De beheerder van de gemeente stelt onder Organisatie → Meldpunt instellen de categorieën in (vragen, tekst over de ' +
+          'afhandeling, reactietermijn, doorverwijzing, bewaartermijn, actief en volgorde) en wie behandelaar is, voor alle of ' +
+          'enkele categorieën.',
+          'Een melding waarvan de bewaartermijn verstreken is, vernietigt Regie elke nacht met alles wat erbij hoort (bijlagen, ' +
+          'berichten, meldcode, doorzendingen). Er blijft alleen een verslag over van wat er is vernietigd, zonder inhoud.',
+        ],
+      },
+      {
         id: 'begrippen',
         title: 'Begrippen',
         paragraphs: [],

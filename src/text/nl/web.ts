@@ -2,6 +2,7 @@ import { accountsText } from './accounts.ts';
 import { commonText, helpLinks, proposalLinks } from './common.ts';
 import { documentsText } from './documents.ts';
 import { indicatorsText } from './indicators.ts';
+import { meldpuntForwardsText } from './meldpunt-forwards.ts';
 import { monitoringText } from './monitoring.ts';
 import { plansText } from './plans.ts';
 import { meldpuntTriageText } from './meldpunt-triage.ts';
@@ -19,6 +20,7 @@ export const nl = {
   ...monitoringText,
   ...documentsText,
   ...meldpuntTriageText,
+  ...meldpuntForwardsText,
   help: helpLinks,
   proposal: proposalLinks,
 } as const;

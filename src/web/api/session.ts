@@ -1,5 +1,5 @@
-import type { TRole } from '../../domain/permissions.ts';
 import type { Duty } from '../../domain/meldpunt.ts';
+import type { TRole } from '../../domain/permissions.ts';
 
 /** A role of the signed-in user in one organisation, as GET /auth/me tells it. */
 export interface Membership {
@@ -15,8 +15,8 @@ export interface SessionUser {
   name: string;
   isPlatformAdmin: boolean;
   memberships: Membership[];
-  /** Meldpunt duties (behandelaar …) per municipality and optionally category. */
-  duties?: Duty[];
+  /** Meldpunt duties (behandelaar …) per municipality and optionally category, as /auth/me gives them. */
+  duties?: readonly Duty[];
 }
 
 export interface SessionState {

@@ -8,6 +8,8 @@ import { useSession } from '../session/SessionContext.tsx';
 import { paths } from '../lib/paths.ts';
 import { AppLink } from './AppLink.tsx';
 import { LoginLink } from './LoginLink.tsx';
+import { NotificationsNavItem } from './NotificationsNavItem.tsx';
+import { meldpuntPaths } from '../lib/meldpunt-paths.ts';
 
 /** "Adviseur – Huizen", one per organisation the user has a role in. */
 export function roleLines(user: SessionUser): string[] {
@@ -34,6 +36,9 @@ export function MainNav() {
         )}
         {governs && <li><AppLink to={paths.dashboard(governs.organisationId)}>{nl.app.dashboard}</AppLink></li>}
         {user?.duties?.some((d) => d.duty === 'behandelaar') && <li><AppLink to={paths.meldingen()}>{nl.meldpuntTriage.nav}</AppLink></li>}
+        {roles.some((m) => m.role === 'partner') && <li><AppLink to={meldpuntPaths.inbox()}>{nl.meldpuntForwards.inbox.title}</AppLink></li>}
+        {/* Notifications are for who handles meldingen or receives them as a partner. */}
+        {user && (user.duties?.length || roles.some((m) => m.role === 'partner')) && <NotificationsNavItem />}
         <li><AppLink to={paths.help()}>{nl.help.link}</AppLink></li>
       </ul>
     </nav>

@@ -11,6 +11,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { PlanList } from '../../components/PlanList.tsx';
 import { nl } from '../../../text/nl/web.ts';
 import { paths } from '../../lib/paths.ts';
+import { meldpuntPaths } from '../../lib/meldpunt-paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { organisationSubject, useCan } from '../../session/useCan.ts';
 
@@ -127,6 +128,11 @@ function OrganisationContent({ organisation: org, organisations, plans, versions
                 {(org.kind === 'municipality' || org.kind === 'collaboration') && (
                   <UnorderedListItem>
                     <AppLink to={paths.publicSiteSettings(org.id)}>{nl.organisation.publicSiteLink}</AppLink>
+                  </UnorderedListItem>
+                )}
+                {org.kind === 'municipality' && (
+                  <UnorderedListItem>
+                    <AppLink to={meldpuntPaths.settings(org.id)}>{nl.meldpuntForwards.settings.nav}</AppLink>
                   </UnorderedListItem>
                 )}
               </>
