@@ -8,6 +8,7 @@ import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
 import { buildApp, type DeniedRequest } from './app.ts';
 import { DataCipher, loadDataKey } from './core/crypto.ts';
 import { createMailer } from './core/mail.ts';
+import { scheduleCounts } from './meldpunt/counts.ts';
 import { createSetupLinkIfNoUsers } from './accounts/members.ts';
 
 export interface Running {
@@ -66,6 +67,8 @@ export async function startRegie(config: Config, { onDemoLoading, ...options }: 
       deniedLog: options.logger ? undefined : deniedToStderr,
     });
     await app.listen({ port: config.port, host: config.host });
+    // The meldpunt's monthly counts into the linked indicators: daily (meldpunt/counts.ts).
+    const stopCounts = scheduleCounts(app, db);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -73,6 +76,7 @@ export async function startRegie(config: Config, { onDemoLoading, ...options }: 
       demo: loaded?.accounts.length ? { accounts: loaded.accounts, password } : null,
       setupUrl: setup ? `http://localhost:${port}/inrichten?token=${setup.token}` : null,
       async stop() {
+        stopCounts();
         await app.close();
         await db.close();
         unlock();

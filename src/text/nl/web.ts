@@ -4,6 +4,7 @@ import { documentsText } from './documents.ts';
 import { indicatorsText } from './indicators.ts';
 import { monitoringText } from './monitoring.ts';
 import { plansText } from './plans.ts';
+import { meldpuntOverviewText } from './meldpunt-overview.ts';
 
 /**
  * The web app's Dutch copy: every room but the public site's, and of the help and the collegevoorstel only their links.
@@ -17,6 +18,7 @@ export const nl = {
   ...indicatorsText,
   ...monitoringText,
   ...documentsText,
+  ...meldpuntOverviewText,
   help: helpLinks,
   proposal: proposalLinks,
 } as const;
