@@ -5,6 +5,7 @@ import { lockDataDir } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
+import type { DemoMeldcode } from './meldpunt/demo.ts';
 import { buildApp, type DeniedRequest } from './app.ts';
 import { DataCipher, loadDataKey } from './core/crypto.ts';
 import { createMailer } from './core/mail.ts';
@@ -16,7 +17,7 @@ export interface Running {
   db: Db;
   url: string;
   /** The demo accounts created at this start (first start with demo data only), and their password. */
-  demo: { accounts: DemoAccount[]; password: string } | null;
+  demo: { accounts: DemoAccount[]; password: string; meldcode: DemoMeldcode | null } | null;
   /** Without demo data and without users: the one-time address to set up the first municipality and beheerder. */
   setupUrl: string | null;
   stop(): Promise<void>;
@@ -73,7 +74,7 @@ export async function startRegie(config: Config, { onDemoLoading, ...options }: 
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
       app, db, url: `http://localhost:${port}`,
-      demo: loaded?.accounts.length ? { accounts: loaded.accounts, password } : null,
+      demo: loaded?.accounts.length ? { accounts: loaded.accounts, password, meldcode: loaded.meldcode } : null,
       setupUrl: setup ? `http://localhost:${port}/inrichten?token=${setup.token}` : null,
       async stop() {
         stopCounts();

@@ -6,6 +6,9 @@ import { newTraceId } from '../../src/server/meldpunt/processing-log.ts';
 import { refreshCounts } from '../../src/server/meldpunt/counts.ts';
 import { stepVersion } from '../../src/server/documents/versions.ts';
 import { MELDPUNT_SOURCE } from '../../src/domain/meldpunt-overview.ts';
+import { loadDemoIfEmpty } from '../../src/server/demo.ts';
+import { DEMO_LINKED_INDICATOR } from '../../src/server/meldpunt/demo.ts';
+import { createTestDb } from '../db.ts';
 import { make, useApi } from '../api.ts';
 import { meldpuntFixture, type MeldpuntFixture } from '../meldpunt.ts';
 
@@ -65,7 +68,7 @@ describe('counts for the safety plan', () => {
   });
 
   it('turns the monthly counts into measurements, merged duplicates left out, and updates them in place', async () => {
-    const first = await f.as.behandelaar.post(`/meldpunt/counts/refresh?municipality=${f.municipality.id}`);
+    const first = await f.as.behandelaar.request('POST', `/meldpunt/counts/refresh?municipality=${f.municipality.id}`);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.created).toBeGreaterThan(2);
     let ms = await measurements();
@@ -76,7 +79,7 @@ describe('counts for the safety plan', () => {
     expect(ms.slice(0, -1).every((m) => !m.isProvisional)).toBe(true);
 
     // Again: nothing changes.
-    const again = await f.as.adviseur.post(`/meldpunt/counts/refresh?municipality=${f.municipality.id}`);
+    const again = await f.as.adviseur.request('POST', `/meldpunt/counts/refresh?municipality=${f.municipality.id}`);
     expect(again.body).toMatchObject({ created: 0, updated: 0 });
 
     // One more in July: the July measurement is updated, not written twice.
@@ -90,10 +93,10 @@ describe('counts for the safety plan', () => {
 
   it('lets advisers and behandelaars refresh, and nobody else', async () => {
     const url = `/meldpunt/counts/refresh?municipality=${f.municipality.id}`;
-    expect((await f.as.anoniem.post(url)).status).toBe(401);
-    expect((await f.as.beheerder.post(url)).status).toBe(403);
-    expect((await f.as['partner politie'].post(url)).status).toBe(404);
-    expect((await f.as['behandelaar andere gemeente'].post(url)).status).toBe(404);
+    expect((await f.as.anoniem.request('POST', url)).status).toBe(401);
+    expect((await f.as.beheerder.request('POST', url)).status).toBe(403);
+    expect((await f.as['partner politie'].request('POST', url)).status).toBe(404);
+    expect((await f.as['behandelaar andere gemeente'].request('POST', url)).status).toBe(404);
   });
 });
 
@@ -182,4 +185,49 @@ describe('"minder dan 5" in public documents', () => {
     expect(text).toContain('Meldingen jongerenoverlast');
     expect(text).not.toContain(MELDPUNT_SOURCE);
   });
+});
+
+describe('the demo meldpunt', () => {
+  it('fills Huizen and Utrechtse Heuvelrug with fictional meldingen over the last year, and counts them into the linked indicator', async () => {
+    const t = await createTestDb();
+    try {
+      const now = new Date('2026-06-15T10:00:00Z');
+      const loaded = await loadDemoIfEmpty(t.db, 'demo-wachtwoord-123', { now });
+      expect(loaded?.meldcode).toMatchObject({ municipality: 'Huizen', number: expect.stringMatching(/^M-20\d\d-\d{4}$/) });
+      expect(loaded!.meldcode!.code.replace(/-/g, '')).toHaveLength(32);
+      const rows = await t.db.query<{ cbs: string; n: number; statuses: string[]; sources: string[]; categories: number; first: string; last: string }>(
+        `select o.cbs_code as cbs, count(*)::int as n, array_agg(distinct m.status order by m.status) as statuses,
+                array_agg(distinct m.source order by m.source) as sources, count(distinct m.category_id)::int as categories,
+                min(m.received_at) as first, max(m.received_at) as last
+           from meldingen m join organisations o on o.id = m.municipality_id group by 1 order by 1`);
+      expect(rows.map((r) => [r.cbs, r.n])).toEqual([['GM0406', 34], ['GM1581', 24]]);
+      for (const r of rows) {
+        expect(r.statuses).toEqual(expect.arrayContaining(['nieuw', 'in_behandeling', 'afgesloten', 'wacht_op_melder']));
+        expect(r.sources).toEqual(['internal', 'mma', 'public']);
+        expect(r.categories).toBeGreaterThanOrEqual(4);
+        expect(Date.parse(r.first)).toBeGreaterThan(now.getTime() - 366 * 86_400_000);
+        expect(Date.parse(r.last)).toBeLessThanOrEqual(now.getTime());
+      }
+      const [triaged] = await t.db.query<{ n: number; kept: number }>(
+        "select count(*)::int as n, count(retain_until)::int as kept from meldingen where triage ? '3'");
+      expect(triaged.n).toBeGreaterThan(0);
+      expect(triaged.kept).toBeGreaterThan(0);
+      expect(await t.db.query("select 1 from meldingen where status = 'samengevoegd' and main_id is not null")).toHaveLength(2);
+      expect((await t.db.query("select 1 from melding_messages where kind = 'question'")).length).toBeGreaterThan(0);
+      // Fictional: the descriptions and contact details name no real street or person.
+      const answers = (await t.db.query<{ a: string }>('select answers::text as a from meldingen')).map((r) => r.a).join(' ');
+      expect(answers).toMatch(/Voorbeeld|Demo-/);
+      const measurements = await t.db.query<{ value: number; source: string }>(
+        `select me.value, me.source from measurements me join indicators i on i.id = me.indicator_id
+          where i.name = $1 and i.meldpunt_category_key = 'jeugdoverlast' and me.source = $2 order by me.period_start`,
+        [DEMO_LINKED_INDICATOR.name, MELDPUNT_SOURCE]);
+      expect(measurements.length).toBeGreaterThanOrEqual(12);
+      const [{ total }] = await t.db.query<{ total: number }>(
+        `select count(*)::int as total from meldingen m join meldpunt_categories c on c.id = m.category_id
+          join organisations o on o.id = m.municipality_id where o.cbs_code = 'GM0406' and c.key = 'jeugdoverlast' and m.status <> 'samengevoegd'`);
+      expect(measurements.reduce((a, m) => a + m.value, 0)).toBe(total);
+    } finally {
+      await t.drop();
+    }
+  }, 180_000);
 });
