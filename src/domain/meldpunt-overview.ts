@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CCV_OUTCOMES } from './meldpunt.ts';
+import { CCV_OUTCOMES, type Duty } from './meldpunt.ts';
+import type { TRole } from './permissions.ts';
 
 /*
  * The meldpunt in figures (issue 13, part 5): monthly counts of meldingen become indicator measurements with their own
@@ -103,3 +104,11 @@ export type TMeldpuntOverview = z.infer<typeof ZMeldpuntOverview>;
 /** A count shown to a reader: suppressed (null, isSmall) when it is small and the reader may not see it exactly. */
 export const shownCount = (n: number, isExact: boolean): TShownCount =>
   (!isExact && isSmallCount(n) ? { count: null, isSmall: true } : { count: n, isSmall: isSmallCount(n) });
+
+/** Who reads a municipality's overview: its adviseurs, beheerders and bestuurders, and its behandelaars. */
+export function mayReadMeldpuntOverview(
+  who: { roles: readonly { organisationId: string; role: TRole }[]; duties?: readonly Duty[] }, municipalityId: string,
+): boolean {
+  return who.roles.some((r) => r.organisationId === municipalityId && ['adviseur', 'beheerder', 'bestuurder'].includes(r.role))
+    || (who.duties ?? []).some((d) => d.duty === 'behandelaar' && d.organisationId === municipalityId);
+}

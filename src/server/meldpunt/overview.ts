@@ -2,7 +2,7 @@ import * as echarts from 'echarts/core';
 import { AppError } from '../../domain/errors.ts';
 import { CCV_OUTCOMES, handles } from '../../domain/meldpunt.ts';
 import {
-  addMonths, monthName, monthPeriod, monthsBetween, shownCount, workingDaysBetween, type TMeldpuntOverview,
+  addMonths, mayReadMeldpuntOverview, monthName, monthPeriod, monthsBetween, shownCount, workingDaysBetween, type TMeldpuntOverview,
 } from '../../domain/meldpunt-overview.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import type { Db } from '../db/client.ts';
@@ -22,15 +22,8 @@ import { listCategories } from './repository.ts';
 const T = nl.meldpuntOverview;
 /** At most three years in one overview. */
 const MAX_MONTHS = 36;
-const READERS = new Set(['adviseur', 'beheerder', 'bestuurder']);
 
 export interface OverviewQuery { municipality: string; from?: string; to?: string }
-
-/** Whether the actor may see the overview of this municipality: a reader role, or a behandelaar duty there. */
-export function mayReadOverview(actor: Actor, municipalityId: string): boolean {
-  return actor.roles.some((r) => r.organisationId === municipalityId && READERS.has(r.role))
-    || (actor.duties ?? []).some((d) => d.duty === 'behandelaar' && d.organisationId === municipalityId);
-}
 
 /** The months asked, or the last twelve up to the running month; 422 for a range backwards or longer than three years. */
 function range(q: OverviewQuery, now: Date): { from: string; to: string } {
@@ -47,7 +40,7 @@ export async function meldpuntOverview(db: Db, q: OverviewQuery, actor: Actor, n
   if (!actor.userId) throw new AppError('unauthorized', 'Log in om dit te zien');
   const [org] = await db.query<{ id: string; name: string }>(
     "select id, name from organisations where id = $1 and kind = 'municipality'", [q.municipality]);
-  if (!org || !mayReadOverview(actor, org.id)) throw new AppError('not_found', 'Niet gevonden');
+  if (!org || !mayReadMeldpuntOverview(actor, org.id)) throw new AppError('not_found', 'Niet gevonden');
   const { from, to } = range(q, now);
   const months = monthsBetween(from, to);
   const duties = actor.duties ?? [];

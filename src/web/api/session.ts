@@ -14,6 +14,8 @@ export interface SessionUser {
   name: string;
   isPlatformAdmin: boolean;
   memberships: Membership[];
+  /** Meldpunt duties (behandelaar …) per municipality. */
+  duties?: { organisationId: string; duty: 'behandelaar' | 'casemanager' | 'privacy'; categoryKey: string | null }[];
 }
 
 export interface SessionState {
