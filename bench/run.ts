@@ -244,6 +244,10 @@ async function measureMeldpunt(pgAdmin: string): Promise<string[]> {
         const r = await load(queue, cookie, NATIONAL_CONNECTIONS);
         rows.push(`| triage queue, ${MELDINGEN} meldingen | ${r.rps} | ${r.p95} | 50 | ${Math.round(base.rps / Math.max(r.rps, 1))} | ${r.errors} |`);
       }
+      // Meldpunt in cijfers over the last twelve months (a quarter of the meldingen), as Huizen's adviser.
+      const adviser = await signIn(server, 'adviseur@huizen.demo');
+      const overview = await load(`${server.url}/api/v1/meldpunt/overview?municipality=${huizen.id}`, adviser, NATIONAL_CONNECTIONS);
+      rows.push(`| Meldpunt in cijfers, 12 months | ${overview.rps} | ${overview.p95} | – | ${Math.round(base.rps / Math.max(overview.rps, 1))} | ${overview.errors} |`);
       return [
         `### Meldpunt on PostgreSQL (${NATIONAL_CONNECTIONS} connections, ${DURATION} s each)`, '',
         `${MELDINGEN} meldingen generated in ${seconds} s.`, '',

@@ -60,9 +60,13 @@ export function addMonths(month: string, n: number): string {
 /** Working days (Monday to Friday) after `from` up to and including `to`; 0 on the same day. */
 export function workingDaysBetween(from: Date, to: Date): number {
   const day = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  let n = 0;
-  for (let t = day(from) + 86_400_000; t <= day(to); t += 86_400_000) {
-    const wd = new Date(t).getUTCDay();
+  const days = Math.round((day(to) - day(from)) / 86_400_000);
+  if (days <= 0) return 0;
+  // Five in every whole week, then the days left over one by one.
+  let n = Math.floor(days / 7) * 5;
+  const start = new Date(day(from)).getUTCDay();
+  for (let i = 1; i <= days % 7; i++) {
+    const wd = (start + i) % 7;
     if (wd !== 0 && wd !== 6) n++;
   }
   return n;

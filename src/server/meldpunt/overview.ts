@@ -47,7 +47,7 @@ export async function meldpuntOverview(db: Db, q: OverviewQuery, actor: Actor, n
   const exact = (key: string) => handles(duties, org.id, key);
   // Received within the months, in Dutch time; merged duplicates are not counted twice.
   const within = `m.municipality_id = $1 and m.status <> 'samengevoegd'
-    and (m.received_at at time zone 'Europe/Amsterdam') >= $2::timestamp and (m.received_at at time zone 'Europe/Amsterdam') < $3::timestamp`;
+    and m.received_at >= ($2::timestamp at time zone 'Europe/Amsterdam') and m.received_at < ($3::timestamp at time zone 'Europe/Amsterdam')`;
   const params = [org.id, `${from}-01`, `${monthPeriod(addMonths(to, 1)).start}`];
   const [categories, counted, timings, outcomes] = await Promise.all([
     listCategories(db, org.id, { activeOnly: false }),
