@@ -192,6 +192,85 @@ async function measureNational(pgAdmin: string): Promise<string[]> {
   }
 }
 
+/** The triage queue is measured with this many meldingen in the database (issue 13). */
+const MELDINGEN = Number(process.env.BENCH_MELDINGEN ?? 100_000);
+
+/**
+ * The meldpunt on PostgreSQL (issue 13): public submissions without attachments at 20 concurrent clients (target p95
+ * under 100 ms), and the triage queue of Huizen's behandelaar with 100,000 meldingen in the database (target p95 under
+ * 50 ms), each beside the minimal route. A route another part of the meldpunt adds is skipped, with the reason, when
+ * this build does not have it yet.
+ */
+async function measureMeldpunt(pgAdmin: string): Promise<string[]> {
+  const scratch = await createScratchDatabase(pgAdmin, 'regie_bench_mp');
+  try {
+    const first = await startServer({ DATABASE_URL: scratch.url });
+    await first.stop();
+    const db = await openPostgres(scratch.url);
+    const [huizen] = await db.query<{ id: string }>(`select id from organisations where cbs_code = 'GM0406'`);
+    const started = performance.now();
+    // Generated in one statement: categories, statuses and receipt times spread over four years (numbered in 2019,
+    // apart from the demo's meldnummers).
+    await db.query(
+      `insert into meldingen (id, municipality_id, category_id, year, sequence, source, status, answers, received_at, updated_at)
+       select gen_random_uuid(), $1, c.ids[1 + (g % array_length(c.ids, 1))], 2019, g, 'public',
+              (array['nieuw', 'in_behandeling', 'afgesloten', 'afgesloten', 'wacht_op_melder', 'doorgestuurd'])[1 + (g % 6)],
+              jsonb_build_object('wat', 'Benchmelding ' || g, 'waar', 'Voorbeeldstraat ' || (g % 200)),
+              now() - (g % 1460) * interval '1 day', now()
+         from generate_series(1, $2::int) g,
+              (select array_agg(id order by position) as ids from meldpunt_categories where municipality_id = $1 and referral_url is null) c`,
+      [huizen.id, MELDINGEN],
+    );
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    await db.exec('analyze');
+    await db.close();
+    const server = await startServer({ DATABASE_URL: scratch.url });
+    try {
+      const rows: string[] = [];
+      const base = await load(`${server.url}/api/v1/health`, '', NATIONAL_CONNECTIONS);
+      rows.push(`| minimal route \`/api/v1/health\` | ${base.rps} | ${base.p95} | – | 1 | ${base.errors} |`);
+      const submit = `${server.url}/api/v1/meldpunt/public/huizen/meldingen`;
+      const body = JSON.stringify({ categoryKey: 'woonoverlast', answers: { wat: 'Harde muziek (bench)', waar: 'Voorbeeldstraat 1' } });
+      const probe = await fetch(submit, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (probe.status === 404) console.warn(`meldpunt bench: ${submit} answers 404 – the public API is not in this build; submissions skipped`);
+      else {
+        const r = await autocannon({ url: submit, method: 'POST', connections: NATIONAL_CONNECTIONS, duration: DURATION, headers: { 'content-type': 'application/json' }, body });
+        const { p90, p97_5 } = r.latency as unknown as { p90: number; p97_5: number };
+        const p95 = Math.round((p90 + ((p97_5 - p90) * 5) / 7.5) * 10) / 10;
+        rows.push(`| public submission (JSON, no attachments; first answer ${probe.status}) | ${Math.round(r.requests.average)} | ${p95} | 100 | ${Math.round(base.rps / Math.max(r.requests.average, 1))} | ${r.errors + r.non2xx} |`);
+      }
+      const cookie = await signIn(server, 'behandelaar@huizen.demo');
+      const queue = `${server.url}/api/v1/meldpunt/meldingen?municipality=${huizen.id}`;
+      const probeQueue = await fetch(queue, { headers: { cookie } });
+      if (probeQueue.status === 404) console.warn(`meldpunt bench: the triage queue ${queue} answers 404 – not in this build; skipped`);
+      else {
+        const r = await load(queue, cookie, NATIONAL_CONNECTIONS);
+        rows.push(`| triage queue, ${MELDINGEN} meldingen | ${r.rps} | ${r.p95} | 50 | ${Math.round(base.rps / Math.max(r.rps, 1))} | ${r.errors} |`);
+      }
+      // Meldpunt in cijfers over the last twelve months (a quarter of the meldingen), as Huizen's adviser.
+      const adviser = await signIn(server, 'adviseur@huizen.demo');
+      const overview = await load(`${server.url}/api/v1/meldpunt/overview?municipality=${huizen.id}`, adviser, NATIONAL_CONNECTIONS);
+      rows.push(`| Meldpunt in cijfers, 12 months | ${overview.rps} | ${overview.p95} | – | ${Math.round(base.rps / Math.max(overview.rps, 1))} | ${overview.errors} |`);
+      return [
+        `### Meldpunt on PostgreSQL (${NATIONAL_CONNECTIONS} connections, ${DURATION} s each)`, '',
+        `${MELDINGEN} meldingen generated in ${seconds} s.`, '',
+        '| route | req/s | p95 ms | target p95 ms | time per request vs minimal (×) | errors |', '|---|---|---|---|---|---|', ...rows,
+      ];
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await scratch.drop();
+  }
+}
+
+if (process.env.BENCH_ONLY === 'meldpunt') {
+  const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!pgAdmin) throw new Error('BENCH_ONLY=meldpunt needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  console.log((await measureMeldpunt(pgAdmin)).join('\n'));
+  process.exit(0);
+}
+
 const out: string[] = [];
 const national: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
@@ -221,6 +300,7 @@ try {
       await db.drop();
     }
     national.push(...(await measureNational(pgAdmin)));
+    national.push('', ...(await measureMeldpunt(pgAdmin)));
   } else {
     console.warn('BENCH_DATABASE_URL/TEST_DATABASE_URL not set: PostgreSQL is not measured.');
   }

@@ -1,4 +1,5 @@
 import { isOwnValue, type StatusMeasurementInput } from './indicator.ts';
+import { isSmallMeldpuntCount } from './meldpunt-overview.ts';
 
 /*
  * The measurements of an indicator as series for a chart and its table: the own area's values, and one series per
@@ -47,6 +48,8 @@ export interface SeriesPoint {
   periodEnd: string;
   value: number;
   isProvisional: boolean;
+  /** A meldpunt count of 1 to 4: public documents print "minder dan 5" and draw no point. */
+  isSmallCount?: boolean;
 }
 
 export interface MeasurementSeries {
@@ -63,6 +66,7 @@ type SeriesInput = StatusMeasurementInput;
 
 const point = (m: SeriesInput): SeriesPoint => ({
   periodLabel: m.periodLabel, periodStart: m.periodStart, periodEnd: m.periodEnd, value: m.value, isProvisional: m.isProvisional,
+  ...(isSmallMeldpuntCount(m) ? { isSmallCount: true } : {}),
 });
 const chronological = (a: SeriesPoint, b: SeriesPoint) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd);
 

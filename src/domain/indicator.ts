@@ -1,3 +1,4 @@
+import { isSmallMeldpuntCount } from './meldpunt-overview.ts';
 import { z } from 'zod';
 import { periodYear } from './period.ts';
 import type { TIndicator } from './schemas.ts';
@@ -81,6 +82,8 @@ export const ZStatusMeasurement = z.object({
   year: z.number().int(),
   value: z.number(),
   isProvisional: z.boolean(),
+  /** A meldpunt count of 1 to 4: public documents print "minder dan 5" (domain/meldpunt-overview.ts). */
+  isSmallCount: z.boolean().optional(),
 });
 
 export const ZIndicatorStatus = z.object({
@@ -112,6 +115,8 @@ export interface StatusMeasurementInput {
   area?: string | null;
   areaCode?: string | null;
   isProvisional: boolean;
+  /** Where the value comes from; "Meldpunt (Regie)" marks a meldpunt count. */
+  source?: string | null;
 }
 
 export type StatusIndicator = IndicatorTarget & Pick<TIndicator, 'baselineYear' | 'targetYear'>;
@@ -124,7 +129,8 @@ const byRecency = (a: StatusMeasurementInput, b: StatusMeasurementInput) =>
   b.periodEnd.localeCompare(a.periodEnd) || a.periodStart.localeCompare(b.periodStart);
 
 const brief = (m: StatusMeasurementInput | undefined) =>
-  m ? { periodLabel: m.periodLabel, periodEnd: m.periodEnd, year: periodYear(m.periodEnd), value: m.value, isProvisional: m.isProvisional } : null;
+  m ? { periodLabel: m.periodLabel, periodEnd: m.periodEnd, year: periodYear(m.periodEnd), value: m.value, isProvisional: m.isProvisional,
+    ...(isSmallMeldpuntCount(m) ? { isSmallCount: true } : {}) } : null;
 
 /** The target value a status compares with; a relative target's stated result counts when it fits the percentage. */
 function statusTarget(i: StatusIndicator): number | null {

@@ -109,6 +109,7 @@ export const ZSnapshotSeries = z.object({
   granularity: z.enum(GRANULARITIES).nullable(),
   points: z.array(z.object({
     periodLabel: z.string(), periodStart: z.string(), periodEnd: z.string(), value: z.number(), isProvisional: z.boolean(),
+    isSmallCount: z.boolean().optional(),
   })),
 });
 

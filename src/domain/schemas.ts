@@ -223,6 +223,8 @@ export const ZIndicatorFields = z.object({
   importKey: z.string().trim().max(100, { message: 'Maximaal 100 tekens' })
     .regex(/^[a-z0-9_]+$/, { message: 'Alleen kleine letters, cijfers en _, bijvoorbeeld geregistreerde_misdrijven' })
     .nullable().optional(),
+  /** A category of the plan owner's meldpunt: its monthly counts become measurements (source "Meldpunt (Regie)"). */
+  meldpuntCategoryKey: z.string().regex(/^[a-z0-9-]{2,40}$/, { message: 'Kies een categorie van het meldpunt' }).nullable().optional(),
   position: z.number().int().min(0).max(10_000).default(0),
 });
 export const ZIndicatorCreate = ZIndicatorFields.superRefine((i, ctx) => {

@@ -13,7 +13,7 @@ import { createRecord, updateRecord } from './core/write.ts';
 import { people } from './accounts/definitions.ts';
 import { adoptVersion, stepVersion } from './documents/versions.ts';
 import { DataCipher } from './core/crypto.ts';
-import { loadDemoMeldpunt } from './meldpunt/demo.ts';
+import { loadDemoMeldpunt, type DemoMeldcode } from './meldpunt/demo.ts';
 import { randomBytes } from 'node:crypto';
 
 export const SEEDS_DIR = join(import.meta.dirname, '../../data/seeds');
@@ -77,6 +77,8 @@ export interface DemoOptions {
   onLoading?: () => void;
   /** Encrypts the demo reporters' contact details with the data key (start.ts); a random key without one (tests). */
   cipher?: DataCipher;
+  /** The clock the demo meldingen count back from (tests); now by default. */
+  now?: Date;
 }
 
 /**
@@ -84,8 +86,8 @@ export interface DemoOptions {
  * for each role. The accounts share `password`; the caller prints it.
  */
 export async function loadDemoIfEmpty(
-  db: Db, password?: string, { onLoading, cipher }: DemoOptions = {},
-): Promise<{ counts: ImportCounts; accounts: DemoAccount[] } | null> {
+  db: Db, password?: string, { onLoading, cipher, now }: DemoOptions = {},
+): Promise<{ counts: ImportCounts; accounts: DemoAccount[]; meldcode: DemoMeldcode | null } | null> {
   return db.transaction(async (tx) => {
     if (tx.kind === 'postgres') await tx.query('select pg_advisory_xact_lock($1)', [DEMO_LOCK]);
     const [state] = await tx.query("select 1 from app_state where key = 'demo_loaded'");
@@ -107,11 +109,11 @@ export async function loadDemoIfEmpty(
       }
       await linkDemoPeople(tx);
     }
-    await loadDemoMeldpunt(tx, cipher ?? new DataCipher(randomBytes(32)));
+    const meldcode = await loadDemoMeldpunt(tx, cipher ?? new DataCipher(randomBytes(32)), now);
     await publishDemoProgramme(tx, docs);
     await openDemoRound(tx);
     await tx.query("insert into app_state (key, value) values ('demo_loaded', 'true')");
-    return { counts, accounts };
+    return { counts, accounts, meldcode };
   });
 }
 

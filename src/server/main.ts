@@ -14,6 +14,9 @@ try {
     console.log(`\nDemo-accounts, allemaal met het wachtwoord ${regie.demo.password}`);
     console.log('(alleen nu getoond; vast wachtwoord: zet REGIE_DEMO_PASSWORD vóór de eerste start)');
     for (const a of regie.demo.accounts) console.log(`  ${a.email.padEnd(26)} ${a.role.padEnd(18)} ${a.organisation}`);
+    console.log(`\nMeldformulier van het demo-meldpunt (zonder inloggen): ${regie.url}/openbaar/huizen/melden`);
+    const code = regie.demo.meldcode;
+    if (code) console.log(`Meldcode om de status van melding ${code.number} (${code.municipality}) te bekijken: ${code.code}, geheime zin: ${code.phrase}`);
   }
   if (regie.setupUrl) {
     console.log(`\nNog geen gebruikers. Richt Regie in via deze eenmalige link (7 dagen geldig):\n  ${regie.setupUrl}`);

@@ -5,10 +5,12 @@ import { lockDataDir } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDemoIfEmpty, type DemoAccount } from './demo.ts';
+import type { DemoMeldcode } from './meldpunt/demo.ts';
 import { buildApp, type DeniedRequest } from './app.ts';
 import { checkDataKey, DataCipher, loadDataKey } from './core/crypto.ts';
 import { sealPlainSsoSecrets } from './accounts/sso-config.ts';
 import { createMailer } from './core/mail.ts';
+import { scheduleCounts } from './meldpunt/counts.ts';
 import { createSetupLinkIfNoUsers } from './accounts/members.ts';
 import { scheduleRetention } from './meldpunt/retention.ts';
 
@@ -17,7 +19,7 @@ export interface Running {
   db: Db;
   url: string;
   /** The demo accounts created at this start (first start with demo data only), and their password. */
-  demo: { accounts: DemoAccount[]; password: string } | null;
+  demo: { accounts: DemoAccount[]; password: string; meldcode: DemoMeldcode | null } | null;
   /** Without demo data and without users: the one-time address to set up the first municipality and beheerder. */
   setupUrl: string | null;
   stop(): Promise<void>;
@@ -74,14 +76,17 @@ export async function startRegie(config: Config, { onDemoLoading, ...options }: 
     await app.listen({ port: config.port, host: config.host });
     // The meldpunt's retention: daily, it destroys meldingen past their retention date (meldpunt/retention.ts).
     const stopRetention = scheduleRetention(db, (err) => void process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'retention_failed', error: (err as Error).name })}\n`));
+    // The meldpunt's monthly counts into the linked indicators: daily (meldpunt/counts.ts).
+    const stopCounts = scheduleCounts(app, db);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
       app, db, url: `http://localhost:${port}`,
-      demo: loaded?.accounts.length ? { accounts: loaded.accounts, password } : null,
+      demo: loaded?.accounts.length ? { accounts: loaded.accounts, password, meldcode: loaded.meldcode } : null,
       setupUrl: setup ? `http://localhost:${port}/inrichten?token=${setup.token}` : null,
       async stop() {
         stopRetention();
+        stopCounts();
         await app.close();
         await db.close();
         unlock();

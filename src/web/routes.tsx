@@ -72,6 +72,7 @@ export const routes: RouteObject[] = [
       { path: 'rondes/:roundId', lazy: round },
       { path: 'organisaties/:organisationId', element: <OrganisationPage /> },
       { path: 'organisaties/:organisationId/dashboard', element: <DashboardPage /> },
+      { path: 'organisaties/:organisationId/meldpunt-in-cijfers', lazy: async () => ({ Component: (await import('./pages/meldpunt/MeldpuntOverviewPage.tsx')).MeldpuntOverviewPage }) },
       { path: 'organisaties/:organisationId/auditlog', lazy: auditLog },
       { path: 'organisaties/:organisationId/gebruikers', lazy: members },
       { path: 'organisaties/:organisationId/api-tokens', lazy: apiTokens },

@@ -29,23 +29,23 @@ const measurementsOf = async (page: Page, indicatorId: string) =>
 
 test('an indicator’s page explains its status and shows its chart with a table, read-only for a bestuurder', async ({ page }) => {
   await login(page, DEMO.huizenBestuurder);
-  // By name: other tests add plans of their own.
+  // By name: other tests add plans of their own. (Meldingen van jeugdoverlast counts the demo meldpunt: it has data.)
   const indicators = (await (await page.request.get('/api/v1/indicators')).json()) as { name: string; planId: string; themeId: string }[];
-  const youth = indicators.find((i) => i.name === 'Meldingen van jeugdoverlast')!;
-  await page.goto(`/plannen/${youth.planId}/themas/${youth.themeId}`);
-  const card = page.locator('.regie-indicator').filter({ hasText: 'Meldingen van jeugdoverlast' });
+  const burglaries = indicators.find((i) => i.name === 'Woninginbraken')!;
+  await page.goto(`/plannen/${burglaries.planId}/themas/${burglaries.themeId}`);
+  const card = page.locator('.regie-indicator').filter({ hasText: 'Woninginbraken' });
   await expect(card.getByText('Geen gegevens')).toBeVisible();
-  await card.getByRole('link', { name: 'Meldingen van jeugdoverlast' }).click();
+  await card.getByRole('link', { name: 'Woninginbraken' }).click();
 
-  await expect(h1(page)).toHaveText('Meldingen van jeugdoverlast');
+  await expect(h1(page)).toHaveText('Woninginbraken');
   await expect(page.getByRole('heading', { name: 'Status: Geen gegevens' })).toBeVisible();
   await expect(page.getByText('Er is nog geen meting van na het jaar van de nulmeting (2018).')).toBeVisible();
-  const chart = page.getByRole('img', { name: /Lijngrafiek van Meldingen van jeugdoverlast/ });
+  const chart = page.getByRole('img', { name: /Lijngrafiek van Woninginbraken/ });
   await expect(chart).toBeVisible();
   await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-  const table = page.getByRole('table', { name: 'Waarden van Meldingen van jeugdoverlast per periode' });
-  await expect(table.getByRole('row', { name: /2014/ })).toContainText('283');
-  await expect(table.getByRole('row', { name: /2018/ })).toContainText('218');
+  const table = page.getByRole('table', { name: 'Waarden van Woninginbraken per periode' });
+  await expect(table.getByRole('row', { name: /2014/ })).toContainText('257');
+  await expect(table.getByRole('row', { name: /2018/ })).toContainText('78');
   await page.getByText('Hoe bepaalt Regie de status?').click();
   await expect(page.getByText(/Op koers: het doeljaar is nog niet bereikt/)).toBeVisible();
   await expect(page.getByRole('link', { name: /Meting toevoegen|Bewerken|Vergelijkingsgebieden/ })).toHaveCount(0);
@@ -54,6 +54,7 @@ test('an indicator’s page explains its status and shows its chart with a table
 
 test('a contradictory target is flagged on the indicator’s page, not computed', async ({ page }) => {
   await login(page, DEMO.larenAdviseur);
+  // By name: other tests add plans of their own. (Meldingen van jeugdoverlast counts the demo meldpunt: it has data.)
   const indicators = (await (await page.request.get('/api/v1/indicators')).json()) as { id: string; name: string; planId: string }[];
   const attempts = indicators.find((i) => i.name === 'Aantal pogingen woninginbraken')!;
   await page.goto(`/plannen/${attempts.planId}/indicatoren/${attempts.id}`);

@@ -389,7 +389,7 @@ function indicatorBlocks(indicators: TSnapshotIndicator[], where: string, ownNam
         i.name,
         i.baselineValue != null ? nl.monitor.baselinePhrase(formatValue(i.baselineValue, i.unit), i.baselineYear) : nl.app.empty,
         target,
-        m ? nl.monitor.valueIn(formatValue(m.value, i.unit), m.periodLabel, m.isProvisional) : nl.app.empty,
+        m ? nl.monitor.valueIn(m.isSmallCount ? nl.meldpuntOverview.lessThanFive : formatValue(m.value, i.unit), m.periodLabel, m.isProvisional) : nl.app.empty,
         nl.monitor.status[s.status],
       ]);
     }))];
@@ -398,10 +398,12 @@ function indicatorBlocks(indicators: TSnapshotIndicator[], where: string, ownNam
     blocks.push({ kind: 'paragraph', text: `${T.statusOf(i.name, nl.monitor.status[i.status.status])} ${explanation}`.trim() });
     const rows = seriesTable(i.series);
     if (!rows.length) continue;
-    const input = { indicator: i, series: i.series, ownName, isContradictory: i.status.status === 'contradictory' };
+    // A meldpunt count of 1 to 4 is no point on the chart and "minder dan 5" in its table (a document is public).
+    const series = i.series.map((s) => ({ ...s, points: s.points.filter((p) => !p.isSmallCount) }));
+    const input = { indicator: i, series, ownName, isContradictory: i.status.status === 'contradictory' };
     blocks.push(figure(i.name, renderIndicatorChart(input), table(T.valuesCaption(i.name),
       [[T.period, 1.4], ...i.series.map((s) => [seriesName(s, ownName), 1.4, true] as [string, number, boolean])],
-      rows.map((r) => row([r.periodLabel, ...r.cells.map((p) => (p ? `${formatIndicatorValue(p.value, i.unit)}${p.isProvisional ? ` (${T.provisional})` : ''}` : nl.app.empty))])),
+      rows.map((r) => row([r.periodLabel, ...r.cells.map((p) => (p ? `${p.isSmallCount ? nl.meldpuntOverview.lessThanFive : formatIndicatorValue(p.value, i.unit)}${p.isProvisional ? ` (${T.provisional})` : ''}` : nl.app.empty))])),
     ), describeChart(input)));
   }
   return blocks;

@@ -175,7 +175,7 @@ export function renderIndicatorChart(input: IndicatorChartInput): string {
 }
 
 /** Gives the SVG a role, a title and a description, so screen readers and documents can name it. */
-function accessible(svg: string, title: string, description: string): string {
+export function accessible(svg: string, title: string, description: string): string {
   return svg.replace(
     /^<svg\b([^>]*)>/,
     (_, attrs: string) =>

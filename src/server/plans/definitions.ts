@@ -167,6 +167,10 @@ export const indicators: ResourceShape = {
       where: 'theme_id in (select id from themes where plan_id = :planId) and theme_id = coalesce(:themeId, theme_id)',
       message: 'Het doel hoort niet bij dit thema',
     },
+    {
+      field: 'meldpuntCategoryKey', table: 'meldpunt_categories', column: 'key',
+      where: 'municipality_id = (select owner_id from plans where id = :planId)', message: 'Het meldpunt van deze gemeente heeft deze categorie niet',
+    },
   ],
   unique: [{ field: 'importKey', scope: ['planId'], message: 'Een andere indicator van dit plan heeft deze sleutel al' }],
   filters: ['planId', 'themeId', 'goalId'],

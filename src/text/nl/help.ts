@@ -51,6 +51,16 @@ export const helpText = {
         ],
       },
       {
+        id: 'meldpunt-in-cijfers',
+        title: 'Meldingen tellen voor het veiligheidsplan',
+        paragraphs: [
+          'Een indicator kan het aantal meldingen van een categorie van het meldpunt tellen, bijvoorbeeld “Meldingen jongerenoverlast” uit de categorie jeugdoverlast. Kies op het formulier van de indicator bij Tellen uit het meldpunt de categorie. Elke maand wordt het aantal meldingen dan een meting met de bron “Meldpunt (Regie)”; de lopende maand is voorlopig. Samengevoegde dubbele meldingen tellen niet mee.',
+          'Regie werkt de tellingen elke nacht bij; een adviseur of behandelaar kan ze ook direct bijwerken. Alleen aantallen gaan naar het plan: geen meldingen en geen melders.',
+          'Aantallen van 1 tot en met 4 staan in openbare documenten en op de openbare site als “minder dan 5”, zodat een klein aantal niet naar een persoon wijst. In Regie ziet u het echte aantal.',
+          'Meldpunt in cijfers (op de pagina van de gemeente) toont per categorie en maand het aantal meldingen als grafiek en tabel, hoeveel meldingen binnen de reactietermijn zijn opgepakt en de uitkomsten van de triage. Wie geen behandelaar van een categorie is, ziet daar kleine aantallen als “minder dan 5”.',
+        ],
+      },
+      {
         id: 'formulieren',
         title: 'Formulieren: niets gaat verloren',
         paragraphs: [

@@ -6,6 +6,7 @@ import { meldpuntForwardsText } from './meldpunt-forwards.ts';
 import { monitoringText } from './monitoring.ts';
 import { plansText } from './plans.ts';
 import { meldpuntTriageText } from './meldpunt-triage.ts';
+import { meldpuntOverviewText } from './meldpunt-overview.ts';
 
 /**
  * The web app's Dutch copy: every room but the public site's, and of the help and the collegevoorstel only their links.
@@ -21,6 +22,7 @@ export const nl = {
   ...documentsText,
   ...meldpuntTriageText,
   ...meldpuntForwardsText,
+  ...meldpuntOverviewText,
   help: helpLinks,
   proposal: proposalLinks,
 } as const;

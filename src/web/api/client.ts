@@ -4,6 +4,7 @@ import type {
   TActivity, TBudgetLine, TDecision, TGoal, TIndicator, TMeasurement, TOrganisation, TPerson, TPlan, TPlanSummary, TRegion, TSpendingEntry, TTheme,
 } from '../../domain/schemas.ts';
 import type { TProposalRequest } from '../../domain/proposal.ts';
+import type { TMeldpuntOverview } from '../../domain/meldpunt-overview.ts';
 import type {
   TImportPreview, TImportResult, TMeasurementImportCommit, TMeasurementImportRequest,
 } from '../../domain/measurement-import.ts';
@@ -262,6 +263,11 @@ export const api = {
   progressReportUrl: (roundId: string, format: DocumentFormat) => `${BASE}/rounds/${roundId}/report.${format}`,
   evaluationUrl: (planId: string, format: DocumentFormat) => `${BASE}/plans/${planId}/evaluation.${format}`,
   /** An organisation's dashboard: its latest plans (or the one asked for), per theme where it stands. */
+  /** Meldpunt in cijfers: a municipality's meldingen per category and month, response times, triage outcomes. */
+  getMeldpuntOverview: (municipality: string, range: { from?: string; to?: string } = {}) =>
+    request<TMeldpuntOverview>('GET', `/meldpunt/overview${query({ municipality, ...range })}`),
+  meldpuntOverviewChartUrl: (municipality: string, o: { from: string; to: string; width: number }) =>
+    `${BASE}/meldpunt/overview/chart.svg${query({ municipality, from: o.from, to: o.to, width: String(o.width) })}`,
   getDashboard: (organisationId: string, filter: { planId?: string; portfolioHolderId?: string; scope?: 'own' | 'all' } = {}) =>
     request<TOrganisationDashboard>('GET', `/organisations/${organisationId}/dashboard${query(filter)}`),
   /** A plan's activities per theme and status (and how many lag) as an SVG image, drawn by the server at a width. */

@@ -14,6 +14,8 @@ export const paths = {
   /** The page a one-time link opens to set a password; absolute, to pass on. */
   setPasswordUrl: (token: string) => `${window.location.origin}/wachtwoord?token=${encodeURIComponent(token)}`,
   organisation: (id: string) => `/organisaties/${id}`,
+  /** Meldpunt in cijfers of a municipality. */
+  meldpuntOverview: (id: string) => `/organisaties/${id}/meldpunt-in-cijfers`,
   /** An organisation's dashboard, for one plan and one portefeuillehouder when given. */
   dashboard: (id: string, filter: { plan?: string; portefeuillehouder?: string } = {}) =>
     `/organisaties/${id}/dashboard${query(filter)}`,

@@ -2,6 +2,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { checkTarget } from '../../../domain/indicator.ts';
 import { DIRECTIONS, TARGET_KINDS, ZIndicatorCreate, type TIndicator } from '../../../domain/schemas.ts';
+import { DEFAULT_CATEGORIES } from '../../../domain/meldpunt.ts';
 import { api } from '../../api/client.ts';
 import { FormPageFrame } from '../../components/FormPageFrame.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
@@ -21,7 +22,10 @@ const L = {
   name: I.name, themeId: I.theme, goalId: I.goal, source: I.source, unit: I.unit, direction: I.direction,
   baselineValue: I.baselineValue, baselineYear: I.baselineYear, targetKind: I.targetKind, targetValue: I.targetValue,
   targetChangePercent: I.targetChangePercent, targetYear: I.targetYear, targetText: I.targetText,
+  meldpuntCategoryKey: nl.meldpuntOverview.categoryField,
 };
+/** The meldpunt's categories that can be counted (the default ones; the server checks the plan owner has it). */
+const COUNTED = DEFAULT_CATEGORIES.filter((c) => !c.referralUrl);
 const FIELDS = Object.keys(L);
 const NUMBERS = ['baselineValue', 'targetValue', 'targetChangePercent'] as const;
 const YEARS = ['baselineYear', 'targetYear'] as const;
@@ -58,7 +62,7 @@ function IndicatorForm({ ctx, record, onReload }: { ctx: FormContext; record?: T
     initial: {
       name: text(record?.name), themeId, goalId: record?.goalId ?? '', source: text(record?.source),
       unit: text(record?.unit), direction: record?.direction ?? 'neutral', targetKind: record?.targetKind ?? '',
-      targetText: text(record?.targetText),
+      targetText: text(record?.targetText), meldpuntCategoryKey: record?.meldpuntCategoryKey ?? '',
       ...Object.fromEntries([...NUMBERS, ...YEARS].map((f) => [f, numberToText(record?.[f])])) as Record<(typeof NUMBERS)[number] | (typeof YEARS)[number], string>,
     },
     toFields: (v) => {
@@ -74,7 +78,7 @@ function IndicatorForm({ ctx, record, onReload }: { ctx: FormContext; record?: T
         fields: {
           planId: plan.id, name: v.name, themeId: v.themeId || null, goalId: v.goalId || null,
           source: orNull(v.source), unit: orNull(v.unit), direction: v.direction, targetKind: v.targetKind || null,
-          targetText: orNull(v.targetText), ...numbers,
+          targetText: orNull(v.targetText), meldpuntCategoryKey: v.meldpuntCategoryKey || null, ...numbers,
           ...(record ? {} : { position: nextPosition(allInTheme) }),
         },
         errors,
@@ -146,6 +150,11 @@ function IndicatorForm({ ctx, record, onReload }: { ctx: FormContext; record?: T
           </Alert>
         )}
       </Fieldset>
+      <SelectField
+        name="meldpuntCategoryKey" label={L.meldpuntCategoryKey} value={v.meldpuntCategoryKey} error={e.meldpuntCategoryKey}
+        emptyLabel={nl.meldpuntOverview.noCategory} description={nl.meldpuntOverview.categoryHint}
+        options={COUNTED.map((c) => ({ value: c.key, label: c.name }))} onChange={(x) => set('meldpuntCategoryKey', x)}
+      />
     </FormPageFrame>
   );
 }

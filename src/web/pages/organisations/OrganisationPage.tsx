@@ -14,6 +14,8 @@ import { paths } from '../../lib/paths.ts';
 import { meldpuntPaths } from '../../lib/meldpunt-paths.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { organisationSubject, useCan } from '../../session/useCan.ts';
+import { useSession } from '../../session/SessionContext.tsx';
+import { mayReadMeldpuntOverview } from '../../../domain/meldpunt-overview.ts';
 
 async function loadOrganisation(id: string) {
   const [organisation, organisations, plans, versions] = await Promise.all([
@@ -47,6 +49,7 @@ interface Props {
 
 function OrganisationContent({ organisation: org, organisations, plans, versions }: Props) {
   const can = useCan();
+  const { user } = useSession();
   const canAudit = can('read', organisationSubject('audit', org));
   const canUsers = can('read', organisationSubject('users', org));
   const byId = new Map(organisations.map((o) => [o.id, o]));
@@ -64,6 +67,11 @@ function OrganisationContent({ organisation: org, organisations, plans, versions
         <Paragraph className="regie-dashboard-link">
           <AppButtonLink appearance="primary" to={paths.dashboard(org.id)}>{nl.dashboard.link(org.name)}</AppButtonLink>{' '}
           <span className="regie-muted">{nl.dashboard.linkHint}</span>
+        </Paragraph>
+      )}
+      {org.kind === 'municipality' && user && mayReadMeldpuntOverview({ roles: user.memberships, duties: user.duties }, org.id) && (
+        <Paragraph>
+          <AppLink to={paths.meldpuntOverview(org.id)}>{nl.meldpuntOverview.navLink}</AppLink>
         </Paragraph>
       )}
       {memberOf.length > 0 && (

@@ -1,0 +1,46 @@
+import type { CCV_OUTCOMES } from '../../domain/meldpunt.ts';
+
+/** The meldpunt in figures: counts for the safety plan, the overview for the OOV team, its chart. */
+export const meldpuntOverviewText = {
+  meldpuntOverview: {
+    title: 'Meldpunt in cijfers',
+    intro: 'Aantallen meldingen per categorie en maand, de reactietijd tegen de norm en de uitkomsten van de triage. Alleen aantallen: geen meldingen en geen melders.',
+    lessThanFive: 'minder dan 5',
+    suppressedNote: 'Aantallen van 1 tot en met 4 staan er als "minder dan 5": zo wijst een klein aantal niet naar een persoon.',
+    municipality: 'Gemeente',
+    from: 'Van maand',
+    to: 'Tot en met maand',
+    show: 'Toon',
+    category: 'Categorie',
+    month: 'Maand',
+    total: 'Totaal',
+    countsCaption: (from: string, to: string) => `Meldingen per categorie en maand, ${from} tot en met ${to}`,
+    responseCaption: 'Reactietijd tegen de norm: meldingen die uit "nieuw" gingen, en hoeveel binnen de reactietermijn van de categorie',
+    norm: 'Norm (werkdagen)',
+    handled: 'Opgepakt',
+    withinNorm: 'Binnen de norm',
+    share: 'Aandeel binnen de norm',
+    overdue: 'Nog nieuw, over de norm',
+    triageCaption: 'Uitkomsten van weging 3 (CCV Modelprotocol)',
+    outcome: 'Uitkomst',
+    count: 'Aantal',
+    outcomes: {
+      geen_actie: 'Geen actie',
+      afdeling: 'Een gemeentelijke afdeling',
+      riec: 'Het RIEC',
+      nader_onderzoek: 'Nader onderzoek',
+    } satisfies Record<(typeof CCV_OUTCOMES)[number], string>,
+    chartTitle: 'Meldingen per maand',
+    chartDescription: (months: number, categories: number) =>
+      `Gestapeld staafdiagram van de meldingen per maand over ${months} maanden, per categorie (${categories}).`,
+    chartSmall: 'Aantallen van minder dan 5 zijn niet getekend.',
+    chartTableHint: 'De tabel onder de grafiek geeft dezelfde aantallen.',
+    navLink: 'Meldpunt in cijfers',
+    refresh: 'Tellingen bijwerken in de indicatoren',
+    refreshed: (created: number, updated: number) => `Tellingen bijgewerkt: ${created} nieuwe en ${updated} gewijzigde metingen.`,
+    noMunicipality: 'U hebt geen gemeente met een meldpunt.',
+    categoryField: 'Tellen uit het meldpunt',
+    categoryHint: 'Kies een categorie van het meldpunt: elke maand wordt het aantal meldingen een meting van deze indicator (bron "Meldpunt (Regie)").',
+    noCategory: 'Niet tellen',
+  },
+} as const;
