@@ -54,7 +54,7 @@ describe('the meldformulier pages', () => {
 
   it('serves the form classes in the public style sheet', async () => {
     const page = await ctx.api.app.inject({ url: `${path}/melding?categorie=woonoverlast` });
-    const sheet = /href="(\/openbaar\/stijl\/[^"]+)"/.exec(page.body)![1];
+    const sheet = /href="(\/openbaar\/stijl\/melden\/melden-[0-9a-f]+\.css)"/.exec(page.body)![1];
     const css = (await ctx.api.app.inject({ url: sheet })).body;
     for (const cls of ['utrecht-form-field', 'utrecht-textbox', 'utrecht-textarea', 'utrecht-button', 'regie-melden-hp']) expect(css).toContain(`.${cls}`);
   });

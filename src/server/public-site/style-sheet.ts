@@ -89,18 +89,11 @@ export function buildPublicStyleSheet(pageSources: string[]): string {
 }
 
 let sheet: { name: string; css: string } | undefined;
-const pageSources = [join(import.meta.dirname, 'pages.ts')];
 
-/** Another source of pages in the site's frame (the meldpunt's form): its classes join the sheet. Call at import time. */
-export function addPublicPageSource(path: string): void {
-  if (!pageSources.includes(path)) pageSources.push(path);
-  sheet = undefined;
-}
-
-/** The site's style sheet and its hashed file name, built on first use (pages.ts, the sources added, and the classes they name). */
+/** The site's style sheet and its hashed file name, built on first use (pages.ts and the document classes it names). */
 export function publicStyleSheet(): { name: string; css: string } {
   if (!sheet) {
-    const css = buildPublicStyleSheet(pageSources.map(read));
+    const css = buildPublicStyleSheet([read(join(import.meta.dirname, 'pages.ts'))]);
     sheet = { name: `site-${createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`, css };
   }
   return sheet;
