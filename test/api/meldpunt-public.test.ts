@@ -52,9 +52,16 @@ describe('the meldformulier pages', () => {
     expect((await ctx.api.app.inject({ url: `/openbaar/${f.other.id}/melden` })).statusCode).toBe(200);
   });
 
+  it('answers a body it cannot read with a page, never a 500', async () => {
+    const res = await ctx.api.app.inject({ method: 'POST', url: `${path}/melding`, payload: '<x/>', headers: { 'content-type': 'application/xml' } });
+    expect(res.statusCode).toBe(415);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Begin opnieuw bij de eerste stap');
+  });
+
   it('serves the form classes in the public style sheet', async () => {
     const page = await ctx.api.app.inject({ url: `${path}/melding?categorie=woonoverlast` });
-    const sheet = /href="(\/openbaar\/stijl\/melden\/melden-[0-9a-f]+\.css)"/.exec(page.body)![1];
+    const sheet = /href="(\/openbaar\/[\w-]+\/melden\/stijl\/melden-[0-9a-f]+\.css)"/.exec(page.body)![1];
     const css = (await ctx.api.app.inject({ url: sheet })).body;
     for (const cls of ['utrecht-form-field', 'utrecht-textbox', 'utrecht-textarea', 'utrecht-button', 'regie-melden-hp']) expect(css).toContain(`.${cls}`);
   });
@@ -176,6 +183,7 @@ describe('submitting', () => {
       const res = await submitForm(ctx.api.app, f.address, { files: [{ name: 'f.jpg', type: 'image/jpeg', bytes: await photoWithGps() }], fields: { meldcode: 'ja' } });
       expect(res.status).toBe(500);
       expect(res.html).not.toContain('schijf vol');
+      expect(res.html).toContain('Er is niets opgeslagen');
       expect([await meldingenOf(), await count('melding_codes'), await count('melding_events'), await count('processing_log')]).toEqual(before);
     } finally {
       await ctx.db.query('drop trigger test_fail_file on melding_files');

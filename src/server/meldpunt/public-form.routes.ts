@@ -8,7 +8,7 @@ import type { Db } from '../db/client.ts';
 import { styleUrl } from '../public-site/public-site.routes.ts';
 import { listCategories, type Category } from './repository.ts';
 import { findMeldpunt } from './public/organisation.ts';
-import { meldenStyleSheet, MELDEN_STYLE_BASE } from './public/style-sheet.ts';
+import { meldenStyleSheet, MELDEN_STYLE_DIR } from './public/style-sheet.ts';
 import { allowLookup, allowSubmission, checkFillToken, fillToken, HONEYPOT } from './public/abuse.ts';
 import { cleanUploads, MAX_FILE_BYTES, MAX_FILES, type Upload } from './public/attachments.ts';
 import { checkAnswers, checkReporter, submitPublicMelding } from './public/submit.ts';
@@ -92,7 +92,7 @@ export function registerPublicFormPages(app: FastifyInstance, db: Db): void {
     };
     const notFound = (reply: FastifyReply) => page(reply, 404, faultPage(404));
 
-    scope.get<{ Params: { file: string } }>(`${MELDEN_STYLE_BASE}/:file`, opts, async (req, reply) => {
+    scope.get<{ Params: { org: string; file: string } }>(`/openbaar/:org/melden/${MELDEN_STYLE_DIR}/:file`, opts, async (req, reply) => {
       const sheet = meldenStyleSheet();
       if (req.params.file !== sheet.name) return notFound(reply);
       return reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(sheet.css);

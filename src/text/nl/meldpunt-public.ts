@@ -57,6 +57,8 @@ export const meldpuntPublicText = {
     unknownCode: 'Wij vinden geen melding bij deze meldcode en geheime zin. Controleer beide en probeer het opnieuw.',
     tooMany: 'U heeft het te vaak geprobeerd. Probeer het over een uur opnieuw.',
     capReached: 'Het meldpunt krijgt op dit moment erg veel meldingen. Probeer het over een uur opnieuw, of bel bij spoed 112.',
+    fault: 'Er ging iets mis bij het versturen. Er is niets opgeslagen. Probeer het later opnieuw, of bel bij spoed 112.',
+    badRequest: 'Dit formulier kunnen wij niet lezen. Begin opnieuw bij de eerste stap.',
     tooFast: 'Het formulier is heel snel verstuurd. Controleer uw melding en verstuur haar opnieuw.',
     statusOf: (number: string) => `Melding ${number}`,
     publicStatus: { ontvangen: 'Ontvangen', in_behandeling: 'In behandeling', afgerond: 'Afgerond' } as Record<string, string>,

@@ -4,6 +4,7 @@ import { MELDPUNT_WHO, type MeldpuntFixture } from '../../meldpunt.ts';
 import type { Api } from '../../api.ts';
 import { urlencoded } from '../../meldpunt-form.ts';
 import { resetAbuseCounters } from '../../../src/server/meldpunt/public/abuse.ts';
+import { meldenStyleSheet } from '../../../src/server/meldpunt/public/style-sheet.ts';
 import type { MeldpuntRules } from './rule.ts';
 
 /*
@@ -47,6 +48,10 @@ export const publicRules: MeldpuntRules = {
   'GET /openbaar/:org/melden/melding': (f, { api }) => pageAsEach(f, api, 'GET', (x) => `/openbaar/${x.address}/melden/melding?categorie=woonoverlast`, 200),
   'POST /openbaar/:org/melden/melding': (f, { api }) => pageAsEach(f, api, 'POST', (x) => `/openbaar/${x.address}/melden/melding`, 200,
     { stap: '2', categorie: 'woonoverlast', q_wat: 'Lawaai', q_waar: 'Straat' }),
+  'GET /openbaar/:org/melden/stijl/:file': async (f, { api }) => {
+    await pageAsEach(f, api, 'GET', (x) => `/openbaar/${x.address}/melden/stijl/${meldenStyleSheet().name}`, 200);
+    await pageAsEach(f, api, 'GET', (x) => `/openbaar/${x.address}/melden/stijl/site.css`, 404);
+  },
   'GET /openbaar/:org/melden/status': (f, { api }) => pageAsEach(f, api, 'GET', (x) => `/openbaar/${x.address}/melden/status`, 200),
   'POST /openbaar/:org/melden/status': async (f, { api }) => {
     const s = await meldcodeOf(f);

@@ -7,7 +7,7 @@ import type { PublicOrganisation } from '../../public-site/queries.ts';
 import type { Category } from '../repository.ts';
 import type { CodeView, Meldcode } from './meldcode.ts';
 import { HONEYPOT } from './abuse.ts';
-import { meldenStyleSheet, MELDEN_STYLE_BASE } from './style-sheet.ts';
+import { meldenStyleSheet, MELDEN_STYLE_DIR } from './style-sheet.ts';
 
 /*
  * The public meldformulier's pages as plain HTML (issue 13): the public site's frame and house style, NL Design System
@@ -84,9 +84,9 @@ ${error ? `<div class="utrecht-form-field-error-message" id="${id}-fout">${e(err
 const honeypot = () => `<div class="regie-melden-hp" aria-hidden="true"><label for="${HONEYPOT}">${e(T.honeypot)}</label><input type="text" id="${HONEYPOT}" name="${HONEYPOT}" tabindex="-1" autocomplete="off"></div>`;
 const errorOf = (errors: FieldError[], path: string) => errors.find((x) => x.path === path)?.message;
 const stepHeading = (n: number) => `${T.step(n, STEPS)}: ${T.stepTitles[n - 1]}`;
-const styleSheet = () => `${MELDEN_STYLE_BASE}/${meldenStyleSheet().name}`;
+const styleSheet = (org: PublicOrganisation) => `${meldenPath(org)}/${MELDEN_STYLE_DIR}/${meldenStyleSheet().name}`;
 const frame = (org: PublicOrganisation, orgStyle: string, title: string, main: string, extraCrumb?: { href: string; label: string }) => layout({
-  title, org, orgStyle, main, styleSheet: styleSheet(),
+  title, org, orgStyle, main, styleSheet: styleSheet(org),
   crumbs: [{ href: `${BASE}/${org.address}`, label: org.name }, { href: meldenPath(org), label: T.crumb }, ...(extraCrumb ? [extraCrumb] : [])],
 });
 const titled = (n: number, errors: FieldError[]) => `${errors.length ? 'Fout: ' : ''}${T.title(T.stepTitles[n - 1], n, STEPS)}`;
@@ -231,6 +231,6 @@ export function messagePage(org: PublicOrganisation, orgStyle: string, title: st
 /** A fault or an unknown meldpunt: the public site's 404, or a page without an organisation's frame. */
 export function faultPage(status: number): string {
   if (status === 404) return notFoundPage();
-  const text = status === 413 ? T.fields.fileTooBig(T.attachmentsLegend) : status === 429 ? T.tooMany : T.capReached;
-  return layout({ title: T.crumb, styleSheet: styleSheet(), crumbs: [{ href: BASE, label: nl.publicSite.home, isCurrent: false }], main: `${h(1, T.crumb)}${p(text)}` });
+  const text = status === 413 ? T.fields.fileTooBig(T.attachmentsLegend) : status === 429 ? T.tooMany : status >= 500 ? T.fault : T.badRequest;
+  return layout({ title: T.crumb, crumbs: [{ href: BASE, label: nl.publicSite.home, isCurrent: false }], main: `${h(1, T.crumb)}${p(text)}` });
 }

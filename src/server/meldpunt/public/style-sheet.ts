@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE } from '../../public-site/pages.ts';
 import { buildPublicStyleSheet } from '../../public-site/style-sheet.ts';
 
 /*
@@ -10,7 +9,8 @@ import { buildPublicStyleSheet } from '../../public-site/style-sheet.ts';
  * the form's rules; served under its hash like the site's.
  */
 
-export const MELDEN_STYLE_BASE = `${BASE}/stijl/melden`;
+/** Where the sheet is served, under a meldpunt's address (any: it is the same sheet). */
+export const MELDEN_STYLE_DIR = 'stijl';
 let sheet: { name: string; css: string } | undefined;
 
 export function meldenStyleSheet(): { name: string; css: string } {
