@@ -1,6 +1,7 @@
 import { helpText } from './nl/help.ts';
 import { proposalText } from './nl/proposal.ts';
 import { publicSiteText } from './nl/public-site.ts';
+import { meldpuntPublicText } from './nl/meldpunt-public.ts';
 import { nl as webText } from './nl/web.ts';
 
 /**
@@ -13,4 +14,5 @@ export const nl = {
   ...proposalText,
   ...helpText,
   ...publicSiteText,
+  ...meldpuntPublicText,
 } as const;

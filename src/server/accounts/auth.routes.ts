@@ -69,6 +69,9 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
       req.auditActor = byToken.audit;
       return;
     }
+    // The public site and the public meldformulier are the same for everyone: a signed-in official's session plays no
+    // part there (a form post carries the cookie but no CSRF header, and a melding must not be tied to anyone).
+    if (req.url.startsWith('/openbaar/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await findSession(db, token);

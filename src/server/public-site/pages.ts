@@ -29,6 +29,8 @@ export interface PageFrame {
   /** Its house-style sheet (with a version in the query, so a change shows at once). */
   orgStyle?: string;
   crumbs: Crumb[];
+  /** Another style sheet's address instead of the site's (the meldformulier's, which adds the form classes). */
+  styleSheet?: string;
   /** <link rel="alternate"> entries: the open data of the page. */
   alternates?: { href: string; type: string; title: string }[];
   main: string;
@@ -59,7 +61,7 @@ export function layout(f: PageFrame): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(f.title)} – ${e(f.org ? f.org.name : T.siteName)}</title>
-<link rel="stylesheet" href="${BASE}/stijl/${publicStyleSheet().name}">
+<link rel="stylesheet" href="${e(f.styleSheet ?? `${BASE}/stijl/${publicStyleSheet().name}`)}">
 ${f.orgStyle ? `<link rel="stylesheet" href="${e(f.orgStyle)}">\n` : ''}${(f.alternates ?? []).map((l) => `<link rel="alternate" type="${e(l.type)}" href="${e(l.href)}" title="${e(l.title)}">`).join('\n')}
 </head>
 <body class="utrecht-document utrecht-document--surface regie-public">

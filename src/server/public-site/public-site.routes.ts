@@ -61,7 +61,8 @@ export function houseStyleCss(org: PublicOrganisation): string {
   return `/* Huisstijl van ${org.name.replace(/\*\//g, '')} */\n.utrecht-theme {\n${lines.map((l) => `  ${l}`).join('\n')}\n}\n`;
 }
 
-const styleUrl = (org: PublicOrganisation) =>
+/** The address of an organisation's house-style sheet (with its hash, so a change shows at once); the meldpunt's pages use it too. */
+export const styleUrl = (org: PublicOrganisation) =>
   `${BASE}/${org.address}/huisstijl.css?v=${createHash('sha256').update(houseStyleCss(org)).digest('hex').slice(0, 10)}`;
 
 /** The registration of the public site's routes (before the web app's fallback). */

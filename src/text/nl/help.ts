@@ -226,6 +226,22 @@ export const helpText = {
           { term: 'Structureel / incidenteel', meaning: 'Elk jaar terugkerend / eenmalig.' },
         ],
       },
+      {
+        id: 'meldformulier',
+        title: 'Het openbare meldformulier',
+        paragraphs: [
+          'Inwoners, ondernemers en anderen melden signalen via het meldformulier van de gemeente, op het vaste adres ' +
+          '/openbaar/<gemeente>/melden (bijvoorbeeld /openbaar/huizen/melden). Het formulier werkt zonder JavaScript, zonder ' +
+          'inloggen en zonder iets van buiten. Het meldpunt is open zodra de gemeente actieve onderwerpen heeft.',
+          'Op de website van de gemeente: zet een gewone link of knop naar dat adres, bijvoorbeeld ' +
+          '<a href="https://regie.example.nl/openbaar/huizen/melden">Melding doen</a>. Een iframe is niet nodig en wordt ' +
+          'niet toegestaan.',
+          'Wie meldt, blijft anoniem tenzij hij zelf contactgegevens geeft. Regie bewaart geen IP-adres, browsergegevens of ' +
+          'verwijzende pagina, en haalt verborgen gegevens (zoals de GPS-plaats) uit foto’s. Met een meldcode en een geheime ' +
+          'zin ziet de melder later de stand (ontvangen, in behandeling, afgerond), beantwoordt hij vragen van de behandelaar ' +
+          'en voegt hij informatie toe. Regie kan een vergeten meldcode niet opnieuw geven.',
+        ],
+      },
     ] as { id: string; title: string; paragraphs: string[]; steps?: string[]; terms?: { term: string; meaning: string }[] }[],
   },
 } as const;
