@@ -279,6 +279,15 @@ describe('the meldcode', () => {
     expect(await count('melding_events', `melding_id = $1 and kind in ('reporter_answered', 'reporter_added')`, [meldingId])).toBe(2);
   });
 
+  it('tells the behandelaars in the app of a new melding and of the reporter’s replies, with a link and no content', async () => {
+    const notes = await ctx.db.query<{ user_id: string; kind: string; link: string }>(
+      'select user_id, kind, link from notifications where link = $1 order by created_at', [`/meldpunt/meldingen/${meldingId}`]);
+    // Jeugdoverlast: the behandelaar of all categories, not the one of woonoverlast only; then the answer and the addition.
+    expect(notes.filter((n) => n.kind === 'nieuwe_melding').map((n) => n.user_id)).toEqual([f.userIds.behandelaar]);
+    expect(notes.filter((n) => n.kind === 'reactie_melder').map((n) => n.user_id)).toEqual([f.userIds.behandelaar, f.userIds.behandelaar]);
+    expect(JSON.stringify(await ctx.db.query('select * from notifications'))).not.toMatch(/elf uur|vrijdag/);
+  });
+
   it('adds nothing to a closed melding', async () => {
     await ctx.db.query(`update meldingen set status = 'afgesloten' where id = $1`, [meldingId]);
     const res = await post({ actie: 'aanvulling', code: secret.code, zin: secret.phrase, aanvulling: 'Nog iets.' });

@@ -8,6 +8,7 @@ import type { DataCipher } from '../core/crypto.ts';
 import type { RequestContext } from '../core/context.ts';
 import { recordChange, userOf } from './melding-access.ts';
 import { newTraceId } from './processing-log.ts';
+import { IN_APP_ONLY, notifyNewMelding, type Notifier, type SendNotifications } from './notifications.ts';
 import { categoryById, insertMelding, listCategories, type CreatedMelding } from './repository.ts';
 
 /*
@@ -21,8 +22,10 @@ const t = meldpuntTriageText.meldpuntTriage;
 export interface SignalInput { municipalityId: string; categoryId: string; answers: Record<string, string>; idempotencyKey?: string }
 
 /** Checks the category and answers, stores the melding and records it (audit: field names; processing log). */
-export async function storeSignal(db: Db, cipher: DataCipher, ctx: RequestContext, input: SignalInput, source: TMeldingSource): Promise<CreatedMelding> {
-  return db.transaction(async (tx) => {
+export async function storeSignal(db: Db, cipher: DataCipher, ctx: RequestContext, input: SignalInput, source: TMeldingSource,
+  notifier: Notifier = IN_APP_ONLY): Promise<CreatedMelding> {
+  let send: SendNotifications = async () => {};
+  const created = await db.transaction(async (tx): Promise<CreatedMelding> => {
     const category = await categoryById(tx, input.categoryId);
     if (!category || category.municipalityId !== input.municipalityId || !category.isActive) {
       throw new AppError('validation', t.errors.category, [{ path: 'categoryId', message: t.errors.category }]);
@@ -37,15 +40,20 @@ export async function storeSignal(db: Db, cipher: DataCipher, ctx: RequestContex
       internalReporterId: source === 'internal' ? ctx.actor.userId : null,
       idempotencyHash: input.idempotencyKey ? cipher.hmac('melding-idempotency', `${ctx.actor.userId}:${input.idempotencyKey}`) : null,
     }, traceId);
-    if (created.isNew) await recordChange(tx, ctx, traceId, { id: created.id, municipality_id: input.municipalityId }, 'melding registreren', ['source', 'category_id', 'answers'], 'create');
+    if (created.isNew) {
+      await recordChange(tx, ctx, traceId, { id: created.id, municipality_id: input.municipalityId }, 'melding registreren', ['source', 'category_id', 'answers'], 'create');
+      send = await notifyNewMelding(tx, notifier.mailer, created.id, notifier.publicUrl);
+    }
     return created;
   });
+  await send();
+  return created;
 }
 
-export async function reportSignal(db: Db, cipher: DataCipher, ctx: RequestContext, input: SignalInput) {
+export async function reportSignal(db: Db, cipher: DataCipher, ctx: RequestContext, input: SignalInput, notifier: Notifier = IN_APP_ONLY) {
   userOf(ctx);
   if (!ctx.actor.roles.some((r) => r.organisationId === input.municipalityId && r.role !== 'partner')) throw new AppError('forbidden', t.errors.signalRole);
-  const created = await storeSignal(db, cipher, ctx, input, 'internal');
+  const created = await storeSignal(db, cipher, ctx, input, 'internal', notifier);
   return { id: created.id, number: created.number };
 }
 

@@ -12,6 +12,13 @@ import type { Mailer } from '../core/mail.ts';
 export const NOTIFICATION_KINDS = ['nieuwe_melding', 'reactie_melder', 'doorgestuurd'] as const;
 export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** Where notifications go besides the app: the mailer (null: no SMTP) and the address links are built from. */
+export interface Notifier { mailer: Mailer | null; publicUrl: string | null }
+/** The app's notifier: its mailer and public address. */
+export const notifierOf = (app: { mailer: Mailer | null; publicUrl: string | null }): Notifier => ({ mailer: app.mailer, publicUrl: app.publicUrl });
+/** In the app only (tests, demo data). */
+export const IN_APP_ONLY: Notifier = { mailer: null, publicUrl: null };
+
 /** Sends the e-mails of notifications written in a committed transaction. */
 export type SendNotifications = () => Promise<void>;
 

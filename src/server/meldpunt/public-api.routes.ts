@@ -5,6 +5,7 @@ import { AppError, type FieldError } from '../../domain/errors.ts';
 import { PUBLIC_STATUSES, ZQuestion } from '../../domain/meldpunt.ts';
 import { nl } from '../../text/nl.ts';
 import type { Db } from '../db/client.ts';
+import { notifierOf } from './notifications.ts';
 import type { RequestContext } from '../core/context.ts';
 import { problems, ZProblem } from '../http/errors.ts';
 import { listCategories } from './repository.ts';
@@ -108,7 +109,7 @@ export function registerPublicMeldingApi(api: FastifyInstance, db: Db, ctxOf: (r
     const receipt = await submitPublicMelding(db, api.cipher, {
       category, answers: answers.answers, reporter: reporter.reporter, shareConsent: b.shareConsent, wantsMeldcode: b.meldcode,
       files: cleaned.files, submissionKey: b.idempotencyKey ?? null,
-    });
+    }, notifierOf(api));
     return reply.status(201).send({ number: receipt.number, handlingText: category.handlingText, responseDays: category.responseDays, meldcode: receipt.meldcode });
   });
 
@@ -129,7 +130,7 @@ export function registerPublicMeldingApi(api: FastifyInstance, db: Db, ctxOf: (r
       },
     }, async (req, reply) => {
       const holder = await holderOf(req, req.params.org, req.body);
-      const result = await addFromReporter(db, holder, kind, req.body.body);
+      const result = await addFromReporter(db, holder, kind, req.body.body, notifierOf(api));
       if (result === 'closed') throw new AppError('conflict', T.closedNoMore);
       if (result === 'no_question') throw new AppError('conflict', T.noQuestions);
       return reply.status(201).send(await readByMeldcode(db, holder));

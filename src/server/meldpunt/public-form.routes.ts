@@ -5,6 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FieldError } from '../../domain/errors.ts';
 import { nl } from '../../text/nl.ts';
 import type { Db } from '../db/client.ts';
+import { notifierOf } from './notifications.ts';
 import { styleUrl } from '../public-site/public-site.routes.ts';
 import { listCategories, type Category } from './repository.ts';
 import { findMeldpunt } from './public/organisation.ts';
@@ -144,7 +145,7 @@ export function registerPublicFormPages(app: FastifyInstance, db: Db): void {
       const receipt = await submitPublicMelding(db, app.cipher, {
         category, answers: checked.answers, reporter: reporter.reporter, shareConsent: state.consent, wantsMeldcode: state.wantsMeldcode,
         files: cleaned.files, submissionKey: state.submissionKey,
-      });
+      }, notifierOf(app));
       return page(reply, 200, receiptPage(m.org, m.style, category, receipt.number, receipt.meldcode));
     });
 
@@ -173,7 +174,7 @@ export function registerPublicFormPages(app: FastifyInstance, db: Db): void {
         return page(reply, 422, statusPage(m.org, m.style, await readByMeldcode(db, holder), secret,
           { errors: [{ path: field, message: T.fields.body }], text: { [field]: (fields[field] ?? '').slice(0, 5000) } }));
       }
-      const result = await addFromReporter(db, holder, action, body);
+      const result = await addFromReporter(db, holder, action, body, notifierOf(app));
       const notice = result === 'ok' ? (action === 'answer' ? T.sentAnswer : T.sentAddition) : T.closedNoMore;
       return page(reply, result === 'ok' ? 200 : 409, statusPage(m.org, m.style, await readByMeldcode(db, holder), secret, { notice }));
     });

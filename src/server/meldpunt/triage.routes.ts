@@ -8,6 +8,7 @@ import {
   ZSignalCategories, ZSignalInput, ZStatusInput, ZTipInput, ZTriageInput,
 } from '../../domain/meldpunt-triage.ts';
 import type { Db } from '../db/client.ts';
+import { notifierOf } from './notifications.ts';
 import type { RequestContext } from '../core/context.ts';
 import { problems, ZIdParam } from '../http/errors.ts';
 import { fileResponse } from '../http/file-response.ts';
@@ -107,12 +108,12 @@ export function registerTriageRoutes(api: FastifyInstance, db: Db, ctxOf: (req: 
       tags, summary: 'Intern signaal melden (medewerker van de gemeente); legt vast wie het meldde',
       body: ZSignalInput, response: { 201: ZCreated, ...problems },
     },
-  }, async (req, reply) => reply.status(201).send(await reportSignal(db, cipher(), ctxOf(req), req.body)));
+  }, async (req, reply) => reply.status(201).send(await reportSignal(db, cipher(), ctxOf(req), req.body, notifierOf(api))));
 
   r.post('/meldpunt/tips', {
     schema: {
       tags, summary: 'Tip van Meld Misdaad Anoniem registreren (behandelaar); zonder gegevens van een melder',
       body: ZTipInput, response: { 201: ZCreated, ...problems },
     },
-  }, async (req, reply) => reply.status(201).send(await registerTip(db, cipher(), ctxOf(req), req.body)));
+  }, async (req, reply) => reply.status(201).send(await registerTip(db, cipher(), ctxOf(req), req.body, notifierOf(api))));
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import type { DataCipher } from '../../core/crypto.ts';
 import { logProcessing, newTraceId } from '../processing-log.ts';
 import { MELDPUNT_PROCESSING } from '../repository.ts';
+import { IN_APP_ONLY, notifyReporterReply, type Notifier, type SendNotifications } from '../notifications.ts';
 
 /*
  * The meldcode (issue 13): a code and a secret phrase of 140 random bits each. The code is stored only as its HMAC
@@ -96,8 +97,9 @@ export async function readByMeldcode(db: Db, holder: CodeHolder): Promise<CodeVi
 export type AddResult = 'ok' | 'closed' | 'no_question';
 
 /** The reporter's answer to the open question, or an addition; an event tells the handlers. Nothing on a closed melding. */
-export async function addFromReporter(db: Db, holder: CodeHolder, kind: 'answer' | 'addition', body: string): Promise<AddResult> {
-  return db.transaction(async (tx) => {
+export async function addFromReporter(db: Db, holder: CodeHolder, kind: 'answer' | 'addition', body: string, notifier: Notifier = IN_APP_ONLY): Promise<AddResult> {
+  let send: SendNotifications = async () => {};
+  const result = await db.transaction(async (tx): Promise<AddResult> => {
     const [m] = await tx.query<{ status: TMeldingStatus }>('select status from meldingen where id = $1 for update', [holder.meldingId]);
     if (publicStatusOf(m.status) === 'afgerond') return 'closed';
     if (kind === 'answer') {
@@ -109,6 +111,9 @@ export async function addFromReporter(db: Db, holder: CodeHolder, kind: 'answer'
     await tx.query(`insert into melding_events (id, melding_id, kind, detail) values ($1, $2, $3, $4)`,
       [randomUUID(), holder.meldingId, kind === 'answer' ? 'reporter_answered' : 'reporter_added', JSON.stringify({ messageId: id })]);
     await logProcessing(tx, newTraceId(), { activity: kind === 'answer' ? 'antwoord van melder' : 'aanvulling van melder', processingActivity: MELDPUNT_PROCESSING, subjectType: 'melding', subjectRefs: [holder.meldingId] });
+    send = await notifyReporterReply(tx, notifier.mailer, holder.meldingId, notifier.publicUrl);
     return 'ok';
   });
+  await send();
+  return result;
 }

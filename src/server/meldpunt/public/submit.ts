@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import type { DataCipher } from '../../core/crypto.ts';
 import { newTraceId } from '../processing-log.ts';
 import { insertMelding, type Category } from '../repository.ts';
+import { IN_APP_ONLY, notifyNewMelding, type Notifier, type SendNotifications } from '../notifications.ts';
 import type { CleanFile } from './attachments.ts';
 import { codeHmac, hashPhrase, newMeldcode, type Meldcode } from './meldcode.ts';
 
@@ -59,11 +60,12 @@ export interface PublicSubmission {
 export interface Receipt { number: string; isNew: boolean; meldcode: Meldcode | null }
 
 /** Stores the melding with its files and meldcode in one transaction. */
-export async function submitPublicMelding(db: Db, cipher: DataCipher, s: PublicSubmission): Promise<Receipt> {
+export async function submitPublicMelding(db: Db, cipher: DataCipher, s: PublicSubmission, notifier: Notifier = IN_APP_ONLY): Promise<Receipt> {
   const meldcode = s.wantsMeldcode ? newMeldcode(cipher, s.submissionKey) : null;
   // The slow hash before the transaction, so the transaction stays short.
   const phraseHash = meldcode ? await hashPhrase(meldcode.phrase) : null;
-  return db.transaction(async (tx) => {
+  let send: SendNotifications = async () => {};
+  const receipt = await db.transaction(async (tx): Promise<Receipt> => {
     const created = await insertMelding(tx, cipher, {
       municipalityId: s.category.municipalityId, categoryId: s.category.id, source: 'public', answers: s.answers,
       reporter: s.reporter, shareConsent: s.shareConsent,
@@ -82,6 +84,9 @@ export async function submitPublicMelding(db: Db, cipher: DataCipher, s: PublicS
       await tx.query('insert into melding_codes (code_hmac, melding_id, phrase_hash) values ($1, $2, $3)',
         [codeHmac(cipher, meldcode.code), created.id, phraseHash]);
     }
+    send = await notifyNewMelding(tx, notifier.mailer, created.id, notifier.publicUrl);
     return { number: created.number, isNew: true, meldcode };
   });
+  await send();
+  return receipt;
 }
