@@ -96,7 +96,7 @@ export async function loadDemoMeldpunt(tx: Db, cipher: DataCipher, now = new Dat
     if (user) {
       await tx.query(`insert into meldpunt_duties (user_id, organisation_id, duty) values ($1, $2, 'behandelaar')`, [user.id, org.id]);
     }
-    if (m.cbsCode === 'GM0406') await loadDemoForward(tx, cipher, org.id);
+    if (m.cbsCode === 'GM0406') await loadDemoForward(tx, cipher, org.id, now);
     const [official] = await tx.query<{ id: string }>('select id from users where email = $1', [m.official]);
     const planned = await generate(tx, cipher, org.id, categories, m, user?.id ?? null, official?.id ?? null, now);
     await writeHistory(tx, planned, user?.id ?? null);
