@@ -1,4 +1,4 @@
-import { isSmallMeldpuntCount } from './meldpunt-overview.ts';
+import { isSmallMeldpuntCount, rollUpMeldpuntMonths } from './meldpunt-overview.ts';
 import { z } from 'zod';
 import { periodYear } from './period.ts';
 import type { TIndicator } from './schemas.ts';
@@ -160,7 +160,7 @@ function isAtLeastAsGood(a: number, b: number, comparison: (typeof TARGET_COMPAR
  * The status of an indicator. It uses the latest final measurement of the plan owner's own area after the baseline
  * year; a provisional one only when there is no final one (and a newer provisional one is reported, not counted).
  * Figures of reference areas and changes in percent are not the indicator's own value. A target that contradicts its
- * baseline is flagged, not computed. "Op koers" and "risico" compare with the straight line from the baseline (in the
+ * baseline is flagged, not computed. A meldpunt count's months count as their year's sum (`rollUpMeldpuntMonths`). "Op koers" and "risico" compare with the straight line from the baseline (in the
  * baseline year) to the target (in the target year): at or ahead of it is on track, behind it a risk, worse than the
  * baseline off track. Once the target year has come, a target not met is off track.
  */
@@ -174,7 +174,7 @@ export function indicatorStatus(i: StatusIndicator, measurements: readonly Statu
   };
   if (problems.length) return { ...result, status: 'contradictory', rule: 'contradictory' };
 
-  const own = measurements.filter(isOwnValue).sort(byRecency);
+  const own = rollUpMeldpuntMonths(measurements).filter(isOwnValue).sort(byRecency);
   const since = own.filter((m) => i.baselineYear == null || periodYear(m.periodEnd) > i.baselineYear);
   const used = since.find((m) => !m.isProvisional) ?? since[0];
   const newer = used && !used.isProvisional ? since.find((m) => m.isProvisional && m.periodEnd > used.periodEnd) : undefined;

@@ -20,6 +20,29 @@ export const isSmallCount = (n: number) => n > 0 && n < SMALL_COUNT_LIMIT;
 /** Whether a measurement is a meldpunt count too small to publish. */
 export const isSmallMeldpuntCount = (m: { source?: string | null; value: number }) => m.source === MELDPUNT_SOURCE && isSmallCount(m.value);
 
+/**
+ * A meldpunt-counted indicator has one measurement a month, and a target per year: its status sums the months of each
+ * calendar year into one measurement of that year – final when all twelve months are final, else provisional (the
+ * running year). Measurements of other sources are left as they are.
+ */
+export function rollUpMeldpuntMonths<T extends { periodLabel: string; periodStart: string; periodEnd: string; value: number; isProvisional: boolean; source?: string | null }>(
+  measurements: readonly T[],
+): T[] {
+  const years = new Map<string, T[]>();
+  const others: T[] = [];
+  for (const m of measurements) {
+    const year = m.periodStart.slice(0, 4);
+    if (m.source !== MELDPUNT_SOURCE || m.periodEnd.slice(0, 4) !== year) others.push(m);
+    else years.set(year, [...(years.get(year) ?? []), m]);
+  }
+  const sums = [...years].map(([year, months]) => ({
+    ...months[0], periodLabel: year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`,
+    value: months.reduce((sum, m) => sum + m.value, 0),
+    isProvisional: months.length < 12 || months.some((m) => m.isProvisional),
+  }));
+  return [...others, ...sums];
+}
+
 const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 /** A month as "YYYY-MM". */
