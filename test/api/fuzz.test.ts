@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureDefaultCategories } from '../../src/server/meldpunt/repository.ts';
 import { make, useApi } from '../api.ts';
 
 /*
@@ -272,11 +273,15 @@ beforeAll(async () => {
   const closed = await api.post(`/rounds/${round.id}/close`, { version: round.version });
   if (closed.status !== 200) throw new Error(`closing the round: ${closed.status}`);
   const version = await make.publishedVersion(api, plan.id);
+  // The adviser handles the municipality's meldpunt too, so the meldpunt's routes get past their rules.
+  const [category] = await ensureDefaultCategories(ctx.db, org.id);
+  await ctx.db.query(`insert into meldpunt_duties (user_id, organisation_id, duty) values ($1, $2, 'behandelaar')`, [api.session!.userId, org.id]);
+  const melding = await api.create('/meldpunt/signals', { municipalityId: org.id, categoryId: category.id, answers: { wat: 'Fuzz', waar: 'Fuzzstraat' } });
   Object.assign(ids, {
     organisations: org.id, organisationId: org.id, plans: plan.id, themes: theme.id, goals: goal.id, activities: activity.id,
     indicators: indicator.id, measurements: measurement.id, 'budget-lines': budgetLine.id, 'spending-entries': spending.id,
     'regular-tasks': task.id, decisions: decision.id, people: person.id, rounds: round.id, versions: version.id,
-    occurrenceId: occurrence.id, tokenId: randomUUID(), userId: api.session!.userId, unknown: randomUUID(),
+    occurrenceId: occurrence.id, meldingen: melding.id, categories: category.id, municipality: org.id, tokenId: randomUUID(), userId: api.session!.userId, unknown: randomUUID(),
   });
 });
 
